@@ -1,0 +1,68 @@
+// Loads the demo catalogue through the same domain functions the app uses. Idempotent: users and
+// prompts that already exist (by handle / slug) are left alone.
+import type { Db } from "@/server/db/prisma";
+import type { Actor } from "@/server/domain/actor";
+import { createPrompt } from "@/server/domain/prompts/create-prompt";
+import { createVersion } from "@/server/domain/versions/create-version";
+import { promoteVersion } from "@/server/domain/versions/promote-version";
+import { hashPassword } from "@/server/domain/users/password";
+import { DEMO_PASSWORD, seedPrompts, seedUsers } from "./catalogue";
+
+export { DEMO_PASSWORD };
+
+export async function seedDemoCatalogue(db: Db, log: (line: string) => void = () => {}) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const actors = new Map<string, Actor>();
+  for (const u of seedUsers) {
+    const user = await db.user.upsert({
+      where: { handle: u.handle },
+      create: { handle: u.handle, email: u.email, name: u.name, bio: u.bio, image: u.image, role: u.role ?? "user", passwordHash },
+      update: {},
+      select: { id: true, handle: true, role: true },
+    });
+    actors.set(u.handle, user);
+  }
+
+  let created = 0;
+  // Spread creation times over recent weeks so "newest" and feeds look lived-in.
+  const start = Date.now() - seedPrompts.length * 6 * 3600_000;
+  for (const [index, p] of seedPrompts.entries()) {
+    if (await db.prompt.findUnique({ where: { slug: p.slug }, select: { id: true } })) continue;
+    const owner = actors.get(p.ownerHandle);
+    if (!owner) throw new Error(`seed prompt ${p.slug}: unknown owner ${p.ownerHandle}`);
+    let forkedFromVersionId: string | undefined;
+    if (p.forkOf) {
+      const source = await db.promptVersion.findFirst({ where: { prompt: { slug: p.forkOf.slug }, number: p.forkOf.version }, select: { id: true } });
+      if (!source) throw new Error(`seed prompt ${p.slug}: fork source ${p.forkOf.slug} v${p.forkOf.version} missing`);
+      forkedFromVersionId = source.id;
+    }
+    const [first, ...rest] = p.versions;
+    const prompt = await createPrompt(
+      db,
+      owner,
+      {
+        title: p.title,
+        description: p.description,
+        category: p.category,
+        tags: p.tags,
+        visibility: p.visibility ?? "public",
+        body: first.body,
+        changelog: first.changelog,
+        modelSettings: p.modelSettings,
+      },
+      { forkedFromVersionId },
+    );
+    await db.prompt.update({ where: { id: prompt.id }, data: { slug: p.slug } });
+    const versionIds = [prompt.version.id];
+    for (const v of rest) {
+      const version = await createVersion(db, owner, { promptId: prompt.id, body: v.body, changelog: v.changelog, modelSettings: p.modelSettings });
+      versionIds.push(version.id);
+    }
+    if (p.productionVersion) await promoteVersion(db, owner, { versionId: versionIds[p.productionVersion - 1], label: "production" });
+    const at = new Date(start + index * 6 * 3600_000);
+    await db.prompt.update({ where: { id: prompt.id }, data: { createdAt: at, updatedAt: at } });
+    created++;
+  }
+  log(`seeded ${actors.size} users and ${created} new prompts`);
+  return { users: actors.size, prompts: created };
+}

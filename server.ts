@@ -1,0 +1,73 @@
+// `npm start` / `npm run dev`: one Node process that owns the embedded database (when there is no
+// DATABASE_URL), applies migrations, seeds the demo catalogue on first start, and serves Next.js.
+// Next's documented custom-server mode; later the capture proxy mounts here directly on node:http.
+import { createServer } from "node:http";
+import { spawnSync } from "node:child_process";
+import next from "next";
+import { ensureAuthSecret } from "./scripts/lib/auth-secret";
+import { buildIsStale } from "./scripts/lib/build-freshness";
+
+const dev = process.argv.includes("--dev");
+(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
+// The network is often closed; Next must not try to phone home.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+async function main() {
+  ensureAuthSecret();
+  if (!dev && buildIsStale(process.cwd())) {
+    console.log("▸ Building the app (first start or sources changed)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const { env } = await import("./src/env");
+  const { prepareDatabase, redact } = await import("./src/server/db/prepare-database");
+  const database = await prepareDatabase();
+  if (database.embedded) process.env.PROMPTUARY_EMBEDDED_DATABASE_URL = database.url;
+  console.log(`▸ Database: ${database.embedded ? `embedded PostgreSQL (PGlite + pgvector) under ${env.DATA_DIR}/` : redact(database.url)}`);
+  if (database.applied.length) console.log(`▸ Applied migrations: ${database.applied.join(", ")}`);
+
+  const { getDb } = await import("./src/server/db/client");
+  const db = getDb();
+  if ((await db.user.count()) === 0) {
+    const { seedDemoCatalogue } = await import("./prisma/seed/seed");
+    console.log("▸ First start: seeding the demo catalogue…");
+    await seedDemoCatalogue(db, (line) => console.log(`  ${line}`));
+  }
+
+  const port = env.PORT;
+  const app = next({ dev, hostname: "localhost", port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error("[server]", error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+  server.listen(port, env.HOST, () => {
+    const url = `http://localhost:${(server.address() as { port: number }).port}`;
+    console.log(`\n  Promptuary is running at ${url}`);
+    console.log(`  Demo sign-in: demo@example.com / promptuary-demo\n`);
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("▸ Stopping…");
+    server.close();
+    server.closeAllConnections();
+    await db.$disconnect().catch(() => {});
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

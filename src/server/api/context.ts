@@ -1,0 +1,25 @@
+// Who is calling a tRPC procedure over HTTP: an API key (Authorization: Bearer pq_…) or the session cookie.
+import { auth } from "@/server/auth/config";
+import { getDb } from "@/server/db/client";
+import type { Viewer } from "@/server/domain/actor";
+import { authenticateApiKey } from "@/server/domain/api-keys/api-keys";
+import { UnauthorizedError } from "@/server/domain/errors";
+import type { Context } from "./trpc";
+
+export async function createRequestContext(headers: Headers): Promise<Context> {
+  const db = getDb();
+  const authorization = headers.get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    const viewer = await authenticateApiKey(db, authorization.slice(7).trim());
+    // A wrong key is an error, not a silent anonymous request.
+    if (!viewer) throw new UnauthorizedError("Invalid or revoked API key.");
+    return { db, viewer };
+  }
+  return { db, viewer: await sessionViewer() };
+}
+
+export async function sessionViewer(): Promise<Viewer> {
+  const session = await auth();
+  const user = session?.user;
+  return user?.id && user.handle ? { id: user.id, handle: user.handle, role: user.role } : null;
+}

@@ -1,0 +1,19 @@
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
+import * as s from "@/server/domain/prompts/schemas";
+import { createPrompt } from "@/server/domain/prompts/create-prompt";
+import { forkPrompt } from "@/server/domain/prompts/fork-prompt";
+import { getLineage } from "@/server/domain/prompts/lineage";
+import { getPromptBySlug, listForks, listPrompts } from "@/server/domain/prompts/prompt-queries";
+import { renderVersion } from "@/server/domain/prompts/render-version";
+import { updatePrompt } from "@/server/domain/prompts/update-prompt";
+
+export const promptRouter = createTRPCRouter({
+  create: protectedProcedure.input(s.createPromptInput).mutation(({ ctx, input }) => createPrompt(ctx.db, ctx.actor, input)),
+  bySlug: publicProcedure.input(s.bySlugInput).query(({ ctx, input }) => getPromptBySlug(ctx.db, ctx.viewer, input.slug)),
+  list: publicProcedure.input(s.listPromptsInput).query(({ ctx, input }) => listPrompts(ctx.db, ctx.viewer, input)),
+  update: protectedProcedure.input(s.updatePromptInput).mutation(({ ctx, input }) => updatePrompt(ctx.db, ctx.actor, input)),
+  fork: protectedProcedure.input(s.forkInput).mutation(({ ctx, input }) => forkPrompt(ctx.db, ctx.actor, input)),
+  forks: publicProcedure.input(s.listVersionsInput).query(({ ctx, input }) => listForks(ctx.db, ctx.viewer, input)),
+  lineage: publicProcedure.input(s.promptIdInput).query(({ ctx, input }) => getLineage(ctx.db, ctx.viewer, input.promptId)),
+  render: publicProcedure.input(s.renderInput).mutation(({ ctx, input }) => renderVersion(ctx.db, ctx.viewer, input)),
+});

@@ -1,0 +1,72 @@
+// Auth.js: email + password (Credentials, JWT sessions) and GitHub when its env vars are set.
+// Configured lazily: `next build` imports this module and must not open the database.
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import { env, githubSignInEnabled } from "@/env";
+import { getDb } from "@/server/db/client";
+import type { Db } from "@/server/db/prisma";
+import { emailSchema } from "@/server/domain/users/schemas";
+import { verifyCredentials } from "@/server/domain/users/verify-credentials";
+import { handleForNewAccount } from "@/server/domain/users/handle-for-new-account";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; handle: string; role: "user" | "admin"; name?: string | null; email?: string | null; image?: string | null };
+  }
+}
+
+/** The Prisma adapter, except that OAuth users also get the unique handle our User requires. */
+function adapterFor(db: Db): Adapter {
+  const base = PrismaAdapter(db as never);
+  return {
+    ...base,
+    createUser: async (user: AdapterUser) => {
+      const handle = await handleForNewAccount(db, user.name ?? user.email ?? "user");
+      const created = await db.user.create({
+        data: { email: user.email?.toLowerCase() || null, name: user.name, image: user.image, emailVerified: user.emailVerified, handle },
+      });
+      return { ...created, email: created.email ?? "" } as AdapterUser;
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = getDb();
+  const config: NextAuthConfig = {
+    adapter: adapterFor(db),
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt" },
+    pages: { signIn: "/signin" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: async (raw) => {
+          const email = emailSchema.safeParse(raw?.email);
+          if (!email.success || typeof raw?.password !== "string") return null;
+          const user = await verifyCredentials(db, email.data, raw.password);
+          return user ? { id: user.id, email: user.email, name: user.name, image: user.image } : null;
+        },
+      }),
+      ...(githubSignInEnabled() ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
+    ],
+    callbacks: {
+      jwt: async ({ token, user }) => {
+        if (user?.id) token.uid = user.id;
+        return token;
+      },
+      // Handle and role are read fresh so a role change or a deleted account takes effect at once.
+      session: async ({ session, token }) => {
+        const uid = typeof token.uid === "string" ? token.uid : token.sub;
+        const user = uid ? await db.user.findUnique({ where: { id: uid }, select: { id: true, handle: true, role: true, name: true, email: true, image: true } }) : null;
+        if (user) session.user = { ...session.user, ...user, email: user.email ?? "" } as typeof session.user;
+        else session.user = undefined as never;
+        return session;
+      },
+    },
+  };
+  return config;
+});

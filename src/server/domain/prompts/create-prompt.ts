@@ -1,0 +1,37 @@
+import type { Db } from "@/server/db/prisma";
+import type { Actor } from "../actor";
+import { writeVersion } from "../versions/write-version";
+import type { CreatePromptInput } from "./schemas";
+import { uniqueSlug } from "./unique-slug";
+
+export type CreatedPrompt = { id: string; slug: string; version: { id: string; number: number } };
+
+/** A new prompt with its first version, labelled `latest`. */
+export async function createPrompt(
+  db: Db,
+  actor: Actor,
+  input: CreatePromptInput,
+  opts: { forkedFromVersionId?: string } = {},
+): Promise<CreatedPrompt> {
+  return db.$transaction(async (tx) => {
+    const prompt = await tx.prompt.create({
+      data: {
+        slug: await uniqueSlug(tx, input.title),
+        title: input.title,
+        description: input.description,
+        category: input.category,
+        tags: input.tags,
+        visibility: input.visibility,
+        ownerId: actor.id,
+        forkedFromVersionId: opts.forkedFromVersionId,
+      },
+    });
+    const version = await writeVersion(tx, actor, prompt.id, {
+      body: input.body,
+      changelog: input.changelog ?? (opts.forkedFromVersionId ? "Forked" : "First version"),
+      variables: input.variables,
+      modelSettings: input.modelSettings,
+    });
+    return { id: prompt.id, slug: prompt.slug, version: { id: version.id, number: version.number } };
+  });
+}

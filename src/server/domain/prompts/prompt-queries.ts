@@ -1,0 +1,94 @@
+import type { DbOrTx } from "@/server/db/prisma";
+import type { Viewer } from "../actor";
+import { NotFoundError } from "../errors";
+import { page, pageResult } from "../pagination";
+import { presentVersion, versionSelect } from "../versions/version-queries";
+import { canReadPrompt, findReadablePrompt, listablePromptsWhere, readablePromptsWhere } from "./access";
+import type { Category } from "./categories";
+
+const ownerSelect = { id: true, handle: true, name: true, image: true } as const;
+
+export const promptCardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  category: true,
+  tags: true,
+  visibility: true,
+  createdAt: true,
+  updatedAt: true,
+  owner: { select: ownerSelect },
+  forkedFromVersionId: true,
+  _count: { select: { versions: true } },
+} as const;
+
+/** The prompt page: metadata, owner, labels, the latest version, where it was forked from. */
+export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) {
+  const prompt = await db.prompt.findFirst({
+    where: { AND: [{ slug }, readablePromptsWhere(viewer)] },
+    select: {
+      ...promptCardSelect,
+      labels: { select: { name: true, version: { select: { id: true, number: true } } } },
+      forkedFromVersion: { select: { id: true, number: true, prompt: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true, owner: { select: ownerSelect } } } } },
+    },
+  });
+  if (!prompt) throw new NotFoundError("Prompt");
+  const latest = await db.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { number: "desc" }, select: versionSelect });
+  const forkCount = await db.prompt.count({ where: { forkedFromVersion: { promptId: prompt.id }, ...listablePromptsWhere(viewer) } });
+  const source = prompt.forkedFromVersion;
+  const { _count, forkedFromVersion: _omit, ...rest } = prompt;
+  return {
+    ...rest,
+    versionCount: _count.versions,
+    forkCount,
+    labels: Object.fromEntries(prompt.labels.map((l) => [l.name, l.version])) as Record<string, { id: string; number: number }>,
+    latestVersion: latest ? presentVersion(latest) : null,
+    // A fork of a prompt the viewer cannot see only says that it is a fork.
+    forkedFrom: source
+      ? canReadPrompt(source.prompt, viewer)
+        ? { versionId: source.id, versionNumber: source.number, prompt: { id: source.prompt.id, slug: source.prompt.slug, title: source.prompt.title, owner: source.prompt.owner } }
+        : { versionId: null, versionNumber: null, prompt: null }
+      : null,
+    isOwner: viewer?.id === prompt.owner.id,
+  };
+}
+
+export async function listPrompts(
+  db: DbOrTx,
+  viewer: Viewer,
+  input: { cursor?: string | null; limit: number; category?: Category; author?: string },
+) {
+  const rows = await db.prompt.findMany({
+    where: {
+      AND: [
+        listablePromptsWhere(viewer),
+        input.category ? { category: input.category } : {},
+        input.author ? { owner: { handle: input.author.toLowerCase() } } : {},
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: promptCardSelect,
+    ...page(input),
+  });
+  return pageResult(rows.map(presentCard), input.limit);
+}
+
+export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
+  const prompt = await findReadablePrompt(db, viewer, input.promptId);
+  const rows = await db.prompt.findMany({
+    where: { AND: [{ forkedFromVersion: { promptId: prompt.id } }, listablePromptsWhere(viewer)] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { ...promptCardSelect, forkedFromVersion: { select: { number: true } } },
+    ...page(input),
+  });
+  return pageResult(
+    rows.map(({ forkedFromVersion, ...r }) => ({ ...presentCard(r), forkedFromVersionNumber: forkedFromVersion?.number ?? null })),
+    input.limit,
+  );
+}
+
+export function presentCard<T extends { _count: { versions: number } }>(row: T) {
+  const { _count, ...rest } = row;
+  return { ...rest, versionCount: _count.versions };
+}

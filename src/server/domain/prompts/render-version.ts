@@ -1,0 +1,25 @@
+import type { DbOrTx } from "@/server/db/prisma";
+import type { Viewer } from "../actor";
+import { ValidationError } from "../errors";
+import { findReadableVersion } from "./access";
+import { renderTemplate, type PromptVariable } from "./variables";
+
+/** Fills a version's slots. Missing values are an error naming them; extra values are reported. */
+export async function renderVersion(db: DbOrTx, viewer: Viewer, input: { versionId: string; variables: Record<string, string> }) {
+  const version = await findReadableVersion(db, viewer, input.versionId);
+  const result = renderTemplate(version.body, input.variables, version.variables as PromptVariable[]);
+  if (result.missingVariables.length) {
+    const names = result.missingVariables;
+    throw new ValidationError(
+      `Missing value${names.length > 1 ? "s" : ""} for ${names.map((n) => `{{${n}}}`).join(", ")}`,
+      Object.fromEntries(names.map((n) => [`variables.${n}`, ["is required"]])),
+    );
+  }
+  return {
+    versionId: version.id,
+    number: version.number,
+    text: result.text,
+    defaultsUsed: result.defaultsUsed,
+    unknownVariables: result.unknownVariables,
+  };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { mergeVariableMetadata, parseVariables, renderTemplate, segmentBody } from "./variables";
+
+describe("parseVariables", () => {
+  it("finds each slot once, in order of first appearance", () => {
+    expect(parseVariables("Hi {{name}}, about {{ topic }} — {{name}} again")).toEqual([{ name: "name" }, { name: "topic" }]);
+  });
+
+  it("reads inline defaults, and the first default wins", () => {
+    expect(parseVariables("{{tone|friendly}} {{tone|formal}} {{len | 3 bullet points }}")).toEqual([
+      { name: "tone", default: "friendly" },
+      { name: "len", default: "3 bullet points" },
+    ]);
+  });
+
+  it("keeps an empty default as a real (empty) default", () => {
+    expect(parseVariables("{{suffix|}}")).toEqual([{ name: "suffix", default: "" }]);
+  });
+
+  it("ignores things that are not slots", () => {
+    expect(parseVariables("{{ }} {{1abc}} {single} {{has space}} {{ok_1}}")).toEqual([{ name: "ok_1" }]);
+  });
+
+  it("merges author metadata only for slots present in the body", () => {
+    expect(
+      mergeVariableMetadata("{{a}} {{b|x}}", [
+        { name: "a", description: "the A" },
+        { name: "b", default: "ignored", description: "the B" },
+        { name: "gone", description: "not in body" },
+      ]),
+    ).toEqual([
+      { name: "a", description: "the A" },
+      { name: "b", default: "x", description: "the B" },
+    ]);
+  });
+});
+
+describe("renderTemplate", () => {
+  it("fills every occurrence", () => {
+    const r = renderTemplate("Dear {{name}}, {{name}}!", { name: "Ada" });
+    expect(r.text).toBe("Dear Ada, Ada!");
+    expect(r.missingVariables).toEqual([]);
+  });
+
+  it("uses defaults when no value is given and says so", () => {
+    const r = renderTemplate("Write in a {{tone|friendly}} tone.", {});
+    expect(r.text).toBe("Write in a friendly tone.");
+    expect(r.defaultsUsed).toEqual(["tone"]);
+  });
+
+  it("reports missing variables by name and leaves their slots", () => {
+    const r = renderTemplate("{{a}} and {{b}} and {{c|ok}}", { a: "1" });
+    expect(r.missingVariables).toEqual(["b"]);
+    expect(r.text).toBe("1 and {{b}} and ok");
+  });
+
+  it("reports unknown extra values instead of dropping them silently", () => {
+    const r = renderTemplate("{{a}}", { a: "1", extra: "2" });
+    expect(r.unknownVariables).toEqual(["extra"]);
+  });
+
+  it("treats values literally (no $& replacement patterns, no recursive slots)", () => {
+    expect(renderTemplate("{{a}}", { a: "$& {{b}} $1" }).text).toBe("$& {{b}} $1");
+  });
+
+  it("accepts an empty string as a value", () => {
+    expect(renderTemplate("[{{a}}]", { a: "" }).text).toBe("[]");
+  });
+
+  it("uses metadata defaults for slots without an inline default", () => {
+    expect(renderTemplate("{{a}}", {}, [{ name: "a", default: "meta" }]).text).toBe("meta");
+  });
+});
+
+describe("segmentBody", () => {
+  it("splits text and variables for highlighting", () => {
+    expect(segmentBody("Hi {{name}}!")).toEqual([
+      { kind: "text", value: "Hi " },
+      { kind: "variable", value: "{{name}}", name: "name" },
+      { kind: "text", value: "!" },
+    ]);
+  });
+});

@@ -1,0 +1,80 @@
+// `{{name}}` slots in a prompt body. `{{name|default}}` gives a default value.
+// Pure functions: shared by the server, the editor's live detection and the render form.
+
+export type PromptVariable = { name: string; default?: string; description?: string };
+
+/** Matches {{ name }} or {{ name | default text }}; names are identifiers. */
+const SLOT = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|([^}]*))?\}\}/g;
+
+/** Variables in order of first appearance; the first default given for a name wins. */
+export function parseVariables(body: string): PromptVariable[] {
+  const found = new Map<string, PromptVariable>();
+  for (const match of body.matchAll(SLOT)) {
+    const [, name, rawDefault] = match;
+    const existing = found.get(name);
+    const def = rawDefault === undefined ? undefined : rawDefault.trim();
+    if (!existing) found.set(name, def === undefined ? { name } : { name, default: def });
+    else if (existing.default === undefined && def !== undefined) existing.default = def;
+  }
+  return [...found.values()];
+}
+
+/** Merges descriptions/defaults the author supplied with the slots actually present in the body. */
+export function mergeVariableMetadata(body: string, metadata: PromptVariable[] = []): PromptVariable[] {
+  const byName = new Map(metadata.map((m) => [m.name, m]));
+  return parseVariables(body).map((v) => {
+    const meta = byName.get(v.name);
+    const merged: PromptVariable = { name: v.name };
+    const def = v.default ?? meta?.default;
+    if (def !== undefined) merged.default = def;
+    if (meta?.description) merged.description = meta.description;
+    return merged;
+  });
+}
+
+export type RenderResult = {
+  text: string;
+  /** Names filled from their default because no value was given. */
+  defaultsUsed: string[];
+  /** Values given for names the prompt does not have; reported, not used. */
+  unknownVariables: string[];
+  /** Names with neither a value nor a default. */
+  missingVariables: string[];
+};
+
+export function renderTemplate(body: string, values: Record<string, string>, variables = parseVariables(body)): RenderResult {
+  const defaults = new Map(variables.filter((v) => v.default !== undefined).map((v) => [v.name, v.default as string]));
+  const known = new Set(parseVariables(body).map((v) => v.name));
+  const missing = new Set<string>();
+  const defaultsUsed = new Set<string>();
+  const text = body.replace(SLOT, (_whole, name: string, inlineDefault?: string) => {
+    if (Object.prototype.hasOwnProperty.call(values, name)) return values[name];
+    const def = defaults.get(name) ?? inlineDefault?.trim();
+    if (def !== undefined) {
+      defaultsUsed.add(name);
+      return def;
+    }
+    missing.add(name);
+    return `{{${name}}}`;
+  });
+  return {
+    text,
+    defaultsUsed: [...defaultsUsed],
+    unknownVariables: Object.keys(values).filter((k) => !known.has(k)),
+    missingVariables: [...missing],
+  };
+}
+
+/** Splits a body into text and variable segments, for highlighting. */
+export function segmentBody(body: string): Array<{ kind: "text" | "variable"; value: string; name?: string }> {
+  const out: Array<{ kind: "text" | "variable"; value: string; name?: string }> = [];
+  let last = 0;
+  for (const match of body.matchAll(SLOT)) {
+    const start = match.index ?? 0;
+    if (start > last) out.push({ kind: "text", value: body.slice(last, start) });
+    out.push({ kind: "variable", value: match[0], name: match[1] });
+    last = start + match[0].length;
+  }
+  if (last < body.length) out.push({ kind: "text", value: body.slice(last) });
+  return out;
+}

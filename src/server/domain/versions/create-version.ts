@@ -1,0 +1,15 @@
+import type { Db } from "@/server/db/prisma";
+import type { Actor } from "../actor";
+import { assertCanWritePrompt, findReadablePrompt } from "../prompts/access";
+import type { CreateVersionInput } from "../prompts/schemas";
+import { writeVersion } from "./write-version";
+
+/** Saving new content never edits a version: it appends the next one. */
+export async function createVersion(db: Db, actor: Actor, input: CreateVersionInput) {
+  return db.$transaction(async (tx) => {
+    const prompt = await findReadablePrompt(tx, actor, input.promptId);
+    assertCanWritePrompt(prompt, actor);
+    const version = await writeVersion(tx, actor, prompt.id, input);
+    return { id: version.id, number: version.number };
+  });
+}

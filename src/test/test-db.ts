@@ -1,0 +1,52 @@
+// A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
+// on the PostgreSQL server named by TEST_DATABASE_URL (CI runs the integration tests both ways).
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { vector } from "@electric-sql/pglite-pgvector";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { migrate } from "@/server/db/migrator";
+import { createPgPrismaClient, createPrismaClient, type Db } from "@/server/db/prisma";
+import { pgConnection, pgliteConnection } from "@/server/db/sql-connection";
+
+export type TestDatabase = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) return createServerDatabase(serverUrl);
+  const pglite = await PGlite.create({ extensions: { vector } });
+  await migrate(pgliteConnection(pglite));
+  const db = createPrismaClient(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory);
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await db.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `pq_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  await migrate(pgConnection(client));
+  await client.end();
+  const db = createPgPrismaClient(url.toString(), { max: 10 });
+  return {
+    db,
+    kind: "postgres",
+    close: async () => {
+      await db.$disconnect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
