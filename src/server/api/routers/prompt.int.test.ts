@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, makeUser } from "@/test/callers";
 import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { rejects } from "@/test/expect-trpc-error";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -10,19 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function rejects(promise: Promise<unknown>, code: TRPCError["code"], message?: RegExp) {
-  const error = await promise.then(
-    () => {
-      throw new Error(`expected ${code}, but the call succeeded`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  expect((error as TRPCError).code).toBe(code);
-  if (message) expect((error as TRPCError).message).toMatch(message);
-  return error as TRPCError;
-}
 
 const body = "Summarise {{document}} for {{audience|executives}} in {{length}} bullet points.";
 

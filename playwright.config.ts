@@ -1,0 +1,33 @@
+import { defineConfig } from "@playwright/test";
+
+// Journeys run against the production server (`npm start`) on a fresh embedded database,
+// in the system Chromium (Playwright's own browser download is not available offline).
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    },
+  },
+  webServer: {
+    command: "rm -rf .e2e-data && npm start",
+    url: `${baseURL}/api/auth/providers`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(port), DATA_DIR: ".e2e-data", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret" },
+  },
+});
