@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["src/**/*.int.test.ts", "inngest/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
+          include: ["src/**/*.int.test.ts", "inngest/**/*.int.test.ts", "scripts/**/*.int.test.ts", "prisma/**/*.int.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

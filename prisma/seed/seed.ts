@@ -25,7 +25,7 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
 
   let created = 0;
   // Spread creation times over recent weeks so "newest" and feeds look lived-in.
-  const start = Date.now() - seedPrompts.length * 6 * 3600_000;
+  const start = Date.now() - (seedPrompts.length * 6 + 24) * 3600_000;
   for (const [index, p] of seedPrompts.entries()) {
     if (await db.prompt.findUnique({ where: { slug: p.slug }, select: { id: true } })) continue;
     const owner = actors.get(p.ownerHandle);
@@ -37,6 +37,8 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
       forkedFromVersionId = source.id;
     }
     const [first, ...rest] = p.versions;
+    // Back-dated: the prompt appears at its slot in the timeline, later versions a few hours apart.
+    const at = (versionIndex: number) => new Date(start + index * 6 * 3600_000 + versionIndex * 3 * 3600_000);
     const prompt = await createPrompt(
       db,
       owner,
@@ -50,17 +52,16 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
         changelog: first.changelog,
         modelSettings: p.modelSettings,
       },
-      { forkedFromVersionId },
+      { forkedFromVersionId, createdAt: at(0) },
     );
     await db.prompt.update({ where: { id: prompt.id }, data: { slug: p.slug } });
     const versionIds = [prompt.version.id];
-    for (const v of rest) {
-      const version = await createVersion(db, owner, { promptId: prompt.id, body: v.body, changelog: v.changelog, modelSettings: p.modelSettings });
+    for (const [i, v] of rest.entries()) {
+      const version = await createVersion(db, owner, { promptId: prompt.id, body: v.body, changelog: v.changelog, modelSettings: p.modelSettings }, { createdAt: at(i + 1) });
       versionIds.push(version.id);
     }
     if (p.productionVersion) await promoteVersion(db, owner, { versionId: versionIds[p.productionVersion - 1], label: "production" });
-    const at = new Date(start + index * 6 * 3600_000);
-    await db.prompt.update({ where: { id: prompt.id }, data: { createdAt: at, updatedAt: at } });
+    await db.prompt.update({ where: { id: prompt.id }, data: { createdAt: at(0), updatedAt: at(p.versions.length - 1) } });
     created++;
   }
   log(`seeded ${actors.size} users and ${created} new prompts`);

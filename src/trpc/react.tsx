@@ -18,7 +18,10 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        // Only unexpected failures are logged; 4xx answers (a missing variable, a taken handle) are shown in the UI.
+        loggerLink({
+          enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error && (op.result.data as { httpStatus?: number } | undefined)?.httpStatus === 500,
+        }),
         httpBatchLink({ url: "/api/trpc", transformer: superjson }),
       ],
     }),

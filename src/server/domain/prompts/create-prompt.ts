@@ -11,7 +11,7 @@ export async function createPrompt(
   db: Db,
   actor: Actor,
   input: CreatePromptInput,
-  opts: { forkedFromVersionId?: string } = {},
+  opts: { forkedFromVersionId?: string; createdAt?: Date } = {},
 ): Promise<CreatedPrompt> {
   return db.$transaction(async (tx) => {
     const prompt = await tx.prompt.create({
@@ -31,6 +31,7 @@ export async function createPrompt(
       changelog: input.changelog ?? (opts.forkedFromVersionId ? "Forked" : "First version"),
       variables: input.variables,
       modelSettings: input.modelSettings,
+      createdAt: opts.createdAt,
     });
     return { id: prompt.id, slug: prompt.slug, version: { id: version.id, number: version.number } };
   });

@@ -5,11 +5,12 @@ import type { CreateVersionInput } from "../prompts/schemas";
 import { writeVersion } from "./write-version";
 
 /** Saving new content never edits a version: it appends the next one. */
-export async function createVersion(db: Db, actor: Actor, input: CreateVersionInput) {
+/** `createdAt` is for importing history (the demo seed); the API never sets it. */
+export async function createVersion(db: Db, actor: Actor, input: CreateVersionInput, opts: { createdAt?: Date } = {}) {
   return db.$transaction(async (tx) => {
     const prompt = await findReadablePrompt(tx, actor, input.promptId);
     assertCanWritePrompt(prompt, actor);
-    const version = await writeVersion(tx, actor, prompt.id, input);
+    const version = await writeVersion(tx, actor, prompt.id, { ...input, createdAt: opts.createdAt });
     return { id: version.id, number: version.number };
   });
 }

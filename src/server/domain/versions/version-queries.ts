@@ -20,10 +20,10 @@ export const versionSelect = {
 } as const;
 
 type RawVersion = { variables: unknown; labels: { name: string }[] };
-export const presentVersion = <T extends RawVersion>(v: T) => ({
-  ...v,
-  variables: v.variables as PromptVariable[],
-  labels: v.labels.map((l) => l.name),
+export const presentVersion = <T extends RawVersion>({ variables, labels, ...rest }: T) => ({
+  ...rest,
+  variables: variables as PromptVariable[],
+  labels: labels.map((l) => l.name),
 });
 
 /** Newest first. */

@@ -8,6 +8,7 @@ export type VersionContent = {
   changelog?: string;
   variables?: PromptVariable[];
   modelSettings?: Record<string, unknown>;
+  createdAt?: Date;
 };
 
 /**
@@ -26,6 +27,7 @@ export async function writeVersion(tx: Tx, actor: Actor, promptId: string, conte
       variables: mergeVariableMetadata(content.body, content.variables) as Prisma.InputJsonValue,
       modelSettings: (content.modelSettings ?? {}) as Prisma.InputJsonValue,
       authorId: actor.id,
+      ...(content.createdAt ? { createdAt: content.createdAt } : {}),
     },
   });
   await tx.promptLabel.upsert({

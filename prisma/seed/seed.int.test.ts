@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyCredentials } from "@/server/domain/users/verify-credentials";
+import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { DEMO_PASSWORD, seedDemoCatalogue } from "./seed";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("demo catalogue", () => {
+  it("loads a believable catalogue once, through the domain rules", async () => {
+    const first = await seedDemoCatalogue(t.db);
+    expect(first.users).toBeGreaterThanOrEqual(12);
+    expect(first.prompts).toBeGreaterThanOrEqual(60);
+
+    const categories = await t.db.prompt.groupBy({ by: ["category"], _count: true });
+    expect(categories.length).toBeGreaterThanOrEqual(8);
+    const multiVersion = await t.db.prompt.count({ where: { versions: { some: { number: 3 } } } });
+    expect(multiVersion).toBeGreaterThanOrEqual(5);
+    expect(await t.db.prompt.count({ where: { forkedFromVersionId: { not: null } } })).toBeGreaterThanOrEqual(5);
+    expect(await t.db.promptLabel.count({ where: { name: "production" } })).toBeGreaterThan(0);
+    // Every prompt's latest label points at its highest version.
+    const stale = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "PromptLabel" l JOIN "PromptVersion" v ON v.id = l."versionId"
+      WHERE l.name = 'latest' AND v.number <> (SELECT max(number) FROM "PromptVersion" WHERE "promptId" = l."promptId")`;
+    expect(stale[0].n).toBe(0);
+    expect(await verifyCredentials(t.db, "demo@example.com", DEMO_PASSWORD)).toMatchObject({ handle: "demo" });
+
+    const again = await seedDemoCatalogue(t.db);
+    expect(again.prompts).toBe(0);
+    expect(await t.db.prompt.count()).toBe(first.prompts);
+  });
+});
