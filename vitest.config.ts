@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["src/**/*.test.ts", "inngest/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"], environment: "node" },
+        test: { name: "unit", include: ["src/**/*.test.ts", "inngest/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"], environment: "node", sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
@@ -21,6 +21,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite is CPU-bound WASM; CI has 2 cores.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

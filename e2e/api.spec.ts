@@ -27,7 +27,7 @@ test("CLI creates a user and an API key that the tRPC API accepts", async ({ bas
   const created = await api.prompt.create.mutate({ title: `API prompt ${stamp}`, category: "coding", body: "Explain {{code}} to a {{level|beginner}}.", visibility: "private" });
   const v2 = await api.version.create.mutate({ promptId: created.id, body: "Explain {{code}} to a {{level|beginner}} in {{n}} steps.", changelog: "steps" });
   expect(v2.number).toBe(2);
-  const rendered = await api.prompt.render.mutate({ versionId: v2.id, variables: { code: "a for loop", n: "3", extra: "x" } });
+  const rendered = await api.prompt.render.query({ versionId: v2.id, variables: { code: "a for loop", n: "3", extra: "x" } });
   expect(rendered).toMatchObject({ text: "Explain a for loop to a beginner in 3 steps.", unknownVariables: ["extra"] });
   const diff = await api.version.diff.query({ promptId: created.id, from: 1, to: 2 });
   expect(diff.added).toBe(1);

@@ -15,5 +15,5 @@ export const promptRouter = createTRPCRouter({
   fork: protectedProcedure.input(s.forkInput).mutation(({ ctx, input }) => forkPrompt(ctx.db, ctx.actor, input)),
   forks: publicProcedure.input(s.listVersionsInput).query(({ ctx, input }) => listForks(ctx.db, ctx.viewer, input)),
   lineage: publicProcedure.input(s.promptIdInput).query(({ ctx, input }) => getLineage(ctx.db, ctx.viewer, input.promptId)),
-  render: publicProcedure.input(s.renderInput).mutation(({ ctx, input }) => renderVersion(ctx.db, ctx.viewer, input)),
+  render: publicProcedure.input(s.renderInput).query(({ ctx, input }) => renderVersion(ctx.db, ctx.viewer, input)),
 });

@@ -12,6 +12,8 @@ const handler = (req: Request) =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // Lets clients POST a query (long inputs such as render variables do not fit in a URL).
+    allowMethodOverride: true,
     createContext: async () => {
       try {
         return await createRequestContext(req.headers);
