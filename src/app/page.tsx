@@ -1,18 +1,94 @@
+import Link from "next/link";
+import { CategoryChips } from "@/components/prompts/category-chips";
+import { ArrowRightIcon, ForkIcon, LayersIcon, RocketIcon } from "@/components/prompts/icons";
+import { PromptGrid } from "@/components/prompts/prompt-grid";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
+const features = [
+  { icon: LayersIcon, title: "Keep", text: "Every edit is an immutable, numbered version. Compare any two, pin one to production." },
+  { icon: RocketIcon, title: "Test", text: "Fill the {{variables}} and render a prompt right on its page before you ship it." },
+  { icon: ForkIcon, title: "Trade & discover", text: "Fork what others share and see the whole family tree of a prompt." },
+];
+
 export default async function Home() {
   const api = await serverApi();
-  const { items } = await api.prompt.list({ limit: 12 });
+  const [session, { items }] = await Promise.all([auth(), api.prompt.list({ limit: 12 })]);
+  const signedIn = Boolean(session?.user);
   return (
-    <main className="mx-auto max-w-5xl p-8">
-      <h1 className="text-3xl font-bold">Promptuary</h1>
-      <ul className="mt-6 space-y-2">
-        {items.map((p) => (
-          <li key={p.id}>{p.title}</li>
-        ))}
-      </ul>
+    <main>
+      <section className="border-b border-slate-200 bg-gradient-to-b from-white to-slate-50">
+        <div className="mx-auto max-w-6xl px-4 pb-12 pt-14 sm:pt-20">
+          <p className="text-sm font-semibold text-indigo-600">Promptuary</p>
+          <h1 className="mt-2 max-w-3xl text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">Keep, test, trade and discover LLM prompts</h1>
+          <p className="mt-4 max-w-2xl text-lg leading-relaxed text-slate-600">
+            A home for prompts that evolve: versioned like code, tried with real inputs, and forked in the open.
+          </p>
+          <div className="mt-8 flex flex-wrap gap-3">
+            <ButtonLink href="/explore" size="lg">
+              Explore prompts
+              <ArrowRightIcon />
+            </ButtonLink>
+            {signedIn ? (
+              <ButtonLink href="/new" variant="secondary" size="lg">Create a prompt</ButtonLink>
+            ) : (
+              <ButtonLink href="/signup" variant="secondary" size="lg">Sign up</ButtonLink>
+            )}
+          </div>
+          <ul className="mt-12 grid gap-4 sm:grid-cols-3">
+            {features.map(({ icon: Icon, title, text }) => (
+              <li key={title} className="flex gap-3">
+                <span className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-lg bg-indigo-50 text-indigo-600 ring-1 ring-inset ring-indigo-100">
+                  <Icon />
+                </span>
+                <div>
+                  <p className="text-sm font-semibold text-slate-900">{title}</p>
+                  <p className="mt-0.5 text-sm leading-relaxed text-slate-600">{text}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+
+      <div className="mx-auto max-w-6xl space-y-12 px-4 py-12">
+        <section aria-labelledby="categories-heading">
+          <h2 id="categories-heading" className="text-lg font-semibold text-slate-900">Browse by category</h2>
+          <div className="mt-4">
+            <CategoryChips hrefFor={(c) => (c ? `/explore?category=${c}` : "/explore")} label="Browse by category" />
+          </div>
+        </section>
+
+        <section aria-labelledby="newest-heading">
+          <div className="flex items-end justify-between gap-4">
+            <div>
+              <h2 id="newest-heading" className="text-lg font-semibold text-slate-900">Newest prompts</h2>
+              <p className="mt-1 text-sm text-slate-600">Freshly published by the community.</p>
+            </div>
+            <Link href="/explore" className="shrink-0 rounded text-sm font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
+              See all prompts <span aria-hidden>→</span>
+            </Link>
+          </div>
+          <div className="mt-5">
+            <PromptGrid
+              prompts={items}
+              label="Newest prompts"
+              empty={
+                <EmptyState
+                  title="No prompts yet"
+                  action={<ButtonLink href={signedIn ? "/new" : "/signup"}>{signedIn ? "Create the first prompt" : "Sign up to publish the first one"}</ButtonLink>}
+                >
+                  Be the first to publish a prompt to the catalogue.
+                </EmptyState>
+              }
+            />
+          </div>
+        </section>
+      </div>
     </main>
   );
 }

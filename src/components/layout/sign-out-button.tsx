@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/" })}>
+    <Button variant="ghost" size="sm" className="whitespace-nowrap" onClick={() => signOut({ callbackUrl: "/" })}>
       Sign out
     </Button>
   );

@@ -1,0 +1,165 @@
+"use client";
+import { useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC } from "@/trpc/react";
+import { CATEGORIES, type Category } from "@/server/domain/prompts/categories";
+import { Badge } from "@/components/ui/card";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
+import { BodyEditor } from "@/components/editor/body-editor";
+import { ChangelogField } from "@/components/editor/changelog-field";
+import { FormSection } from "@/components/editor/form-section";
+
+type Visibility = "public" | "unlisted" | "private";
+const VISIBILITY: Record<Visibility, { label: string; hint: string }> = {
+  public: { label: "Public", hint: "Listed in Explore and on your profile." },
+  unlisted: { label: "Unlisted", hint: "Anyone with the link can open it; not listed anywhere." },
+  private: { label: "Private", hint: "Only you can see it." },
+};
+const FIELDS = ["title", "description", "category", "tags", "visibility", "body", "changelog"] as const;
+
+const parseTags = (raw: string) => [...new Set(raw.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))];
+
+export function NewPromptForm() {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [category, setCategory] = useState<Category | "">("");
+  const [tags, setTags] = useState("");
+  const [visibility, setVisibility] = useState<Visibility>("public");
+  const [body, setBody] = useState("");
+  const [changelog, setChangelog] = useState("");
+  const [navigating, setNavigating] = useState(false);
+
+  const create = useMutation(
+    trpc.prompt.create.mutationOptions({
+      onSuccess: (created) => {
+        setNavigating(true);
+        router.push(`/p/${created.slug}`);
+        router.refresh();
+      },
+    }),
+  );
+
+  const formRef = useRef<HTMLFormElement>(null);
+  const fe = useFieldErrors(create.error, FIELDS);
+  useFocusFirstInvalid(formRef, create.error);
+  const categoryError = fe.errorFor("category", "Category");
+  const err = {
+    title: fe.errorFor("title", "Title"),
+    description: fe.errorFor("description", "Description"),
+    // The server lists every allowed slug; with nothing chosen a plain nudge reads better.
+    category: categoryError && category === "" ? "Choose a category." : categoryError,
+    tags: fe.errorFor("tags", "Tags"),
+    visibility: fe.errorFor("visibility", "Visibility"),
+    body: fe.errorFor("body", "Body"),
+    changelog: fe.errorFor("changelog", "Changelog"),
+  };
+  /** Wraps a setter so editing a field clears its server error. */
+  const edit =
+    <T,>(field: (typeof FIELDS)[number], set: (v: T) => void) =>
+    (v: T) => {
+      fe.touch(field);
+      set(v);
+    };
+  const parsedTags = parseTags(tags);
+  const pending = create.isPending || navigating;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    fe.reset();
+    create.mutate({
+      title,
+      description,
+      category: category as Category,
+      tags: parsedTags,
+      visibility,
+      body,
+      ...(changelog.trim() ? { changelog } : {}),
+    });
+  }
+
+  const invalid = (key: keyof typeof err, id: string) => (err[key] ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {});
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-6" noValidate>
+      <FormSection id="details-heading" title="Details" description="How your prompt appears in the catalogue.">
+        <Field label="Title" htmlFor="prompt-title" error={err.title} hint="3–120 characters. The link is made from it.">
+          <Input id="prompt-title" name="title" required maxLength={120} value={title} onChange={(e) => edit("title", setTitle)(e.target.value)} placeholder="Friendly support reply" {...invalid("title", "prompt-title")} />
+        </Field>
+        <Field label="Description" htmlFor="prompt-description" error={err.description} hint="Optional. What it does and when to use it.">
+          <Textarea id="prompt-description" name="description" rows={3} maxLength={2000} value={description} onChange={(e) => edit("description", setDescription)(e.target.value)} placeholder="Drafts a warm, concise reply to a customer message." {...invalid("description", "prompt-description")} />
+        </Field>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field label="Category" htmlFor="prompt-category" error={err.category}>
+            <Select id="prompt-category" name="category" required value={category} onChange={(e) => edit("category", setCategory)(e.target.value as Category)} {...invalid("category", "prompt-category")}>
+              <option value="" disabled>
+                Choose a category…
+              </option>
+              {Object.entries(CATEGORIES).map(([slug, label]) => (
+                <option key={slug} value={slug}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Visibility" htmlFor="prompt-visibility" error={err.visibility} hint={VISIBILITY[visibility].hint}>
+            <Select id="prompt-visibility" name="visibility" value={visibility} onChange={(e) => edit("visibility", setVisibility)(e.target.value as Visibility)} {...invalid("visibility", "prompt-visibility")}>
+              {Object.entries(VISIBILITY).map(([value, v]) => (
+                <option key={value} value={value}>
+                  {v.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <Field
+          label="Tags"
+          htmlFor="prompt-tags"
+          error={err.tags}
+          hint={
+            parsedTags.length > 0 ? (
+              <span className="flex flex-wrap items-center gap-1.5">
+                {parsedTags.map((t) => (
+                  <Badge key={t}>#{t}</Badge>
+                ))}
+                <span className="ml-1">{parsedTags.length} / 10</span>
+              </span>
+            ) : (
+              "Optional. Separate with commas, up to 10."
+            )
+          }
+        >
+          <Input id="prompt-tags" name="tags" value={tags} onChange={(e) => edit("tags", setTags)(e.target.value)} placeholder="email, customer support, tone" autoCapitalize="none" {...invalid("tags", "prompt-tags")} />
+        </Field>
+      </FormSection>
+
+      <FormSection
+        id="prompt-heading"
+        title="Prompt"
+        description={
+          <>
+            The text people will copy and run. Mark the parts they fill in with <code className="font-mono text-indigo-700">{"{{variables}}"}</code>.
+          </>
+        }
+      >
+        <BodyEditor id="prompt-body" value={body} onChange={edit("body", setBody)} error={err.body} />
+        <ChangelogField id="prompt-changelog" value={changelog} onChange={edit("changelog", setChangelog)} error={err.changelog} placeholder="First version" />
+      </FormSection>
+
+      <FormErrorSummary error={create.error} state={fe} />
+      <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center sm:justify-end">
+        <ButtonLink href="/" variant="ghost">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" size="lg" disabled={pending}>
+          {pending ? "Publishing…" : "Publish prompt"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { ForkIcon } from "@/components/prompts/icons";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { useTRPC } from "@/trpc/react";
+
+/** Forks a version into a new prompt owned by the viewer, then opens it. Signed-out viewers are sent to sign in. */
+export function ForkButton({ slug, versionId, versionNumber, signedIn }: { slug: string; versionId: string; versionNumber: number; signedIn: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const fork = useMutation(trpc.prompt.fork.mutationOptions({ onSuccess: (created) => router.push(`/p/${created.slug}`) }));
+
+  if (!signedIn) {
+    return (
+      <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}`)}`} variant="secondary">
+        <ForkIcon />
+        Sign in to fork
+      </ButtonLink>
+    );
+  }
+  const busy = fork.isPending || fork.isSuccess;
+  return (
+    <div className="flex flex-col items-start gap-1 sm:items-end">
+      <Button variant="secondary" onClick={() => fork.mutate({ versionId })} disabled={busy} title={`Copy v${versionNumber} into a new prompt of your own`}>
+        <ForkIcon />
+        {busy ? "Forking…" : "Fork"}
+      </Button>
+      <p aria-live="polite" className="text-xs">
+        {fork.error ? <span className="text-rose-600">Could not fork: {fork.error.message}</span> : fork.isSuccess ? <span className="text-slate-500">Fork created, opening it…</span> : null}
+      </p>
+    </div>
+  );
+}

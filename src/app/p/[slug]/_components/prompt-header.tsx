@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { ForkIcon } from "@/components/prompts/icons";
+import { LabelBadge } from "@/components/prompts/label-badges";
+import type { PromptDetail } from "@/components/prompts/types";
+import { VisibilityBadge } from "@/components/prompts/visibility-badge";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
+import { categoryLabel } from "@/server/domain/prompts/categories";
+import { ForkButton } from "./fork-button";
+
+export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signedIn: boolean }) {
+  const { latest, production } = prompt.labels;
+  return (
+    <header className="border-b border-slate-200 pb-6">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Link href={`/explore?category=${prompt.category}`} className="rounded font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
+          {categoryLabel(prompt.category)}
+        </Link>
+        <VisibilityBadge visibility={prompt.visibility} />
+      </div>
+
+      <div className="mt-2 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900 [overflow-wrap:anywhere]">{prompt.title}</h1>
+          <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
+            <Link href={`/u/${prompt.owner.handle}`} className="flex items-center gap-2 rounded font-medium text-slate-800 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
+              <Avatar name={prompt.owner.name} handle={prompt.owner.handle} image={prompt.owner.image} size={24} />
+              {prompt.owner.name ? <span>{prompt.owner.name}</span> : null}
+              <span className={prompt.owner.name ? "font-normal text-slate-500" : ""}>@{prompt.owner.handle}</span>
+            </Link>
+            {prompt.forkedFrom ? (
+              <span className="inline-flex items-center gap-1.5 text-slate-600">
+                <ForkIcon width={14} height={14} className="text-slate-400" />
+                {prompt.forkedFrom.prompt ? (
+                  <span>
+                    Forked from{" "}
+                    <Link href={`/p/${prompt.forkedFrom.prompt.slug}`} className="font-medium text-indigo-600 hover:text-indigo-800">
+                      {prompt.forkedFrom.prompt.title} v{prompt.forkedFrom.versionNumber}
+                    </Link>
+                  </span>
+                ) : (
+                  <span>Forked from a private prompt</span>
+                )}
+              </span>
+            ) : null}
+          </div>
+        </div>
+        <div className="flex shrink-0 flex-wrap items-start gap-2">
+          {prompt.latestVersion ? (
+            <ForkButton slug={prompt.slug} versionId={prompt.latestVersion.id} versionNumber={prompt.latestVersion.number} signedIn={signedIn} />
+          ) : null}
+          {prompt.isOwner ? (
+            <ButtonLink href={`/p/${prompt.slug}/versions/new`}>
+              <span aria-hidden>+</span>
+              New version
+            </ButtonLink>
+          ) : null}
+        </div>
+      </div>
+
+      {prompt.description ? <p className="mt-4 max-w-3xl text-base leading-relaxed text-slate-700">{prompt.description}</p> : null}
+
+      <div className="mt-4 flex flex-wrap items-center gap-2">
+        {latest ? <LabelBadge name="latest" number={latest.number} /> : null}
+        {production ? <LabelBadge name="production" number={production.number} /> : null}
+        {prompt.tags.length ? (
+          <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
+            {prompt.tags.map((tag) => (
+              <li key={tag}>
+                <Badge>#{tag}</Badge>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+import { useState } from "react";
+import { CopyButton } from "@/components/prompts/copy-button";
+import { formatDate, isoDate } from "@/components/prompts/format-date";
+import { HighlightedBody } from "@/components/prompts/highlighted-body";
+import { LabelBadge } from "@/components/prompts/label-badges";
+import type { VersionData } from "@/components/prompts/types";
+import { Select } from "@/components/ui/field";
+import { TryItForm } from "./try-it-form";
+import { VersionList } from "./version-list";
+
+const sectionHeading = "text-lg font-semibold text-slate-900";
+
+/**
+ * The version being viewed drives three sections: its body ("Prompt"), the render form ("Try it")
+ * and the highlighted row in "Versions". The choice is mirrored in `?v=` so links can point at a version.
+ */
+export function PromptWorkbench({ versions, initialNumber, isOwner }: { versions: VersionData[]; initialNumber: number; isOwner: boolean }) {
+  const latest = versions[0];
+  const [selectedNumber, setSelectedNumber] = useState(initialNumber);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const selected = versions.find((v) => v.number === selectedNumber) ?? latest;
+
+  const select = (number: number) => {
+    setSelectedNumber(number);
+    const url = new URL(window.location.href);
+    if (number === latest.number) url.searchParams.delete("v");
+    else url.searchParams.set("v", String(number));
+    window.history.replaceState(null, "", url);
+  };
+
+  return (
+    <>
+      <section aria-labelledby="prompt-heading" id="prompt" className="scroll-mt-20">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="prompt-heading" className={sectionHeading}>
+            Prompt
+          </h2>
+          <div className="flex items-center gap-2">
+            <label htmlFor="version-picker" className="text-sm font-medium text-slate-700">
+              Version
+            </label>
+            <Select id="version-picker" value={selected.number} onChange={(e) => select(Number(e.target.value))} className="w-auto min-w-36 py-1.5">
+              {versions.map((v) => (
+                <option key={v.id} value={v.number}>
+                  v{v.number}
+                  {v.labels.length ? ` (${v.labels.join(", ")})` : ""}
+                </option>
+              ))}
+            </Select>
+            <CopyButton text={selected.body} label="Copy prompt text" />
+          </div>
+        </div>
+
+        <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm text-slate-600">
+          <span className="font-mono font-semibold text-slate-900">v{selected.number}</span>
+          {selected.labels.map((l) => (
+            <LabelBadge key={l} name={l} />
+          ))}
+          <span>
+            by @{selected.author.handle} on <time dateTime={isoDate(selected.createdAt)}>{formatDate(selected.createdAt)}</time>
+          </span>
+          {selected.changelog ? <span className="min-w-0 text-slate-500">— {selected.changelog}</span> : null}
+        </div>
+
+        {selected.number !== latest.number ? (
+          <p className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+            You are viewing an older version (v{selected.number} of {latest.number}).
+            <button type="button" onClick={() => select(latest.number)} className="rounded font-semibold underline underline-offset-2 hover:text-amber-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
+              View latest
+            </button>
+          </p>
+        ) : null}
+
+        <HighlightedBody body={selected.body} label={`Body of version ${selected.number}`} className="mt-3 max-h-[36rem] overflow-y-auto" />
+      </section>
+
+      <section aria-labelledby="try-heading" id="try-it" className="scroll-mt-20">
+        <h2 id="try-heading" className={sectionHeading}>
+          Try it
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Fill in the variables of v{selected.number} and render the final prompt text.
+        </p>
+        <TryItForm key={selected.id} version={selected} values={values} onValuesChange={setValues} />
+      </section>
+
+      <section aria-labelledby="versions-heading" id="versions" className="scroll-mt-20">
+        <div className="flex items-baseline justify-between gap-3">
+          <h2 id="versions-heading" className={sectionHeading}>
+            Versions
+          </h2>
+          <span className="text-sm text-slate-500">
+            {versions.length} {versions.length === 1 ? "version" : "versions"}
+          </span>
+        </div>
+        <VersionList
+          versions={versions}
+          selectedNumber={selected.number}
+          isOwner={isOwner}
+          onView={(n) => {
+            select(n);
+            document.getElementById("prompt")?.scrollIntoView({ behavior: "smooth", block: "start" });
+          }}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { TRPCError } from "@trpc/server";
+import { formatDate, isoDate } from "@/components/prompts/format-date";
+import type { VersionData } from "@/components/prompts/types";
+import { EmptyState } from "@/components/ui/empty-state";
+import { auth } from "@/server/auth/config";
+import { categoryLabel } from "@/server/domain/prompts/categories";
+import { serverApi } from "@/trpc/server";
+import { CompareVersions } from "./_components/compare-versions";
+import { LineageSection } from "./_components/lineage-section";
+import { PromptHeader } from "./_components/prompt-header";
+import { PromptWorkbench } from "./_components/prompt-workbench";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ v?: string | string[] }> };
+
+/** A slug that does not exist, is private to someone else, or is malformed all read as "not found". */
+const loadPrompt = cache(async (slug: string) => {
+  const api = await serverApi();
+  try {
+    return await api.prompt.bySlug({ slug });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+});
+
+/** Every version, newest first (pages of 100; prompts rarely have more than a handful). */
+async function loadVersions(promptId: string) {
+  const api = await serverApi();
+  const all: VersionData[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const page: { items: VersionData[]; nextCursor: string | null } = await api.version.list({ promptId, limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return all;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const prompt = await loadPrompt((await params).slug);
+  return { title: prompt.title, description: prompt.description || undefined };
+}
+
+export default async function PromptPage({ params, searchParams }: Params) {
+  const [{ slug }, sp] = await Promise.all([params, searchParams]);
+  const prompt = await loadPrompt(slug);
+  const api = await serverApi();
+  const [session, versions, lineage] = await Promise.all([auth(), loadVersions(prompt.id), api.prompt.lineage({ promptId: prompt.id })]);
+  const requested = Number(Array.isArray(sp.v) ? sp.v[0] : sp.v);
+  const initialNumber = versions.some((v) => v.number === requested) ? requested : (versions[0]?.number ?? 1);
+
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-8">
+      <PromptHeader prompt={prompt} signedIn={Boolean(session?.user)} />
+
+      <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-10">
+          {versions.length ? (
+            <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} />
+          ) : (
+            <EmptyState title="No versions yet">This prompt has no versions to show.</EmptyState>
+          )}
+          <section aria-labelledby="compare-heading" id="compare" className="scroll-mt-20">
+            <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
+              Compare versions
+            </h2>
+            <CompareVersions promptId={prompt.id} versions={versions.map((v) => ({ number: v.number, changelog: v.changelog, labels: v.labels }))} />
+          </section>
+        </div>
+
+        <aside className="min-w-0 space-y-10 lg:sticky lg:top-20 lg:self-start" aria-label="About this prompt">
+          <section aria-labelledby="about-heading">
+            <h2 id="about-heading" className="text-lg font-semibold text-slate-900">
+              About
+            </h2>
+            <dl className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white px-4 text-sm shadow-xs">
+              {[
+                ["Category", categoryLabel(prompt.category)],
+                ["Visibility", prompt.visibility[0].toUpperCase() + prompt.visibility.slice(1)],
+                ["Versions", String(prompt.versionCount)],
+                ["Forks", String(prompt.forkCount)],
+              ].map(([term, value]) => (
+                <div key={term} className="flex justify-between gap-4 py-2.5">
+                  <dt className="text-slate-500">{term}</dt>
+                  <dd className="font-medium text-slate-900">{value}</dd>
+                </div>
+              ))}
+              <div className="flex justify-between gap-4 py-2.5">
+                <dt className="text-slate-500">Created</dt>
+                <dd className="font-medium text-slate-900">
+                  <time dateTime={isoDate(prompt.createdAt)}>{formatDate(prompt.createdAt)}</time>
+                </dd>
+              </div>
+              <div className="flex justify-between gap-4 py-2.5">
+                <dt className="text-slate-500">Updated</dt>
+                <dd className="font-medium text-slate-900">
+                  <time dateTime={isoDate(prompt.updatedAt)}>{formatDate(prompt.updatedAt)}</time>
+                </dd>
+              </div>
+            </dl>
+          </section>
+          <LineageSection lineage={lineage} forkCount={prompt.forkCount} />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+import { useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC } from "@/trpc/react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
+import { BodyEditor } from "@/components/editor/body-editor";
+import { ChangelogField } from "@/components/editor/changelog-field";
+import { FormSection } from "@/components/editor/form-section";
+
+const FIELDS = ["body", "changelog"] as const;
+
+export function NewVersionForm({ promptId, slug, latestBody, nextNumber }: { promptId: string; slug: string; latestBody: string; nextNumber: number }) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [body, setBody] = useState(latestBody);
+  const [changelog, setChangelog] = useState("");
+  const [navigating, setNavigating] = useState(false);
+
+  const create = useMutation(
+    trpc.version.create.mutationOptions({
+      onSuccess: () => {
+        setNavigating(true);
+        router.push(`/p/${slug}`);
+        router.refresh();
+      },
+    }),
+  );
+
+  const formRef = useRef<HTMLFormElement>(null);
+  const fe = useFieldErrors(create.error, FIELDS);
+  useFocusFirstInvalid(formRef, create.error);
+  const unchanged = nextNumber > 1 && body === latestBody;
+  const pending = create.isPending || navigating;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    fe.reset();
+    create.mutate({ promptId, body, ...(changelog.trim() ? { changelog } : {}) });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-6" noValidate>
+      <FormSection
+        id="version-heading"
+        title={`Version ${nextNumber}`}
+        description={
+          <>
+            This will be version {nextNumber}. Earlier versions stay exactly as they are, and <span className="font-mono text-slate-700">latest</span> moves to
+            the new one.
+          </>
+        }
+      >
+        <BodyEditor id="version-body" value={body} onChange={(v) => {
+            fe.touch("body");
+            setBody(v);
+          }}
+          error={fe.errorFor("body", "Body")} />
+        <ChangelogField id="version-changelog" value={changelog} onChange={(v) => {
+            fe.touch("changelog");
+            setChangelog(v);
+          }}
+          error={fe.errorFor("changelog", "Changelog")} placeholder="Tightened the instructions; added {{audience}}" />
+      </FormSection>
+
+      <FormErrorSummary error={create.error} state={fe} />
+      <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center sm:justify-end">
+        {unchanged ? (
+          <p className="text-center text-sm text-slate-500 sm:mr-auto sm:text-left" id="version-unchanged">
+            No changes yet. Edit the body to save version {nextNumber}.
+          </p>
+        ) : null}
+        <ButtonLink href={`/p/${slug}`} variant="ghost">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" size="lg" disabled={pending || unchanged} aria-describedby={unchanged ? "version-unchanged" : undefined}>
+          {pending ? "Saving…" : "Save version"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { auth } from "@/server/auth/config";
+import { serverApi } from "@/trpc/server";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { NewVersionForm } from "./_components/new-version-form";
+
+export const metadata: Metadata = { title: "New version" };
+export const dynamic = "force-dynamic";
+
+export default async function NewVersionPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const session = await auth();
+  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/versions/new`)}`);
+
+  const api = await serverApi();
+  const prompt = await api.prompt.bySlug({ slug }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+
+  const backLink = (
+    <Link href={`/p/${prompt.slug}`} className="inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900">
+      <span aria-hidden>←</span> {prompt.title}
+    </Link>
+  );
+
+  if (!prompt.isOwner) {
+    return (
+      <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
+        <div className="mb-6">{backLink}</div>
+        <Card className="mx-auto max-w-xl p-8 text-center">
+          <div aria-hidden className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-amber-600 ring-1 ring-amber-200">
+            <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+              <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
+              <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+            </svg>
+          </div>
+          <h1 className="text-xl font-semibold text-slate-900">Only the owner can add versions</h1>
+          <p className="mt-2 text-sm text-slate-600">
+            <span className="font-medium text-slate-800">{prompt.title}</span> belongs to @{prompt.owner.handle}. You can fork it to make your own
+            copy and version that instead.
+          </p>
+          <div className="mt-6 flex flex-col justify-center gap-3 sm:flex-row">
+            <ButtonLink href={`/p/${prompt.slug}`}>Back to the prompt</ButtonLink>
+          </div>
+        </Card>
+      </main>
+    );
+  }
+
+  const latestNumber = prompt.latestVersion?.number ?? 0;
+  return (
+    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
+      <div className="mb-6">{backLink}</div>
+      <div className="mb-8">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">New version</h1>
+        <p className="mt-1.5 text-sm text-slate-600">
+          Editing <span className="font-medium text-slate-800">{prompt.title}</span>
+          {latestNumber > 0 ? <>, starting from version {latestNumber}</> : null}.
+        </p>
+      </div>
+      <NewVersionForm promptId={prompt.id} slug={prompt.slug} latestBody={prompt.latestVersion?.body ?? ""} nextNumber={latestNumber + 1} />
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { githubSignInEnabled } from "@/env";
+import { AuthCard } from "./_components/auth-card";
+import { authHref, safeCallbackUrl } from "./_components/callback-url";
+import { GitHubButton, OrDivider } from "./_components/github-button";
+import { SignInForm } from "./_components/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+// Auth.js sends people back here with ?error=… when a redirecting sign-in (GitHub) fails.
+const AUTH_ERRORS: Record<string, string> = {
+  CredentialsSignin: "Wrong email or password.",
+  OAuthAccountNotLinked: "That email already has an account. Sign in with your password instead.",
+  AccessDenied: "Access was denied.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const errorCode = typeof params.error === "string" ? params.error : undefined;
+  const initialError = errorCode ? (AUTH_ERRORS[errorCode] ?? "Sign-in failed. Please try again.") : undefined;
+  const github = githubSignInEnabled();
+
+  return (
+    <AuthCard
+      title="Sign in to Promptuary"
+      subtitle="Welcome back. Pick up where you left off."
+      footer={
+        <>
+          New to Promptuary?{" "}
+          <Link href={authHref("/signup", callbackUrl)} className="font-semibold text-indigo-600 hover:text-indigo-500">
+            Create an account
+          </Link>
+        </>
+      }
+    >
+      {github ? (
+        <>
+          <GitHubButton callbackUrl={callbackUrl} />
+          <OrDivider />
+        </>
+      ) : null}
+      <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+    </AuthCard>
+  );
+}

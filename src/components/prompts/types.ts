@@ -1,0 +1,14 @@
+// Shapes of what the prompt pages receive from the API, inferred from the router so they stay in sync.
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+
+export type PromptCardData = Outputs["prompt"]["list"]["items"][number];
+export type PromptDetail = Outputs["prompt"]["bySlug"];
+type RawVersionData = Outputs["version"]["list"]["items"][number];
+/** `presentVersion` turns labels into names, but its generic spread types them as `{ name }[] & string[]`. */
+export type VersionData = Omit<RawVersionData, "labels"> & { labels: string[] };
+export type LineageData = Outputs["prompt"]["lineage"];
+export type RenderData = Outputs["prompt"]["render"];
+export type UserProfile = Outputs["user"]["byHandle"];
