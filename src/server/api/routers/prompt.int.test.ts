@@ -241,3 +241,16 @@ describe("prompt.list", () => {
     expect(byCategory.items.every((p) => p.category === "research")).toBe(true);
   });
 });
+
+describe("input aliases", () => {
+  it("accepts { id } for prompt.update and version ids for version.diff", async () => {
+    const owner = await makeUser(t.db);
+    const p = await owner.caller.prompt.create({ title: "Alias test", category: "writing", body: "a\n" });
+    const v2 = await owner.caller.version.create({ promptId: p.id, body: "b\n" });
+    expect((await owner.caller.prompt.update({ id: p.id, title: "Alias renamed" })).title).toBe("Alias renamed");
+    await rejects(owner.caller.prompt.update({ title: "No id" }), "BAD_REQUEST", /promptId/);
+    const d = await owner.caller.version.diff({ promptId: p.id, from: p.version.id, to: v2.id });
+    expect(d).toMatchObject({ from: { number: 1 }, to: { number: 2 }, added: 1, removed: 1 });
+    expect((await owner.caller.version.diff({ promptId: p.id, from: "1", to: "2" })).to.number).toBe(2);
+  });
+});

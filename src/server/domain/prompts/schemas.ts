@@ -53,14 +53,19 @@ export const createPromptInput = z.object({
 });
 export type CreatePromptInput = z.infer<typeof createPromptInput>;
 
-export const updatePromptInput = z.object({
-  promptId: idSchema,
-  title: createPromptInput.shape.title.optional(),
-  description: z.string().trim().max(2000, "is at most 2000 characters").optional(),
-  category: categorySchema.optional(),
-  tags: tagsSchema.optional(),
-  visibility: visibilitySchema.optional(),
-});
+export const updatePromptInput = z
+  .object({
+    promptId: idSchema.optional(),
+    /** Accepted as an alias of promptId. */
+    id: idSchema.optional(),
+    title: createPromptInput.shape.title.optional(),
+    description: z.string().trim().max(2000, "is at most 2000 characters").optional(),
+    category: categorySchema.optional(),
+    tags: tagsSchema.optional(),
+    visibility: visibilitySchema.optional(),
+  })
+  .refine((i) => i.promptId ?? i.id, { message: "is required", path: ["promptId"] })
+  .transform(({ id, promptId, ...rest }) => ({ promptId: (promptId ?? id) as string, ...rest }));
 export type UpdatePromptInput = z.infer<typeof updatePromptInput>;
 
 export const bySlugInput = z.object({ slug: z.string().trim().min(1, "is required").max(200) });
@@ -94,11 +99,14 @@ export type CreateVersionInput = z.infer<typeof createVersionInput>;
 
 export const listVersionsInput = paginationSchema.extend({ promptId: idSchema });
 
-export const diffInput = z.object({
-  promptId: idSchema,
-  from: z.number().int().min(1, "must be a version number (1 or more)"),
-  to: z.number().int().min(1, "must be a version number (1 or more)"),
-});
+/** A version by number (1, 2, …) or by id. */
+const versionRef = z.union([
+  z.number().int().min(1, "must be a version number (1 or more) or a version id"),
+  z.string().trim().min(1, "must be a version number (1 or more) or a version id").max(64).transform((v) => (/^\d+$/.test(v) ? Number(v) : v)),
+]);
+export type VersionRef = number | string;
+
+export const diffInput = z.object({ promptId: idSchema, from: versionRef, to: versionRef });
 
 export const promoteInput = z.object({
   versionId: idSchema,

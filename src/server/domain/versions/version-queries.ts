@@ -4,6 +4,7 @@ import { NotFoundError } from "../errors";
 import { findReadablePrompt, findReadableVersion } from "../prompts/access";
 import { diffText } from "../prompts/diff";
 import type { PromptVariable } from "../prompts/variables";
+import type { VersionRef } from "../prompts/schemas";
 import { page, pageResult } from "../pagination";
 
 export const versionSelect = {
@@ -44,14 +45,19 @@ export async function getVersion(db: DbOrTx, viewer: Viewer, versionId: string) 
   return { ...presentVersion(row), prompt: { id: version.prompt.id, slug: version.prompt.slug, title: version.prompt.title } };
 }
 
-export async function diffVersions(db: DbOrTx, viewer: Viewer, input: { promptId: string; from: number; to: number }) {
+export async function diffVersions(db: DbOrTx, viewer: Viewer, input: { promptId: string; from: VersionRef; to: VersionRef }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
+  const refs = [input.from, input.to];
   const versions = await db.promptVersion.findMany({
-    where: { promptId: prompt.id, number: { in: [input.from, input.to] } },
+    where: {
+      promptId: prompt.id,
+      OR: [{ number: { in: refs.filter((r) => typeof r === "number") } }, { id: { in: refs.filter((r) => typeof r === "string") } }],
+    },
     select: { id: true, number: true, body: true, changelog: true, createdAt: true },
   });
-  const from = versions.find((v) => v.number === input.from);
-  const to = versions.find((v) => v.number === input.to);
+  const find = (ref: VersionRef) => versions.find((v) => (typeof ref === "number" ? v.number === ref : v.id === ref));
+  const from = find(input.from);
+  const to = find(input.to);
   if (!from) throw new NotFoundError(`Version ${input.from}`);
   if (!to) throw new NotFoundError(`Version ${input.to}`);
   return { from, to, ...diffText(from.body, to.body) };
