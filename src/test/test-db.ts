@@ -2,7 +2,7 @@
 // on the PostgreSQL server named by TEST_DATABASE_URL (CI runs the integration tests both ways).
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import { pgliteExtensions } from "@/server/db/pglite-extensions";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
@@ -15,7 +15,7 @@ export type TestDatabase = { db: Db; kind: "pglite" | "postgres"; close: () => P
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) return createServerDatabase(serverUrl);
-  const pglite = await PGlite.create({ extensions: { vector } });
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   await migrate(pgliteConnection(pglite));
   const db = createPrismaClient(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory);
   return {

@@ -2,7 +2,7 @@
 // loopback socket so every client (the app's Prisma, the CLI, psql) goes through one owner.
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import { pgliteExtensions } from "@/server/db/pglite-extensions";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { acquireLock, embeddedUrl, readLock, releaseLock, updateLockPort } from "./embedded-lock";
 
@@ -23,7 +23,7 @@ export async function openEmbeddedDatabase(dataDir: string, opts: { port?: numbe
     throw new Error(`Could not lock the embedded database under ${dataDir}`);
   }
   try {
-    const db = await PGlite.create({ dataDir: join(dataDir, "pglite"), extensions: { vector } });
+    const db = await PGlite.create({ dataDir: join(dataDir, "pglite"), extensions: pgliteExtensions });
     // Several connections may be open (app pool, CLI, psql); the server queues their queries.
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 16 });
     await server.start();

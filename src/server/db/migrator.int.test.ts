@@ -1,12 +1,12 @@
 import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import { pgliteExtensions } from "@/server/db/pglite-extensions";
 import { describe, expect, it } from "vitest";
 import { migrate, MigrationError, readMigrations } from "./migrator";
 import { pgliteConnection } from "./sql-connection";
 
 describe("migrate", () => {
   it("applies every migration once, recording checksums like Prisma Migrate", async () => {
-    const db = await PGlite.create({ extensions: { vector } });
+    const db = await PGlite.create({ extensions: pgliteExtensions });
     try {
       const all = readMigrations();
       expect(await migrate(pgliteConnection(db))).toEqual(all.map((m) => m.name));

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { vector } from "@electric-sql/pglite-pgvector";
+import { pgliteExtensions } from "@/server/db/pglite-extensions";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { createRequire } from "node:module";
@@ -25,7 +25,7 @@ function loadSchemaEngine() {
   return loaded;
 }
 
-const newPglite = () => new PGlite({ extensions: { vector } });
+const newPglite = () => new PGlite({ extensions: pgliteExtensions });
 
 /** Every database it hands out is a fresh in-memory PGlite with pgvector available. */
 class PgliteWithVectorFactory implements SqlMigrationAwareDriverAdapterFactory {

@@ -6,10 +6,12 @@ import { getLineage } from "@/server/domain/prompts/lineage";
 import { getPromptBySlug, listForks, listPrompts } from "@/server/domain/prompts/prompt-queries";
 import { renderVersion } from "@/server/domain/prompts/render-version";
 import { updatePrompt } from "@/server/domain/prompts/update-prompt";
+import { searchPrompts } from "@/server/domain/prompts/search-prompts";
 
 export const promptRouter = createTRPCRouter({
   create: protectedProcedure.input(s.createPromptInput).mutation(({ ctx, input }) => createPrompt(ctx.db, ctx.actor, input)),
   bySlug: publicProcedure.input(s.bySlugInput).query(({ ctx, input }) => getPromptBySlug(ctx.db, ctx.viewer, input.slug)),
+  search: publicProcedure.input(s.searchInput.default({ limit: 20 })).query(({ ctx, input }) => searchPrompts(ctx.db, ctx.viewer, input)),
   list: publicProcedure.input(s.listPromptsInput).query(({ ctx, input }) => listPrompts(ctx.db, ctx.viewer, input)),
   update: protectedProcedure.input(s.updatePromptInput).mutation(({ ctx, input }) => updatePrompt(ctx.db, ctx.actor, input)),
   fork: protectedProcedure.input(s.forkInput).mutation(({ ctx, input }) => forkPrompt(ctx.db, ctx.actor, input)),

@@ -3,6 +3,8 @@ import type { Actor } from "../actor";
 import { writeVersion } from "../versions/write-version";
 import type { CreatePromptInput } from "./schemas";
 import { uniqueSlug } from "./unique-slug";
+import { bumpTrending } from "../social/trending";
+import { countFork } from "./fork-count";
 
 export type CreatedPrompt = { id: string; slug: string; version: { id: string; number: number } };
 
@@ -33,6 +35,8 @@ export async function createPrompt(
       modelSettings: input.modelSettings,
       createdAt: opts.createdAt,
     });
+    await bumpTrending(tx, prompt.id, "create", opts.createdAt ?? prompt.createdAt);
+    if (opts.forkedFromVersionId) await countFork(tx, opts.forkedFromVersionId, input.visibility === "public" ? 1 : 0);
     return { id: prompt.id, slug: prompt.slug, version: { id: version.id, number: version.number } };
   });
 }

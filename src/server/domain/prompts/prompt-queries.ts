@@ -5,6 +5,7 @@ import { page, pageResult } from "../pagination";
 import { presentVersion, versionSelect } from "../versions/version-queries";
 import { canReadPrompt, findReadablePrompt, listablePromptsWhere, readablePromptsWhere } from "./access";
 import type { Category } from "./categories";
+import { isFollowing } from "../follows/follows";
 
 const ownerSelect = { id: true, handle: true, name: true, image: true } as const;
 
@@ -20,6 +21,12 @@ export const promptCardSelect = {
   updatedAt: true,
   owner: { select: ownerSelect },
   forkedFromVersionId: true,
+  likeCount: true,
+  ratingCount: true,
+  ratingSum: true,
+  commentCount: true,
+  forkCount: true,
+  viewCount: true,
   _count: { select: { versions: true } },
 } as const;
 
@@ -35,13 +42,18 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
   });
   if (!prompt) throw new NotFoundError("Prompt");
   const latest = await db.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { number: "desc" }, select: versionSelect });
-  const forkCount = await db.prompt.count({ where: { forkedFromVersion: { promptId: prompt.id }, ...listablePromptsWhere(viewer) } });
+  const liked = viewer ? Boolean(await db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } })) : false;
+  const myRating = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
   const source = prompt.forkedFromVersion;
-  const { _count, forkedFromVersion: _omit, ...rest } = prompt;
+  const { _count, forkedFromVersion: _omit, ratingSum: _sum, ...rest } = prompt;
   return {
     ...rest,
     versionCount: _count.versions,
-    forkCount,
+    ratingAverage: averageOf(prompt),
+    liked,
+    likedByMe: liked,
+    myRating,
+    viewerFollowsOwner: await isFollowing(db, viewer, prompt.owner.id),
     labels: Object.fromEntries(prompt.labels.map((l) => [l.name, l.version])) as Record<string, { id: string; number: number }>,
     latestVersion: latest ? presentVersion(latest) : null,
     // A fork of a prompt the viewer cannot see only says that it is a fork.
@@ -88,7 +100,9 @@ export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: s
   );
 }
 
-export function presentCard<T extends { _count: { versions: number } }>(row: T) {
-  const { _count, ...rest } = row;
-  return { ...rest, versionCount: _count.versions };
+export function presentCard<T extends { _count: { versions: number }; ratingSum: number; ratingCount: number }>(row: T) {
+  const { _count, ratingSum: _sum, ...rest } = row;
+  return { ...rest, versionCount: _count.versions, ratingAverage: averageOf(row) };
 }
+
+export const averageOf = (p: { ratingSum: number; ratingCount: number }) => (p.ratingCount ? Math.round((p.ratingSum / p.ratingCount) * 100) / 100 : null);

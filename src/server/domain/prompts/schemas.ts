@@ -112,3 +112,12 @@ export const promoteInput = z.object({
   versionId: idSchema,
   label: z.literal("production").default("production"),
 });
+
+export const SEARCH_SORTS = ["relevance", "newest", "top_rated", "most_liked", "trending"] as const;
+export const searchInput = paginationSchema.extend({
+  q: z.string().max(200, "is at most 200 characters").optional(),
+  category: categorySchema.optional(),
+  tag: z.string().trim().max(32, "is at most 32 characters").optional(),
+  author: z.string().trim().max(40, "is at most 40 characters").optional(),
+  sort: z.enum(SEARCH_SORTS, { error: `must be one of: ${SEARCH_SORTS.join(", ")}` }).optional(),
+});

@@ -2,12 +2,20 @@ import type { Db } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { assertCanWritePrompt, findReadablePrompt } from "./access";
 import type { UpdatePromptInput } from "./schemas";
+import { countFork } from "./fork-count";
 
 /** Metadata only; content changes are new versions. The slug stays stable so links keep working. */
 export async function updatePrompt(db: Db, actor: Actor, input: UpdatePromptInput) {
   const prompt = await findReadablePrompt(db, actor, input.promptId);
   assertCanWritePrompt(prompt, actor);
   const { promptId, ...changes } = input;
-  const updated = await db.prompt.update({ where: { id: promptId }, data: changes });
+  const updated = await db.$transaction(async (tx) => {
+    const row = await tx.prompt.update({ where: { id: promptId }, data: changes });
+    // A fork going public (or private) changes its parent's public fork count.
+    if (prompt.forkedFromVersionId && changes.visibility && (changes.visibility === "public") !== (prompt.visibility === "public")) {
+      await countFork(tx, prompt.forkedFromVersionId, changes.visibility === "public" ? 1 : -1);
+    }
+    return row;
+  });
   return { id: updated.id, slug: updated.slug, title: updated.title, description: updated.description, category: updated.category, tags: updated.tags, visibility: updated.visibility };
 }

@@ -2,15 +2,31 @@ import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor, Viewer } from "../actor";
 import { NotFoundError } from "../errors";
 import { listablePromptsWhere } from "../prompts/access";
+import { followCounts, isFollowing } from "../follows/follows";
 
 export const publicUserSelect = { id: true, handle: true, name: true, bio: true, image: true, createdAt: true } as const;
 
 export async function getUserByHandle(db: DbOrTx, viewer: Viewer, handle: string) {
   const user = await db.user.findUnique({ where: { handle: handle.toLowerCase() }, select: publicUserSelect });
   if (!user) throw new NotFoundError("User");
-  // Counts only what this viewer may see: others never learn about private prompts.
-  const promptCount = await db.prompt.count({ where: { AND: [{ ownerId: user.id }, listablePromptsWhere(viewer)] } });
-  return { ...user, promptCount };
+  // Totals over what this viewer may see: others never learn about private prompts.
+  const totals = await db.prompt.aggregate({
+    where: { AND: [{ ownerId: user.id }, listablePromptsWhere(viewer)] },
+    _count: { _all: true },
+    _sum: { likeCount: true, ratingCount: true, ratingSum: true, forkCount: true, viewCount: true },
+  });
+  const ratingCount = totals._sum.ratingCount ?? 0;
+  return {
+    ...user,
+    promptCount: totals._count._all,
+    likesReceived: totals._sum.likeCount ?? 0,
+    ratingsReceived: ratingCount,
+    averageRating: ratingCount ? Math.round(((totals._sum.ratingSum ?? 0) / ratingCount) * 100) / 100 : null,
+    forksOfTheirWork: totals._sum.forkCount ?? 0,
+    ...(await followCounts(db, user.id)),
+    viewerFollows: await isFollowing(db, viewer, user.id),
+    isViewer: viewer?.id === user.id,
+  };
 }
 
 export async function getMe(db: DbOrTx, actor: Actor) {

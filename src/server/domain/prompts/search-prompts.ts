@@ -1,0 +1,138 @@
+// Explore and search: PostgreSQL full-text search (weighted title/tags/description/body) plus
+// trigram similarity on titles for typos and partial words, with filters, five sort orders and
+// keyset pagination. Every branch is served by an index (see the social_and_search migration).
+import { Prisma } from "@/generated/prisma/client";
+import type { DbOrTx } from "@/server/db/prisma";
+import type { Viewer } from "../actor";
+import { ValidationError } from "../errors";
+
+import type { SEARCH_SORTS } from "./schemas";
+
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export type SearchInput = {
+  q?: string;
+  category?: string;
+  tag?: string;
+  author?: string;
+  sort?: SearchSort;
+  cursor?: string | null;
+  limit: number;
+};
+
+type Cursor = { v: number | string; id: string };
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if (typeof c.id !== "string" || (typeof c.v !== "number" && typeof c.v !== "string")) throw new Error();
+    return c;
+  } catch {
+    throw new ValidationError("cursor: is not a cursor this search returned", { cursor: ["is invalid"] });
+  }
+}
+
+type Row = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  category: string;
+  tags: string[];
+  visibility: "public" | "unlisted" | "private";
+  createdAt: Date;
+  updatedAt: Date;
+  forkedFromVersionId: string | null;
+  likeCount: number;
+  ratingCount: number;
+  ratingSum: number;
+  commentCount: number;
+  forkCount: number;
+  viewCount: number;
+  ownerId: string;
+  ownerHandle: string;
+  ownerName: string | null;
+  ownerImage: string | null;
+  versionCount: number;
+  sortValue: number | Date;
+  snippet: string | null;
+};
+
+export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInput) {
+  const q = input.q?.trim() || undefined;
+  const sort: SearchSort = input.sort ?? (q ? "relevance" : "newest");
+  if (sort === "relevance" && !q) throw new ValidationError("sort: relevance needs a search query (q)", { sort: ["relevance needs q"] });
+
+  const tsquery = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : null;
+  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+
+  const where: Prisma.Sql[] = [viewer ? Prisma.sql`(p.visibility = 'public' OR p."ownerId" = ${viewer.id})` : Prisma.sql`p.visibility = 'public'`];
+  if (q) where.push(Prisma.sql`(p."searchVector" @@ ${tsquery} OR p.title ILIKE ${like} OR p.title % ${q})`);
+  if (input.category) where.push(Prisma.sql`p.category = ${input.category}`);
+  if (input.tag) where.push(Prisma.sql`p.tags @> ARRAY[${input.tag.trim().toLowerCase()}]::text[]`);
+  if (input.author) where.push(Prisma.sql`p."ownerId" = (SELECT id FROM "User" WHERE handle = ${input.author.trim().toLowerCase().replace(/^@/, "")})`);
+
+  const sortExpr = {
+    relevance: Prisma.sql`(ts_rank_cd(p."searchVector", ${tsquery ?? Prisma.sql`''::tsquery`}, 32) + similarity(p.title, ${q ?? ""}))::float8`,
+    newest: Prisma.sql`p."createdAt"`,
+    top_rated: Prisma.sql`p."ratingScore"`,
+    most_liked: Prisma.sql`p."likeCount"`,
+    trending: Prisma.sql`p."trendingScore"`,
+  }[sort];
+
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    // Typed like the sort column so the comparison can use its index.
+    const v =
+      sort === "newest"
+        ? Prisma.sql`(${String(c.v)}::timestamptz AT TIME ZONE 'UTC')`
+        : sort === "most_liked"
+          ? Prisma.sql`${Math.trunc(Number(c.v))}::int`
+          : Prisma.sql`${Number(c.v)}::float8`;
+    where.push(Prisma.sql`(${sortExpr} < ${v} OR (${sortExpr} = ${v} AND p.id < ${c.id}))`);
+  }
+
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT page.*, u.handle AS "ownerHandle", u.name AS "ownerName", u.image AS "ownerImage",
+      (SELECT count(*)::int FROM "PromptVersion" v WHERE v."promptId" = page.id) AS "versionCount",
+      ${q ? Prisma.sql`ts_headline('english', page.description, ${tsquery}, 'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, StopSel=</mark>')` : Prisma.sql`NULL`} AS snippet
+    FROM (
+      SELECT p.id, p.slug, p.title, p.description, p.category, p.tags, p.visibility::text AS visibility, p."createdAt", p."updatedAt",
+        p."forkedFromVersionId", p."likeCount", p."ratingCount", p."ratingSum", p."commentCount", p."forkCount", p."viewCount", p."ownerId",
+        ${sortExpr} AS "sortValue"
+      FROM "Prompt" p
+      WHERE ${Prisma.join(where, " AND ")}
+      ORDER BY "sortValue" DESC, p.id DESC
+      LIMIT ${input.limit + 1}
+    ) page
+    JOIN "User" u ON u.id = page."ownerId"
+    ORDER BY page."sortValue" DESC, page.id DESC`;
+
+  const items = rows.slice(0, input.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      description: r.description,
+      category: r.category,
+      tags: r.tags,
+      visibility: r.visibility,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      forkedFromVersionId: r.forkedFromVersionId,
+      owner: { id: r.ownerId, handle: r.ownerHandle, name: r.ownerName, image: r.ownerImage },
+      versionCount: r.versionCount,
+      likeCount: r.likeCount,
+      ratingCount: r.ratingCount,
+      ratingAverage: r.ratingCount ? Math.round((r.ratingSum / r.ratingCount) * 100) / 100 : null,
+      commentCount: r.commentCount,
+      forkCount: r.forkCount,
+      viewCount: r.viewCount,
+      snippet: r.snippet,
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ v: last.sortValue instanceof Date ? last.sortValue.toISOString() : Number(last.sortValue), id: last.id }) : null,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Db, Tx } from "@/server/db/prisma";
+import type { Actor } from "../actor";
+import { findReadablePrompt } from "../prompts/access";
+import { bumpTrending, unbumpTrending } from "./trending";
+
+/**
+ * One like per user per prompt. The insert and the counter move in one transaction, and the
+ * counter moves only when a row was really inserted or deleted, so it stays exact under
+ * concurrent (and repeated) likes.
+ */
+export async function likePrompt(db: Db, actor: Actor, promptId: string) {
+  return db.$transaction(async (tx) => {
+    const prompt = await findReadablePrompt(tx, actor, promptId);
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "Like" ("userId", "promptId") VALUES (${actor.id}, ${prompt.id}) ON CONFLICT DO NOTHING`;
+    if (inserted) {
+      await tx.$executeRaw`UPDATE "Prompt" SET "likeCount" = "likeCount" + 1 WHERE id = ${prompt.id}`;
+      await bumpTrending(tx, prompt.id, "like");
+    }
+    return likeState(tx, actor, prompt.id);
+  });
+}
+
+export async function unlikePrompt(db: Db, actor: Actor, promptId: string) {
+  return db.$transaction(async (tx) => {
+    const prompt = await findReadablePrompt(tx, actor, promptId);
+    const removed = await tx.$queryRaw<{ createdAt: Date }[]>`
+      DELETE FROM "Like" WHERE "userId" = ${actor.id} AND "promptId" = ${prompt.id} RETURNING "createdAt"`;
+    if (removed.length) {
+      await tx.$executeRaw`UPDATE "Prompt" SET "likeCount" = "likeCount" - 1 WHERE id = ${prompt.id}`;
+      await unbumpTrending(tx, prompt.id, "like", removed[0].createdAt);
+    }
+    return likeState(tx, actor, prompt.id);
+  });
+}
+
+async function likeState(tx: Tx, actor: Actor, promptId: string) {
+  const prompt = await tx.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { likeCount: true } });
+  const like = await tx.like.findUnique({ where: { userId_promptId: { userId: actor.id, promptId } }, select: { userId: true } });
+  return { promptId, liked: Boolean(like), likeCount: prompt.likeCount };
+}

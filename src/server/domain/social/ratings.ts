@@ -1,0 +1,62 @@
+import type { Db, DbOrTx } from "@/server/db/prisma";
+import type { Actor, Viewer } from "../actor";
+import { ForbiddenError } from "../errors";
+import { pageResult } from "../pagination";
+import { findReadablePrompt } from "../prompts/access";
+import { bumpTrending } from "./trending";
+
+/** Bayesian average: three phantom 3-star ratings keep one 5-star review from topping the charts. */
+const PRIOR_COUNT = 3;
+const PRIOR_MEAN = 3;
+
+/** One rating per user per prompt; rating again edits it. Owners cannot rate their own prompts. */
+export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string; stars: number; review?: string }) {
+  return db.$transaction(async (tx) => {
+    const prompt = await findReadablePrompt(tx, actor, input.promptId);
+    if (prompt.ownerId === actor.id) throw new ForbiddenError("You can't rate your own prompt.");
+    // Serialise ratings of one prompt so the sum and count move together.
+    await tx.$queryRaw`SELECT id FROM "Prompt" WHERE id = ${prompt.id} FOR UPDATE`;
+    const previous = await tx.rating.findUnique({ where: { userId_promptId: { userId: actor.id, promptId: prompt.id } }, select: { stars: true } });
+    const rating = await tx.rating.upsert({
+      where: { userId_promptId: { userId: actor.id, promptId: prompt.id } },
+      create: { userId: actor.id, promptId: prompt.id, stars: input.stars, review: input.review ?? "" },
+      update: { stars: input.stars, ...(input.review !== undefined ? { review: input.review } : {}) },
+    });
+    const countDelta = previous ? 0 : 1;
+    const sumDelta = input.stars - (previous?.stars ?? 0);
+    await tx.$executeRaw`
+      UPDATE "Prompt" SET "ratingCount" = "ratingCount" + ${countDelta}::int, "ratingSum" = "ratingSum" + ${sumDelta}::int,
+        "ratingScore" = ("ratingSum" + ${sumDelta}::int + ${PRIOR_COUNT * PRIOR_MEAN}::float8) / ("ratingCount" + ${countDelta}::int + ${PRIOR_COUNT}::float8)
+      WHERE id = ${prompt.id}`;
+    if (!previous) await bumpTrending(tx, prompt.id, "rating");
+    return { promptId: prompt.id, stars: rating.stars, review: rating.review, updatedAt: rating.updatedAt, ...(await ratingSummary(tx, prompt.id)) };
+  });
+}
+
+export async function ratingSummary(db: DbOrTx, promptId: string) {
+  const prompt = await db.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { ratingCount: true, ratingSum: true } });
+  const groups = await db.rating.groupBy({ by: ["stars"], where: { promptId }, _count: { _all: true } });
+  const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<1 | 2 | 3 | 4 | 5, number>;
+  for (const g of groups) distribution[g.stars as 1 | 2 | 3 | 4 | 5] = g._count._all;
+  return {
+    ratingCount: prompt.ratingCount,
+    ratingAverage: prompt.ratingCount ? Math.round((prompt.ratingSum / prompt.ratingCount) * 100) / 100 : null,
+    distribution,
+  };
+}
+
+/** Reviews, newest first, with the summary on every page. */
+export async function listRatings(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
+  const prompt = await findReadablePrompt(db, viewer, input.promptId);
+  const rows = await db.rating.findMany({
+    where: { promptId: prompt.id },
+    orderBy: [{ updatedAt: "desc" }, { userId: "desc" }],
+    select: { userId: true, stars: true, review: true, createdAt: true, updatedAt: true, user: { select: { id: true, handle: true, name: true, image: true } } },
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { userId_promptId: { userId: input.cursor, promptId: prompt.id } }, skip: 1 } : {}),
+  });
+  const { items, nextCursor } = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
+  const mine = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
+  return { items, nextCursor, mine, ...(await ratingSummary(db, prompt.id)) };
+}
+
