@@ -13,7 +13,7 @@ async function userIdByHandle(db: DbOrTx, handle: string) {
 
 export async function followUser(db: Db, actor: Actor, handle: string) {
   const target = await userIdByHandle(db, handle);
-  if (target.id === actor.id) throw new ValidationError("You can't follow yourself.", { handle: ["is you"] });
+  if (target.id === actor.id) throw new ValidationError("handle: you can't follow yourself.", { handle: ["is you"] });
   await db.$executeRaw`INSERT INTO "Follow" ("followerId", "followeeId") VALUES (${actor.id}, ${target.id}) ON CONFLICT DO NOTHING`;
   return { handle: target.handle, following: true, ...(await followCounts(db, target.id)) };
 }

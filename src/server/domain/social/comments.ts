@@ -18,8 +18,8 @@ export async function addComment(db: Db, actor: Actor, input: { promptId: string
     if (input.parentId) {
       const parent = await tx.comment.findFirst({ where: { id: input.parentId, promptId: prompt.id }, select: { parentId: true, deletedAt: true } });
       if (!parent) throw new NotFoundError("Parent comment");
-      if (parent.parentId) throw new ValidationError("Replies go one level deep: reply to the top-level comment instead.", { parentId: ["must be a top-level comment"] });
-      if (parent.deletedAt) throw new ValidationError("That comment was deleted.", { parentId: ["was deleted"] });
+      if (parent.parentId) throw new ValidationError("parentId: replies go one level deep; reply to the top-level comment instead.", { parentId: ["must be a top-level comment"] });
+      if (parent.deletedAt) throw new ValidationError("parentId: that comment was deleted.", { parentId: ["was deleted"] });
     }
     const comment = await tx.comment.create({ data: { promptId: prompt.id, authorId: actor.id, parentId: input.parentId, body: input.body }, select: commentSelect });
     await tx.$executeRaw`UPDATE "Prompt" SET "commentCount" = "commentCount" + 1 WHERE id = ${prompt.id}`;
