@@ -30,6 +30,15 @@ describe("demo catalogue", () => {
     expect(stale[0].n).toBe(0);
     expect(await verifyCredentials(t.db, "demo@example.com", DEMO_PASSWORD)).toMatchObject({ handle: "demo" });
 
+    // Community activity, with counters that match the rows.
+    expect(await t.db.like.count()).toBeGreaterThan(50);
+    expect(await t.db.rating.count()).toBeGreaterThan(30);
+    expect(await t.db.follow.count()).toBeGreaterThan(20);
+    const drift = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Prompt" p WHERE p."likeCount" <> (SELECT count(*) FROM "Like" l WHERE l."promptId" = p.id)
+         OR p."ratingCount" <> (SELECT count(*) FROM "Rating" r WHERE r."promptId" = p.id)`;
+    expect(drift[0].n).toBe(0);
+
     const again = await seedDemoCatalogue(t.db);
     expect(again.prompts).toBe(0);
     expect(await t.db.prompt.count()).toBe(first.prompts);

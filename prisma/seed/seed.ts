@@ -7,6 +7,7 @@ import { createVersion } from "@/server/domain/versions/create-version";
 import { promoteVersion } from "@/server/domain/versions/promote-version";
 import { hashPassword } from "@/server/domain/users/password";
 import { DEMO_PASSWORD, seedPrompts, seedUsers } from "./catalogue";
+import { seedActivity } from "./activity";
 
 export { DEMO_PASSWORD };
 
@@ -64,6 +65,7 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
     await db.prompt.update({ where: { id: prompt.id }, data: { createdAt: at(0), updatedAt: at(p.versions.length - 1) } });
     created++;
   }
+  if (created > 0) await seedActivity(db, [...actors.values()]);
   log(`seeded ${actors.size} users and ${created} new prompts`);
   return { users: actors.size, prompts: created };
 }
