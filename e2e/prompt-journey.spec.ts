@@ -1,18 +1,9 @@
 // The foundation journey in a real browser: sign up → create a prompt → save v2 → view the diff →
 // render with variables → a second user forks it → lineage shows both.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signUp } from "./support/accounts";
 
 const stamp = Date.now().toString(36);
-
-async function signUp(page: Page, handle: string) {
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(`Tester ${handle}`);
-  await page.getByLabel("Handle").fill(handle);
-  await page.getByLabel("Email").fill(`${handle}@example.com`);
-  await page.getByLabel("Password").fill("a-good-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("link", { name: new RegExp(`@${handle}`) })).toBeVisible();
-}
 
 test("create, version, diff, render, fork and lineage", async ({ page, browser }) => {
   const author = `author-${stamp}`;

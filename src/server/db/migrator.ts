@@ -47,6 +47,11 @@ const PGVECTOR_HELP =
   "or build it from source: see scripts/ci/install-postgres.sh), then run `CREATE EXTENSION vector;` as a superuser " +
   "or start Promptuary without DATABASE_URL to use the embedded database.";
 
+const PG_TRGM_HELP =
+  "The database has no pg_trgm extension, which Promptuary's search needs. It ships with PostgreSQL's contrib " +
+  "modules (Debian/Ubuntu: part of the postgresql-<version> package; elsewhere postgresql-contrib). Install it, then run " +
+  "`CREATE EXTENSION pg_trgm;` as a superuser.";
+
 /** Applies pending migrations; returns the names it applied. */
 export async function migrate(conn: SqlConnection, migrations = readMigrations()): Promise<string[]> {
   await conn.query(`SELECT pg_advisory_lock(${ADVISORY_LOCK_KEY})`);
@@ -79,6 +84,7 @@ export async function migrate(conn: SqlConnection, migrations = readMigrations()
         await conn.exec("ROLLBACK");
         const message = error instanceof Error ? error.message : String(error);
         if (/extension "vector"/i.test(message) || /vector\.control/.test(message)) throw new MigrationError(PGVECTOR_HELP);
+        if (/extension "pg_trgm"/i.test(message) || /pg_trgm\.control/.test(message)) throw new MigrationError(PG_TRGM_HELP);
         throw new MigrationError(`Migration ${m.name} failed: ${message}`);
       }
       done.push(m.name);
