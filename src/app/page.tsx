@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CategoryChips } from "@/components/prompts/category-chips";
-import { ArrowRightIcon, ForkIcon, LayersIcon, RocketIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon, ForkIcon, LayersIcon, RocketIcon, TrendingIcon } from "@/components/prompts/icons";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,7 +17,7 @@ const features = [
 
 export default async function Home() {
   const api = await serverApi();
-  const [session, { items }] = await Promise.all([auth(), api.prompt.list({ limit: 12 })]);
+  const [session, { items }, trending] = await Promise.all([auth(), api.prompt.list({ limit: 12 }), api.prompt.search({ sort: "trending", limit: 6 })]);
   const signedIn = Boolean(session?.user);
   return (
     <main>
@@ -62,6 +62,26 @@ export default async function Home() {
             <CategoryChips hrefFor={(c) => (c ? `/explore?category=${c}` : "/explore")} label="Browse by category" />
           </div>
         </section>
+
+        {trending.items.length ? (
+          <section aria-labelledby="trending-heading">
+            <div className="flex items-end justify-between gap-4">
+              <div>
+                <h2 id="trending-heading" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+                  <TrendingIcon className="text-indigo-600" />
+                  Trending
+                </h2>
+                <p className="mt-1 text-sm text-slate-600">What people are liking, rating, forking and discussing right now.</p>
+              </div>
+              <Link href="/explore?sort=trending" className="shrink-0 rounded text-sm font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
+                See all trending <span aria-hidden>→</span>
+              </Link>
+            </div>
+            <div className="mt-5">
+              <PromptGrid prompts={trending.items} label="Trending prompts" empty={null} />
+            </div>
+          </section>
+        ) : null}
 
         <section aria-labelledby="newest-heading">
           <div className="flex items-end justify-between gap-4">

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { CategoryChips } from "@/components/prompts/category-chips";
-import { ArrowRightIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon, SearchIcon } from "@/components/prompts/icons";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
+import type { SearchResultData } from "@/components/prompts/types";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -15,105 +16,177 @@ export const metadata: Metadata = { title: "Explore prompts" };
 
 const PAGE_SIZE = 24;
 
-type Search = { category?: string | string[]; author?: string | string[]; cursor?: string | string[] };
+/** The sorts a user can pick. "" is the default: relevance with a query, newest without. */
+const SORTS = { newest: "Newest", top_rated: "Top rated", most_liked: "Most liked", trending: "Trending" } as const;
+type Sort = keyof typeof SORTS;
+const isSort = (v: string | undefined): v is Sort => v !== undefined && Object.hasOwn(SORTS, v);
+
+type Search = Record<"q" | "category" | "tag" | "author" | "sort" | "cursor", string | string[] | undefined>;
+type Filters = { q?: string; category?: Category; tag?: string; author?: string; sort?: Sort };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 const isCategory = (v: string | undefined): v is Category => v !== undefined && Object.hasOwn(CATEGORIES, v);
 
-function exploreHref(params: { category?: string; author?: string; cursor?: string }) {
+function exploreHref(params: Filters & { cursor?: string }) {
   const q = new URLSearchParams();
-  if (params.category) q.set("category", params.category);
-  if (params.author) q.set("author", params.author);
-  if (params.cursor) q.set("cursor", params.cursor);
+  for (const key of ["q", "category", "tag", "author", "sort", "cursor"] as const) {
+    const value = params[key];
+    if (value) q.set(key, value);
+  }
   const s = q.toString();
   return s ? `/explore?${s}` : "/explore";
+}
+
+/** What the results are, in words: "Top rated Writing prompts tagged #email by @ana matching “…”". */
+function Summary({ filters }: { filters: Filters }) {
+  const { q, category, tag, author, sort } = filters;
+  if (!q && !category && !tag && !author) {
+    return <>{sort ? `Every public prompt, ${SORTS[sort].toLowerCase()} first.` : "Every public prompt, newest first."}</>;
+  }
+  return (
+    <>
+      {q ? (
+        <>
+          Results for <strong className="font-semibold text-slate-900">“{q}”</strong>
+        </>
+      ) : (
+        "Showing"
+      )}
+      {category ? (
+        <>
+          {" "}in <strong className="font-semibold text-slate-900">{categoryLabel(category)}</strong>
+        </>
+      ) : null}
+      {tag ? (
+        <>
+          {" "}tagged <strong className="font-semibold text-slate-900">#{tag}</strong>
+        </>
+      ) : null}
+      {author ? (
+        <>
+          {" "}by{" "}
+          <Link href={`/u/${author}`} className="font-semibold text-indigo-600 hover:text-indigo-800">
+            @{author}
+          </Link>
+        </>
+      ) : null}
+      {sort ? `, ${SORTS[sort].toLowerCase()} first` : q ? ", best matches first" : ""}.
+    </>
+  );
 }
 
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const rawCategory = first(sp.category);
-  const category = isCategory(rawCategory) ? rawCategory : undefined;
-  const author = first(sp.author)?.replace(/^@/, "").toLowerCase().slice(0, 40);
+  const rawSort = first(sp.sort);
+  const q = first(sp.q)?.slice(0, 200);
+  const filters: Filters = {
+    q,
+    category: isCategory(rawCategory) ? rawCategory : undefined,
+    tag: first(sp.tag)?.replace(/^#/, "").toLowerCase().slice(0, 32),
+    author: first(sp.author)?.replace(/^@/, "").toLowerCase().slice(0, 40),
+    // Without a query "newest" is the default, so it needs no parameter.
+    sort: isSort(rawSort) && !(rawSort === "newest" && !q) ? rawSort : undefined,
+  };
   const cursor = first(sp.cursor)?.slice(0, 200);
 
   const api = await serverApi();
-  let result: { items: Awaited<ReturnType<typeof api.prompt.list>>["items"]; nextCursor: string | null };
+  let result: { items: SearchResultData[]; nextCursor: string | null };
   let staleCursor = false;
   try {
-    result = await api.prompt.list({ limit: PAGE_SIZE, category, author, cursor });
+    result = await api.prompt.search({ ...filters, limit: PAGE_SIZE, cursor });
   } catch (error) {
-    // A cursor from an old link may no longer point at a prompt: start over from the first page.
+    // A cursor from an old link (or another sort) is rejected: start over from the first page.
     if (!(error instanceof TRPCError) || !cursor) throw error;
     staleCursor = true;
-    result = await api.prompt.list({ limit: PAGE_SIZE, category, author });
+    result = await api.prompt.search({ ...filters, limit: PAGE_SIZE });
   }
   const { items, nextCursor } = result;
-  const filtered = Boolean(category || author);
+  const filtered = Boolean(filters.q || filters.category || filters.tag || filters.author);
+  const withoutQuery = exploreHref({ ...filters, q: undefined, sort: filters.sort === "newest" ? undefined : filters.sort });
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold tracking-tight text-slate-900">Explore prompts</h1>
-          <p className="mt-1 text-slate-600">
-            {category || author ? (
-              <>
-                Showing {category ? <strong className="font-semibold text-slate-900">{categoryLabel(category)}</strong> : "all"} prompts
-                {author ? (
-                  <>
-                    {" "}by{" "}
-                    <Link href={`/u/${author}`} className="font-semibold text-indigo-600 hover:text-indigo-800">
-                      @{author}
-                    </Link>
-                  </>
-                ) : null}
-                .
-              </>
-            ) : (
-              "Every public prompt, newest first."
-            )}
-          </p>
-        </div>
+      <header>
+        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Explore prompts</h1>
+        <p className="mt-1 text-slate-600" aria-live="polite">
+          <Summary filters={filters} />
+        </p>
       </header>
 
-      <div className="mt-6 space-y-4">
-        {/* On narrow screens the Category select below does the same job in less space. */}
-        <div className="hidden sm:block">
-          <CategoryChips activeCategory={category} showAll label="Filter by category" hrefFor={(c) => exploreHref({ category: c ?? undefined, author })} />
+      <form action="/explore" method="get" role="search" aria-label="Search and filter prompts" className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
+        <div>
+          <label htmlFor="search-q" className="block text-sm font-medium text-slate-800">
+            Search prompts
+          </label>
+          <div className="mt-1.5 flex gap-2">
+            <div className="relative min-w-0 flex-1">
+              <SearchIcon className="pointer-events-none absolute left-3 top-1/2 -translate-y-1/2 text-slate-400" />
+              <Input id="search-q" name="q" type="search" defaultValue={q ?? ""} placeholder="Try “sql agent”, “release notes”, “tutor”…" maxLength={200} autoComplete="off" className="py-2.5 pl-9" />
+            </div>
+            <Button type="submit" size="lg" className="shrink-0 py-2">
+              Search
+            </Button>
+          </div>
         </div>
 
-        <form action="/explore" method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-xs" aria-label="Filter prompts">
-          <div className="w-full sm:w-56">
-            <Field label="Category" htmlFor="filter-category">
-              <Select id="filter-category" name="category" defaultValue={category ?? ""}>
-                <option value="">All categories</option>
-                {Object.entries(CATEGORIES).map(([slug, label]) => (
-                  <option key={slug} value={slug}>
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">
+          <Field label="Category" htmlFor="filter-category">
+            <Select id="filter-category" name="category" defaultValue={filters.category ?? ""} className="h-9 py-0">
+              <option value="">All categories</option>
+              {Object.entries(CATEGORIES).map(([slug, label]) => (
+                <option key={slug} value={slug}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Tag" htmlFor="filter-tag">
+            <div className="relative">
+              <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-slate-400">
+                #
+              </span>
+              <Input id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} placeholder="tag" maxLength={32} autoComplete="off" className="h-9 pl-7" />
+            </div>
+          </Field>
+          <Field label="Author" htmlFor="filter-author">
+            <div className="relative">
+              <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-slate-400">
+                @
+              </span>
+              <Input id="filter-author" name="author" defaultValue={filters.author ?? ""} placeholder="handle" maxLength={40} autoComplete="off" className="h-9 pl-7" />
+            </div>
+          </Field>
+          <Field label="Sort" htmlFor="filter-sort">
+            <Select id="filter-sort" name="sort" defaultValue={filters.sort ?? ""} className="h-9 py-0">
+              <option value="">{q ? "Relevance" : "Newest"}</option>
+              {(Object.entries(SORTS) as [Sort, string][])
+                .filter(([value]) => q || value !== "newest")
+                .map(([value, label]) => (
+                  <option key={value} value={value}>
                     {label}
                   </option>
                 ))}
-              </Select>
-            </Field>
-          </div>
-          <div className="w-full sm:w-56">
-            <Field label="Author" htmlFor="filter-author">
-              <div className="relative">
-                <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-slate-400">@</span>
-                <Input id="filter-author" name="author" defaultValue={author ?? ""} placeholder="handle" maxLength={40} autoComplete="off" className="pl-7" />
-              </div>
-            </Field>
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit">Apply filters</Button>
-            {filtered ? (
-              <ButtonLink href="/explore" variant="ghost">
-                Clear filters
+            </Select>
+          </Field>
+          <div className="col-span-2 flex gap-2 lg:col-span-1">
+            <Button type="submit" variant="secondary" className="h-9 whitespace-nowrap">
+              Apply filters
+            </Button>
+            {filtered || filters.sort ? (
+              <ButtonLink href="/explore" variant="ghost" className="h-9 whitespace-nowrap">
+                Clear all
               </ButtonLink>
             ) : null}
           </div>
-        </form>
+        </div>
+      </form>
+
+      {/* On narrow screens the Category select does the same job in less space. */}
+      <div className="mt-4 hidden sm:block">
+        <CategoryChips activeCategory={filters.category} showAll label="Filter by category" hrefFor={(c) => exploreHref({ ...filters, category: (c ?? undefined) as Category | undefined })} />
       </div>
 
-      {rawCategory && !category ? (
+      {rawCategory && !filters.category ? (
         <p role="status" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
           There is no category “{rawCategory}”, so all categories are shown.
         </p>
@@ -130,15 +203,31 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
         </h2>
         <PromptGrid
           prompts={items}
-          label="Prompts"
+          label={q ? "Search results" : "Prompts"}
           empty={
             <EmptyState
-              title={cursor && !staleCursor ? "No more prompts" : filtered ? "No prompts match these filters" : "No prompts yet"}
+              icon={<SearchIcon />}
+              title={cursor && !staleCursor ? "No more prompts" : q ? `No prompts match “${q}”` : filtered ? "No prompts match these filters" : "No prompts yet"}
               action={
-                filtered || cursor ? (
-                  <ButtonLink href="/explore" variant="secondary">
-                    See all prompts
+                cursor && !staleCursor ? (
+                  <ButtonLink href={exploreHref(filters)} variant="secondary">
+                    Back to the first page
                   </ButtonLink>
+                ) : filtered ? (
+                  <>
+                    {q && (filters.category || filters.tag || filters.author) ? (
+                      <ButtonLink href={exploreHref({ q })} variant="secondary">
+                        Search everywhere for “{q.length > 30 ? `${q.slice(0, 30)}…` : q}”
+                      </ButtonLink>
+                    ) : q ? (
+                      <ButtonLink href={withoutQuery} variant="secondary">
+                        Clear the search
+                      </ButtonLink>
+                    ) : null}
+                    <ButtonLink href="/explore" variant="ghost">
+                      See all prompts
+                    </ButtonLink>
+                  </>
                 ) : (
                   <ButtonLink href="/new">Create a prompt</ButtonLink>
                 )
@@ -146,23 +235,25 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
             >
               {cursor && !staleCursor
                 ? "You have reached the end of the list."
-                : filtered
-                  ? `Nothing${category ? ` in ${categoryLabel(category)}` : ""}${author ? ` by @${author}` : ""} yet. Try another category or clear the filters.`
-                  : "When people publish prompts, they show up here."}
+                : q
+                  ? `Nothing${filters.category ? ` in ${categoryLabel(filters.category)}` : ""}${filters.tag ? ` tagged #${filters.tag}` : ""}${filters.author ? ` by @${filters.author}` : ""} matches your search. Check the spelling, try fewer or more general words, or clear a filter.`
+                  : filtered
+                    ? `Nothing${filters.category ? ` in ${categoryLabel(filters.category)}` : ""}${filters.tag ? ` tagged #${filters.tag}` : ""}${filters.author ? ` by @${filters.author}` : ""} yet. Try another filter or clear them.`
+                    : "When people publish prompts, they show up here."}
             </EmptyState>
           }
         />
         {items.length && (cursor || nextCursor) ? (
           <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4">
             {cursor ? (
-              <ButtonLink href={exploreHref({ category, author })} variant="ghost">
+              <ButtonLink href={exploreHref(filters)} variant="ghost">
                 <span aria-hidden>←</span> First page
               </ButtonLink>
             ) : (
               <span />
             )}
             {nextCursor ? (
-              <ButtonLink href={exploreHref({ category, author, cursor: nextCursor })} variant="secondary" rel="next">
+              <ButtonLink href={exploreHref({ ...filters, cursor: nextCursor })} variant="secondary" rel="next">
                 Next page
                 <ArrowRightIcon />
               </ButtonLink>

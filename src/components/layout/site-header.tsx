@@ -9,13 +9,15 @@ export async function SiteHeader() {
   const user = session?.user;
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6">
-        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 px-4 sm:h-14 sm:flex-nowrap sm:gap-x-6">
+        <Link href="/" className="flex h-14 items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
           <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm text-white">P</span>
           Promptuary
         </Link>
-        <nav className="hidden items-center gap-4 text-sm font-medium text-slate-600 sm:flex" aria-label="Main">
+        {/* On phones the links wrap onto a second row under the logo and account buttons. */}
+        <nav className="order-last -mx-4 flex w-[calc(100%+2rem)] items-center gap-5 border-t border-slate-100 px-4 py-2 text-sm font-medium text-slate-600 sm:order-none sm:mx-0 sm:w-auto sm:border-0 sm:p-0 sm:gap-4" aria-label="Main">
           <Link href="/explore" className="hover:text-slate-900">Explore</Link>
+          {user ? <Link href="/feed" className="hover:text-slate-900">Feed</Link> : null}
           {user ? <Link href={`/u/${user.handle}`} className="hover:text-slate-900">My prompts</Link> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">

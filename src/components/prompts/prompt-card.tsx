@@ -3,13 +3,15 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/card";
 import { categoryLabel } from "@/server/domain/prompts/categories";
 import { formatDate, isoDate } from "./format-date";
+import { HighlightedSnippet } from "./highlighted-snippet";
 import { ForkIcon, LayersIcon } from "./icons";
+import { PromptStats } from "./prompt-stats";
 import type { PromptCardData } from "./types";
 import { VisibilityBadge } from "./visibility-badge";
 
 const MAX_TAGS = 4;
 
-/** A prompt in a grid. The whole card opens the prompt; owner and category keep their own links. */
+/** A prompt in a grid. The whole card opens the prompt; owner, category and tags keep their own links. */
 export function PromptCard({ prompt, headingLevel = 3 }: { prompt: PromptCardData; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const extraTags = prompt.tags.length - MAX_TAGS;
@@ -37,7 +39,9 @@ export function PromptCard({ prompt, headingLevel = 3 }: { prompt: PromptCardDat
           {prompt.title}
         </Link>
       </Heading>
-      {prompt.description ? (
+      {"snippet" in prompt && prompt.snippet && prompt.snippet.includes("<mark>") ? (
+        <HighlightedSnippet snippet={prompt.snippet} source={prompt.description} className="mt-1.5 line-clamp-3 text-sm leading-relaxed text-slate-600" />
+      ) : prompt.description ? (
         <p className="mt-1.5 line-clamp-3 text-sm leading-relaxed text-slate-600">{prompt.description}</p>
       ) : (
         <p className="mt-1.5 text-sm italic text-slate-400">No description</p>
@@ -46,7 +50,12 @@ export function PromptCard({ prompt, headingLevel = 3 }: { prompt: PromptCardDat
         <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Tags">
           {prompt.tags.slice(0, MAX_TAGS).map((tag) => (
             <li key={tag}>
-              <Badge>#{tag}</Badge>
+              <Link
+                href={`/explore?tag=${encodeURIComponent(tag)}`}
+                className="relative z-10 inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-200 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+              >
+                #{tag}
+              </Link>
             </li>
           ))}
           {extraTags > 0 ? (
@@ -56,19 +65,22 @@ export function PromptCard({ prompt, headingLevel = 3 }: { prompt: PromptCardDat
           ) : null}
         </ul>
       ) : null}
-      <div className="mt-auto flex items-center justify-between gap-3 pt-4 text-xs text-slate-500">
-        <Link href={`/u/${prompt.owner.handle}`} className="relative z-10 flex min-w-0 items-center gap-1.5 rounded font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
-          <Avatar name={prompt.owner.name} handle={prompt.owner.handle} image={prompt.owner.image} size={20} />
-          <span className="truncate">@{prompt.owner.handle}</span>
-        </Link>
-        <div className="flex shrink-0 items-center gap-3">
-          <span className="inline-flex items-center gap-1" title={`${prompt.versionCount} version${prompt.versionCount === 1 ? "" : "s"}`}>
-            <LayersIcon width={13} height={13} />
-            {prompt.versionCount} {prompt.versionCount === 1 ? "version" : "versions"}
-          </span>
-          <time dateTime={isoDate(prompt.createdAt)} className="hidden sm:inline">
-            {formatDate(prompt.createdAt)}
-          </time>
+      <div className="mt-auto pt-4">
+        <PromptStats stats={{ ...prompt, versionCount: undefined }} />
+        <div className="mt-3 flex items-center justify-between gap-3 border-t border-slate-100 pt-3 text-xs text-slate-500">
+          <Link href={`/u/${prompt.owner.handle}`} className="relative z-10 flex min-w-0 items-center gap-1.5 rounded font-medium text-slate-700 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600">
+            <Avatar name={prompt.owner.name} handle={prompt.owner.handle} image={prompt.owner.image} size={20} />
+            <span className="truncate">@{prompt.owner.handle}</span>
+          </Link>
+          <div className="flex shrink-0 items-center gap-3">
+            <span className="inline-flex items-center gap-1" title={`${prompt.versionCount} version${prompt.versionCount === 1 ? "" : "s"}`}>
+              <LayersIcon width={13} height={13} />
+              {prompt.versionCount} {prompt.versionCount === 1 ? "version" : "versions"}
+            </span>
+            <time dateTime={isoDate(prompt.createdAt)} className="hidden sm:inline">
+              {formatDate(prompt.createdAt)}
+            </time>
+          </div>
         </div>
       </div>
     </article>

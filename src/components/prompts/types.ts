@@ -4,7 +4,9 @@ import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 
-export type PromptCardData = Outputs["prompt"]["list"]["items"][number];
+export type SearchResultData = Outputs["prompt"]["search"]["items"][number];
+/** A card from prompt.list or prompt.search (search results also carry a highlighted `snippet`). */
+export type PromptCardData = Outputs["prompt"]["list"]["items"][number] | SearchResultData;
 export type PromptDetail = Outputs["prompt"]["bySlug"];
 type RawVersionData = Outputs["version"]["list"]["items"][number];
 /** `presentVersion` turns labels into names, but its generic spread types them as `{ name }[] & string[]`. */
@@ -12,3 +14,5 @@ export type VersionData = Omit<RawVersionData, "labels"> & { labels: string[] };
 export type LineageData = Outputs["prompt"]["lineage"];
 export type RenderData = Outputs["prompt"]["render"];
 export type UserProfile = Outputs["user"]["byHandle"];
+export type FeedItem = Outputs["feed"]["mine"]["items"][number];
+export type FollowPerson = Outputs["follow"]["followers"]["items"][number];

@@ -2,16 +2,22 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TRPCError } from "@trpc/server";
-import { formatDate, isoDate } from "@/components/prompts/format-date";
+import { compactNumber, formatDate, isoDate } from "@/components/prompts/format-date";
 import type { VersionData } from "@/components/prompts/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { auth } from "@/server/auth/config";
+import { getDb } from "@/server/db/client";
 import { categoryLabel } from "@/server/domain/prompts/categories";
+import { recordView } from "@/server/domain/social/views";
 import { serverApi } from "@/trpc/server";
+import { CommentsSection } from "./_components/comments-section";
 import { CompareVersions } from "./_components/compare-versions";
 import { LineageSection } from "./_components/lineage-section";
 import { PromptHeader } from "./_components/prompt-header";
+import { LiveStat, PromptStatsProvider } from "./_components/prompt-stats-context";
 import { PromptWorkbench } from "./_components/prompt-workbench";
+import { RatingsSection } from "./_components/ratings-section";
+import { COMMENTS_PAGE_SIZE, REVIEWS_PAGE_SIZE } from "./_components/social-page-sizes";
 
 export const dynamic = "force-dynamic";
 
@@ -51,63 +57,84 @@ export default async function PromptPage({ params, searchParams }: Params) {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const prompt = await loadPrompt(slug);
   const api = await serverApi();
-  const [session, versions, lineage] = await Promise.all([auth(), loadVersions(prompt.id), api.prompt.lineage({ promptId: prompt.id })]);
+  const [session, versions, lineage, ratings, comments] = await Promise.all([
+    auth(),
+    loadVersions(prompt.id),
+    api.prompt.lineage({ promptId: prompt.id }),
+    api.social.ratings({ promptId: prompt.id, limit: REVIEWS_PAGE_SIZE }),
+    api.social.comments({ promptId: prompt.id, limit: COMMENTS_PAGE_SIZE }),
+  ]);
+  // Buffered in memory and written in batches, so a page view costs no query.
+  recordView(getDb(), prompt.id);
+  const viewer = session?.user ? { id: session.user.id, isAdmin: session.user.role === "admin" } : null;
   const requested = Number(Array.isArray(sp.v) ? sp.v[0] : sp.v);
   const initialNumber = versions.some((v) => v.number === requested) ? requested : (versions[0]?.number ?? 1);
 
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
-      <PromptHeader prompt={prompt} signedIn={Boolean(session?.user)} />
+    <PromptStatsProvider
+      initial={{ liked: prompt.liked, likeCount: prompt.likeCount, ratingAverage: prompt.ratingAverage, ratingCount: prompt.ratingCount, commentCount: prompt.commentCount }}
+    >
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <PromptHeader prompt={prompt} signedIn={Boolean(viewer)} />
 
-      <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-10">
-          {versions.length ? (
-            <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} />
-          ) : (
-            <EmptyState title="No versions yet">This prompt has no versions to show.</EmptyState>
-          )}
-          <section aria-labelledby="compare-heading" id="compare" className="scroll-mt-20">
-            <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
-              Compare versions
-            </h2>
-            <CompareVersions promptId={prompt.id} versions={versions.map((v) => ({ number: v.number, changelog: v.changelog, labels: v.labels }))} />
-          </section>
-        </div>
+        <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-10">
+            {versions.length ? (
+              <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} />
+            ) : (
+              <EmptyState title="No versions yet">This prompt has no versions to show.</EmptyState>
+            )}
+            <section aria-labelledby="compare-heading" id="compare" className="scroll-mt-20">
+              <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
+                Compare versions
+              </h2>
+              <CompareVersions promptId={prompt.id} versions={versions.map((v) => ({ number: v.number, changelog: v.changelog, labels: v.labels }))} />
+            </section>
+            <RatingsSection promptId={prompt.id} slug={prompt.slug} signedIn={Boolean(viewer)} isOwner={prompt.isOwner} initialPage={ratings} />
+            <CommentsSection promptId={prompt.id} slug={prompt.slug} viewer={viewer} initialPage={comments} />
+          </div>
 
-        <aside className="min-w-0 space-y-10 lg:sticky lg:top-20 lg:self-start" aria-label="About this prompt">
-          <section aria-labelledby="about-heading">
-            <h2 id="about-heading" className="text-lg font-semibold text-slate-900">
-              About
-            </h2>
-            <dl className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white px-4 text-sm shadow-xs">
-              {[
-                ["Category", categoryLabel(prompt.category)],
-                ["Visibility", prompt.visibility[0].toUpperCase() + prompt.visibility.slice(1)],
-                ["Versions", String(prompt.versionCount)],
-                ["Forks", String(prompt.forkCount)],
-              ].map(([term, value]) => (
-                <div key={term} className="flex justify-between gap-4 py-2.5">
-                  <dt className="text-slate-500">{term}</dt>
-                  <dd className="font-medium text-slate-900">{value}</dd>
+          <aside className="min-w-0 space-y-10 lg:sticky lg:top-20 lg:self-start" aria-label="About this prompt">
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading" className="text-lg font-semibold text-slate-900">
+                About
+              </h2>
+              <dl className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white px-4 text-sm shadow-xs">
+                {(
+                  [
+                    ["Category", categoryLabel(prompt.category)],
+                    ["Visibility", prompt.visibility[0].toUpperCase() + prompt.visibility.slice(1)],
+                    ["Versions", String(prompt.versionCount)],
+                    ["Likes", <LiveStat key="likes" kind="likes" />],
+                    ["Rating", <LiveStat key="rating" kind="rating" />],
+                    ["Comments", <LiveStat key="comments" kind="comments" />],
+                    ["Forks", compactNumber(prompt.forkCount)],
+                    ["Views", compactNumber(prompt.viewCount)],
+                  ] as const
+                ).map(([term, value]) => (
+                  <div key={term} className="flex justify-between gap-4 py-2.5">
+                    <dt className="text-slate-500">{term}</dt>
+                    <dd className="font-medium text-slate-900">{value}</dd>
+                  </div>
+                ))}
+                <div className="flex justify-between gap-4 py-2.5">
+                  <dt className="text-slate-500">Created</dt>
+                  <dd className="font-medium text-slate-900">
+                    <time dateTime={isoDate(prompt.createdAt)}>{formatDate(prompt.createdAt)}</time>
+                  </dd>
                 </div>
-              ))}
-              <div className="flex justify-between gap-4 py-2.5">
-                <dt className="text-slate-500">Created</dt>
-                <dd className="font-medium text-slate-900">
-                  <time dateTime={isoDate(prompt.createdAt)}>{formatDate(prompt.createdAt)}</time>
-                </dd>
-              </div>
-              <div className="flex justify-between gap-4 py-2.5">
-                <dt className="text-slate-500">Updated</dt>
-                <dd className="font-medium text-slate-900">
-                  <time dateTime={isoDate(prompt.updatedAt)}>{formatDate(prompt.updatedAt)}</time>
-                </dd>
-              </div>
-            </dl>
-          </section>
-          <LineageSection lineage={lineage} forkCount={prompt.forkCount} />
-        </aside>
-      </div>
-    </main>
+                <div className="flex justify-between gap-4 py-2.5">
+                  <dt className="text-slate-500">Updated</dt>
+                  <dd className="font-medium text-slate-900">
+                    <time dateTime={isoDate(prompt.updatedAt)}>{formatDate(prompt.updatedAt)}</time>
+                  </dd>
+                </div>
+              </dl>
+            </section>
+            <LineageSection lineage={lineage} forkCount={prompt.forkCount} />
+          </aside>
+        </div>
+      </main>
+    </PromptStatsProvider>
   );
 }

@@ -4,10 +4,11 @@ import { LabelBadge } from "@/components/prompts/label-badges";
 import type { PromptDetail } from "@/components/prompts/types";
 import { VisibilityBadge } from "@/components/prompts/visibility-badge";
 import { Avatar } from "@/components/ui/avatar";
-import { Badge } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { categoryLabel } from "@/server/domain/prompts/categories";
+import { FollowButton } from "@/components/social/follow-button";
 import { ForkButton } from "./fork-button";
+import { LikeButton } from "./like-button";
 
 export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signedIn: boolean }) {
   const { latest, production } = prompt.labels;
@@ -29,6 +30,10 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
               {prompt.owner.name ? <span>{prompt.owner.name}</span> : null}
               <span className={prompt.owner.name ? "font-normal text-slate-500" : ""}>@{prompt.owner.handle}</span>
             </Link>
+            {/* Signed-out visitors follow from the profile page; three "Sign in to …" buttons here would be noise. */}
+            {prompt.isOwner || !signedIn ? null : (
+              <FollowButton handle={prompt.owner.handle} initialFollowing={prompt.viewerFollowsOwner} signedIn={signedIn} returnTo={`/p/${prompt.slug}`} />
+            )}
             {prompt.forkedFrom ? (
               <span className="inline-flex items-center gap-1.5 text-slate-600">
                 <ForkIcon width={14} height={14} className="text-slate-400" />
@@ -47,6 +52,7 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
           </div>
         </div>
         <div className="flex shrink-0 flex-wrap items-start gap-2">
+          <LikeButton promptId={prompt.id} slug={prompt.slug} signedIn={signedIn} />
           {prompt.latestVersion ? (
             <ForkButton slug={prompt.slug} versionId={prompt.latestVersion.id} versionNumber={prompt.latestVersion.number} signedIn={signedIn} />
           ) : null}
@@ -68,7 +74,12 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
           <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
             {prompt.tags.map((tag) => (
               <li key={tag}>
-                <Badge>#{tag}</Badge>
+                <Link
+                  href={`/explore?tag=${encodeURIComponent(tag)}`}
+                  className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-200 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                >
+                  #{tag}
+                </Link>
               </li>
             ))}
           </ul>
