@@ -27,7 +27,9 @@ export const promptCardSelect = {
   commentCount: true,
   forkCount: true,
   viewCount: true,
-  _count: { select: { versions: true } },
+  // Versions are numbered 1..n and never deleted, so the `latest` label's number is the count
+  // (a relation _count would aggregate the whole versions table on every call).
+  labels: { where: { name: "latest" }, select: { version: { select: { number: true } } } },
 } as const;
 
 /** The prompt page: metadata, owner, labels, the latest version, where it was forked from. */
@@ -45,10 +47,10 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
   const liked = viewer ? Boolean(await db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } })) : false;
   const myRating = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
   const source = prompt.forkedFromVersion;
-  const { _count, forkedFromVersion: _omit, ratingSum: _sum, ...rest } = prompt;
+  const { forkedFromVersion: _omit, ratingSum: _sum, ...rest } = prompt;
   return {
     ...rest,
-    versionCount: _count.versions,
+    versionCount: latest?.number ?? 0,
     ratingAverage: averageOf(prompt),
     liked,
     likedByMe: liked,
@@ -100,9 +102,9 @@ export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: s
   );
 }
 
-export function presentCard<T extends { _count: { versions: number }; ratingSum: number; ratingCount: number }>(row: T) {
-  const { _count, ratingSum: _sum, ...rest } = row;
-  return { ...rest, versionCount: _count.versions, ratingAverage: averageOf(row) };
+export function presentCard<T extends { labels: { version: { number: number } }[]; ratingSum: number; ratingCount: number }>(row: T) {
+  const { labels, ratingSum: _sum, ...rest } = row;
+  return { ...rest, versionCount: labels[0]?.version.number ?? 0, ratingAverage: averageOf(row) };
 }
 
 export const averageOf = (p: { ratingSum: number; ratingCount: number }) => (p.ratingCount ? Math.round((p.ratingSum / p.ratingCount) * 100) / 100 : null);

@@ -33,6 +33,28 @@ function decodeCursor(raw: string): Cursor {
   }
 }
 
+/**
+ * Ranking every match of a common word is what makes relevance slow on large catalogues, so rank
+ * the most trending full-text matches plus the best title matches: the ranking is exact within a
+ * candidate set of at most RELEVANCE_CANDIDATES + TITLE_CANDIDATES prompts.
+ */
+export const RELEVANCE_CANDIDATES = 1000;
+const TITLE_CANDIDATES = 200;
+
+function relevanceCandidates(where: Prisma.Sql[], tsquery: Prisma.Sql, like: string, q: string) {
+  const filters = Prisma.join(where, " AND ");
+  return Prisma.sql`
+    SELECT id FROM (
+      SELECT p.id FROM "Prompt" p WHERE ${filters} AND p."searchVector" @@ ${tsquery}
+      ORDER BY p."trendingScore" DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES}
+    ) fts
+    UNION
+    SELECT id FROM (
+      SELECT p.id FROM "Prompt" p WHERE ${filters} AND (p.title ILIKE ${like} OR ${q} <% p.title OR p.title % ${q})
+      ORDER BY GREATEST(word_similarity(${q}, p.title), similarity(p.title, ${q})) DESC, p.id DESC LIMIT ${TITLE_CANDIDATES}
+    ) titles`;
+}
+
 type Row = {
   id: string;
   slug: string;
@@ -68,18 +90,23 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
 
   const where: Prisma.Sql[] = [viewer ? Prisma.sql`(p.visibility = 'public' OR p."ownerId" = ${viewer.id})` : Prisma.sql`p.visibility = 'public'`];
-  if (q) where.push(Prisma.sql`(p."searchVector" @@ ${tsquery} OR p.title ILIKE ${like} OR p.title % ${q})`);
+  // Text matches: full-text on the weighted document, or the title containing the words or
+  // resembling them word by word (typos). Relevance ranks a bounded candidate set (below).
+  const textMatch = q ? Prisma.sql`(p."searchVector" @@ ${tsquery} OR p.title ILIKE ${like} OR ${q} <% p.title OR p.title % ${q})` : null;
+  if (textMatch && sort !== "relevance") where.push(textMatch);
   if (input.category) where.push(Prisma.sql`p.category = ${input.category}`);
   if (input.tag) where.push(Prisma.sql`p.tags @> ARRAY[${input.tag.trim().toLowerCase()}]::text[]`);
   if (input.author) where.push(Prisma.sql`p."ownerId" = (SELECT id FROM "User" WHERE handle = ${input.author.trim().toLowerCase().replace(/^@/, "")})`);
 
   const sortExpr = {
-    relevance: Prisma.sql`(ts_rank_cd(p."searchVector", ${tsquery ?? Prisma.sql`''::tsquery`}, 32) + similarity(p.title, ${q ?? ""}))::float8`,
+    relevance: Prisma.sql`(ts_rank_cd(p."searchVector", ${tsquery ?? Prisma.sql`''::tsquery`}, 32) + GREATEST(word_similarity(${q ?? ""}, p.title), similarity(p.title, ${q ?? ""})))::float8`,
     newest: Prisma.sql`p."createdAt"`,
     top_rated: Prisma.sql`p."ratingScore"`,
     most_liked: Prisma.sql`p."likeCount"`,
     trending: Prisma.sql`p."trendingScore"`,
   }[sort];
+
+  if (sort === "relevance") where.push(Prisma.sql`p.id IN (${relevanceCandidates([...where], tsquery!, like!, q!)})`);
 
   if (input.cursor) {
     const c = decodeCursor(input.cursor);

@@ -65,13 +65,18 @@ export async function listComments(db: DbOrTx, viewer: Viewer, input: { promptId
   const rows = await db.comment.findMany({
     where: { promptId: prompt.id, parentId: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { ...commentSelect, replies: { select: commentSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_REPLIES_SHOWN }, _count: { select: { replies: true } } },
+    select: { ...commentSelect, replies: { select: commentSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_REPLIES_SHOWN } },
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
   const { items, nextCursor } = pageResult(rows, input.limit);
+  // Reply counts for this page only (a relation _count would aggregate the whole table).
+  const counts = items.length
+    ? await db.comment.groupBy({ by: ["parentId"], where: { parentId: { in: items.map((c) => c.id) } }, _count: { _all: true } })
+    : [];
+  const replyCount = new Map(counts.map((c) => [c.parentId, c._count._all]));
   return {
-    items: items.map(({ replies, _count, ...c }) => ({ ...present(c), replyCount: _count.replies, replies: replies.map(present) })),
+    items: items.map(({ replies, ...c }) => ({ ...present(c), replyCount: replyCount.get(c.id) ?? 0, replies: replies.map(present) })),
     nextCursor,
     total: (await db.prompt.findUniqueOrThrow({ where: { id: prompt.id }, select: { commentCount: true } })).commentCount,
   };
