@@ -35,24 +35,23 @@ function decodeCursor(raw: string): Cursor {
 
 /**
  * Ranking every match of a common word is what makes relevance slow on large catalogues, so rank
- * the most trending full-text matches plus the best title matches: the ranking is exact within a
- * candidate set of at most RELEVANCE_CANDIDATES + TITLE_CANDIDATES prompts.
+ * a bounded candidate set: the most trending full-text matches, and title matches (substring or
+ * trigram, for partial words and typos) only when full text finds too few. The ranking is exact
+ * within the candidates, and the same candidates serve every page of one search.
  */
 export const RELEVANCE_CANDIDATES = 1000;
 const TITLE_CANDIDATES = 200;
 
-function relevanceCandidates(where: Prisma.Sql[], tsquery: Prisma.Sql, like: string, q: string) {
+async function relevanceCandidates(db: DbOrTx, where: Prisma.Sql[], tsquery: Prisma.Sql, like: string, q: string, wanted: number): Promise<string[]> {
   const filters = Prisma.join(where, " AND ");
-  return Prisma.sql`
-    SELECT id FROM (
-      SELECT p.id FROM "Prompt" p WHERE ${filters} AND p."searchVector" @@ ${tsquery}
-      ORDER BY p."trendingScore" DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES}
-    ) fts
-    UNION
-    SELECT id FROM (
-      SELECT p.id FROM "Prompt" p WHERE ${filters} AND (p.title ILIKE ${like} OR ${q} <% p.title OR p.title % ${q})
-      ORDER BY GREATEST(word_similarity(${q}, p.title), similarity(p.title, ${q})) DESC, p.id DESC LIMIT ${TITLE_CANDIDATES}
-    ) titles`;
+  const fts = await db.$queryRaw<{ id: string }[]>`
+    SELECT p.id FROM "Prompt" p WHERE ${filters} AND p."searchVector" @@ ${tsquery}
+    ORDER BY p."trendingScore" DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES}`;
+  if (fts.length >= wanted) return fts.map((r) => r.id);
+  const titles = await db.$queryRaw<{ id: string }[]>`
+    SELECT p.id FROM "Prompt" p WHERE ${filters} AND (p.title ILIKE ${like} OR ${q} <% p.title OR p.title % ${q})
+    ORDER BY GREATEST(word_similarity(${q}, p.title), similarity(p.title, ${q})) DESC, p.id DESC LIMIT ${TITLE_CANDIDATES}`;
+  return [...new Set([...fts, ...titles].map((r) => r.id))];
 }
 
 type Row = {
@@ -106,7 +105,12 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
     trending: Prisma.sql`p."trendingScore"`,
   }[sort];
 
-  if (sort === "relevance") where.push(Prisma.sql`p.id IN (${relevanceCandidates([...where], tsquery!, like!, q!)})`);
+  if (sort === "relevance") {
+    // Enough candidates to fill this page and know whether another follows.
+    const ids = await relevanceCandidates(db, [...where], tsquery!, like!, q!, input.limit + 1);
+    if (!ids.length) return { items: [], nextCursor: null };
+    where.push(Prisma.sql`p.id = ANY(${ids}::text[])`);
+  }
 
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
