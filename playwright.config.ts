@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 // in the system Chromium (Playwright's own browser download is not available offline).
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
+export const FAKE_UPSTREAM_PORT = Number(process.env.E2E_FAKE_UPSTREAM_PORT ?? 3299);
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,6 +29,13 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: ".e2e-data", AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: ".e2e-data",
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      // The capture proxy forwards to a fake model server that e2e/capture-proxy.spec.ts starts.
+      OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}/v1`,
+      ANTHROPIC_BASE_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}/v1`,
+    },
   },
 });

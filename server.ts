@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: one Node process that owns the embedded database (when there is no
 // DATABASE_URL), applies migrations, seeds the demo catalogue on first start, and serves Next.js.
-// Next's documented custom-server mode; later the capture proxy mounts here directly on node:http.
+// Next's documented custom-server mode. The capture proxy (/api/proxy/…) is answered here directly
+// on node:http, before Next, so proxied calls never pass through Next's request pipeline.
 import { createServer } from "node:http";
 import { spawnSync } from "node:child_process";
 import next from "next";
@@ -35,12 +36,28 @@ async function main() {
     await seedDemoCatalogue(db, (line) => console.log(`  ${line}`));
   }
 
+  // Background jobs: Inngest when configured, otherwise the in-process runner (this process only).
+  const { inngestConfigured } = await import("./inngest/send-event");
+  let jobs: import("./inngest/in-process-runner").InProcessRunner | undefined;
+  if (inngestConfigured()) console.log("▸ Jobs: Inngest");
+  else {
+    const { functions } = await import("./inngest/functions");
+    const { startInProcessRunner } = await import("./inngest/in-process-runner");
+    jobs = startInProcessRunner({ functions });
+    console.log(`▸ Jobs: ${jobs.describe()}`);
+  }
+
   const port = env.PORT;
   const app = next({ dev, hostname: "localhost", port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const { getProxyHandler, closeCaptureRuntime } = await import("./src/server/capture/runtime");
+  const { PROXY_PREFIX } = await import("./src/server/proxy/proxy-route");
+  const proxy = getProxyHandler();
+
   const server = createServer((req, res) => {
+    if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error("[server]", error);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
@@ -59,6 +76,8 @@ async function main() {
     console.log("▸ Stopping…");
     server.close();
     server.closeAllConnections();
+    await closeCaptureRuntime().catch((error: unknown) => console.error("[capture]", error));
+    await jobs?.stop();
     await db.$disconnect().catch(() => {});
     await database.stop();
     process.exit(0);

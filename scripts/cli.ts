@@ -3,6 +3,7 @@
 //   npm run cli -- user create --email E --password P --handle H [--name N] [--role admin] [--json]
 //   npm run cli -- apikey create --email E [--name N] [--json]
 //   npm run cli -- db migrate | db seed
+//   npm run cli -- reembed [--json]
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "../src/server/db/prepare-database";
@@ -16,7 +17,8 @@ const USAGE = `usage:
   npm run cli -- user create --email E --password P --handle H [--name N] [--role admin] [--json]
   npm run cli -- apikey create --email E [--name N] [--json]
   npm run cli -- db migrate
-  npm run cli -- db seed`;
+  npm run cli -- db seed
+  npm run cli -- reembed [--json]`;
 
 class UsageError extends Error {}
 
@@ -82,6 +84,12 @@ async function run() {
       const { seedDemoCatalogue } = await import("../prisma/seed/seed");
       const result = await withDb((db) => seedDemoCatalogue(db));
       return print(result, `Seeded: ${result.users} users, ${result.prompts} new prompts.`);
+    }
+    case "reembed": {
+      const { reembedAllPrompts } = await import("../src/server/domain/identity/reembed");
+      const { currentEmbedder } = await import("../src/server/domain/identity/current-embedder");
+      const result = await withDb((db) => reembedAllPrompts(db, currentEmbedder()));
+      return print(result, `Re-embedded ${result.embedded} of ${result.prompts} prompts with ${result.model} in ${result.ms} ms.`);
     }
     default:
       throw new UsageError(`unknown command "${route}"\n${USAGE}`);

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { diffMigrationsToSchema } from "../src/server/db/schema-engine";
+import { withoutUnmanagedIndexDrops } from "../src/server/db/unmanaged-indexes";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]+/gi, "_");
 if (!name) {
@@ -10,13 +11,13 @@ if (!name) {
   process.exit(2);
 }
 const root = process.cwd();
-const sql = (await diffMigrationsToSchema(root)).trim();
-if (!sql || /^-- This is an empty migration\.?$/.test(sql)) {
+const sql = withoutUnmanagedIndexDrops(await diffMigrationsToSchema(root));
+if (!sql) {
   console.log("schema.prisma and the migrations already agree; nothing to write.");
   process.exit(0);
 }
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = join(root, "prisma/migrations", `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, "migration.sql"), sql + "\n");
+writeFileSync(join(dir, "migration.sql"), sql + ";\n");
 console.log(`wrote ${dir}/migration.sql`);

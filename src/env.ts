@@ -18,6 +18,27 @@ const schema = z.object({
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
   APP_URL: z.string().url("APP_URL must be a URL like http://localhost:3000").optional(),
+  /** Where the capture proxy forwards /api/proxy/openai/v1/… (any OpenAI-compatible server). */
+  OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a URL like https://api.openai.com/v1").default("https://api.openai.com/v1"),
+  /** Where the capture proxy forwards /api/proxy/anthropic/v1/…. */
+  ANTHROPIC_BASE_URL: z.string().url("ANTHROPIC_BASE_URL must be a URL like https://api.anthropic.com/v1").default("https://api.anthropic.com/v1"),
+  /** Prompt identity's embedder: "local" (default, offline) or "openai" (default when OPENAI_API_KEY is set). */
+  EMBEDDING_PROVIDER: z.enum(["local", "openai"], { error: "EMBEDDING_PROVIDER must be local or openai" }).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_EMBEDDINGS_BASE_URL: z.string().url("OPENAI_EMBEDDINGS_BASE_URL must be a URL like https://api.openai.com/v1").default("https://api.openai.com/v1"),
+  /** Per-model identity thresholds as JSON, e.g. {"local-ngram-256":{"same":0.95,"variant":0.7}}. */
+  IDENTITY_THRESHOLDS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return undefined;
+      const parsed = z.record(z.string(), z.object({ same: z.number().min(0).max(1), variant: z.number().min(0).max(1) }).refine((t) => t.variant <= t.same, "variant must not exceed same")).safeParse((() => { try { return JSON.parse(raw); } catch { return null; } })());
+      if (!parsed.success) {
+        ctx.addIssue({ code: "custom", message: 'IDENTITY_THRESHOLDS must be JSON like {"local-ngram-256":{"same":0.95,"variant":0.7}}' });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,5 +1,6 @@
-// The list of background functions, handed to the Inngest serve route (and to the in-process runner)
-// by the composition root. None exist yet: the first arrive with the capture proxy.
+// The list of background functions, handed to the Inngest serve route and to the in-process runner
+// by the composition root (never imported by domain code or by send-event).
 import type { InngestFunction } from "inngest";
+import { captureIdentify } from "./capture-identify";
 
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [captureIdentify];

@@ -19,6 +19,7 @@ export async function SiteHeader() {
           <Link href="/explore" className="hover:text-slate-900">Explore</Link>
           {user ? <Link href="/feed" className="hover:text-slate-900">Feed</Link> : null}
           {user ? <Link href={`/u/${user.handle}`} className="hover:text-slate-900">My prompts</Link> : null}
+          {user ? <Link href="/captures" className="hover:text-slate-900">Captures</Link> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {user ? (

@@ -6,6 +6,7 @@ import { versionRouter } from "./routers/version";
 import { feedRouter } from "./routers/feed";
 import { followRouter } from "./routers/follow";
 import { socialRouter } from "./routers/social";
+import { captureRouter } from "./routers/capture";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   social: socialRouter,
   follow: followRouter,
   feed: feedRouter,
+  capture: captureRouter,
 });
 
 export type AppRouter = typeof appRouter;

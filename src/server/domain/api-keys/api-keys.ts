@@ -41,6 +41,11 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 
 /** The key's owner, or null for an unknown or revoked key. */
 export async function authenticateApiKey(db: DbOrTx, key: string): Promise<Actor | null> {
+  return (await resolveApiKey(db, key))?.actor ?? null;
+}
+
+/** The key's owner and the key's own id (captures record which key made the call). */
+export async function resolveApiKey(db: DbOrTx, key: string): Promise<{ actor: Actor; apiKeyId: string } | null> {
   if (!looksLikeApiKey(key)) return null;
   const row = await db.apiKey.findUnique({
     where: { hash: hashApiKey(key) },
@@ -51,5 +56,5 @@ export async function authenticateApiKey(db: DbOrTx, key: string): Promise<Actor
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return row.user;
+  return { actor: row.user, apiKeyId: row.id };
 }

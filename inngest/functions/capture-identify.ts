@@ -1,0 +1,28 @@
+// capture/request.recorded → prompt identity for each capture in the batch, one step per capture
+// (a retry re-runs only the captures whose step failed). Orchestration only: the work is the
+// domain function identifyCapture.
+import { getDb } from "@/server/db/client";
+import type { Db } from "@/server/db/prisma";
+import { currentEmbedder } from "@/server/domain/identity/current-embedder";
+import type { Embedder } from "@/server/domain/identity/embedder";
+import { identifyCapture } from "@/server/domain/identity/identify-capture";
+import { inngest } from "../client";
+import { events } from "../events";
+
+export type CaptureIdentifyDeps = { db: () => Db; embedder: () => Embedder };
+
+export function createCaptureIdentify(deps: CaptureIdentifyDeps) {
+  return inngest.createFunction(
+    { id: "capture-identify", name: "Identify captured prompts", triggers: [{ event: "capture/request.recorded" }], retries: 3 },
+    async ({ event, step }) => {
+      const { captureIds } = events["capture/request.recorded"].parse(event.data);
+      const results = [];
+      for (const captureId of captureIds) {
+        results.push(await step.run(`identify-${captureId}`, () => identifyCapture(deps.db(), captureId, deps.embedder())));
+      }
+      return results;
+    },
+  );
+}
+
+export const captureIdentify = createCaptureIdentify({ db: getDb, embedder: currentEmbedder });

@@ -1,0 +1,65 @@
+// Without Inngest configured, sendEvent hands the event to the in-process runner, which runs the
+// real capture-identify function against a test database: new, same and variant decisions.
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import type { Db } from "@/server/db/prisma";
+import { localEmbedder } from "@/server/domain/identity/local-embedder";
+import { makeUser } from "@/test/callers";
+import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { createCaptureIdentify } from "./functions/capture-identify";
+import { startInProcessRunner, type InProcessRunner } from "./in-process-runner";
+import { inngestConfigured, sendEvent } from "./send-event";
+
+const PROMPT = `You are a travel agent for Sunny Tours. Recommend three destinations that match the traveller's
+budget, dates and interests. For each destination give the best area to stay, one local dish to try,
+and a rough daily budget in euros. Ask one follow-up question if the dates are unclear.`;
+const EDITED = PROMPT.replace("Ask one follow-up question if the dates are unclear.", "Format the answer as a numbered list with a one-line summary at the top.\nAsk one follow-up question if the dates are unclear.");
+const UNRELATED = "Write a limerick about a cat who learns to play the violin, suitable for children.";
+
+let t: TestDatabase;
+let db: Db;
+let runner: InProcessRunner;
+beforeAll(async () => {
+  for (const key of ["INNGEST_EVENT_KEY", "INNGEST_DEV", "INNGEST_BASE_URL"]) vi.stubEnv(key, "");
+  t = await createTestDatabase();
+  db = t.db;
+  runner = startInProcessRunner({ functions: [createCaptureIdentify({ db: () => db, embedder: () => localEmbedder })], backoffMs: () => 10 });
+});
+afterAll(async () => {
+  await runner?.stop();
+  await t?.close();
+  vi.unstubAllEnvs();
+});
+
+const capture = (ownerId: string, promptText: string) =>
+  db.capture.create({ data: { ownerId, provider: "openai", endpoint: "/chat/completions", method: "POST", model: "gpt-4o-mini", status: 200, latencyMs: 12, promptText } });
+
+async function send(...ids: string[]) {
+  await sendEvent("capture/request.recorded", { captureIds: ids });
+  await runner.idle();
+  return Promise.all(ids.map((id) => db.capture.findUniqueOrThrow({ where: { id } })));
+}
+
+test("captures are identified in the background: new, then same, then variant and new", async () => {
+  expect(inngestConfigured()).toBe(false);
+  const { user } = await makeUser(db);
+  const [first] = await send((await capture(user.id, PROMPT)).id);
+  expect(first).toMatchObject({ decision: "new", embeddingModel: "local-ngram-256" });
+  expect(first.processedAt).toBeInstanceOf(Date);
+
+  const [same] = await send((await capture(user.id, PROMPT)).id);
+  expect(same).toMatchObject({ decision: "same", matchedPromptId: first.resultPromptId, resultPromptId: first.resultPromptId });
+  expect((await db.prompt.findUniqueOrThrow({ where: { id: first.resultPromptId! } })).captureCount).toBe(2);
+
+  const edited = await capture(user.id, EDITED);
+  const unrelated = await capture(user.id, UNRELATED);
+  const [variant, fresh] = await send(edited.id, unrelated.id);
+  expect(variant).toMatchObject({ decision: "variant", matchedPromptId: first.resultPromptId });
+  const fork = await db.prompt.findUniqueOrThrow({ where: { id: variant.resultPromptId! }, include: { forkedFromVersion: true } });
+  expect(fork.forkedFromVersion?.promptId).toBe(first.resultPromptId);
+  expect(fresh).toMatchObject({ decision: "new", matchedPromptId: null });
+  expect(await db.prompt.count({ where: { ownerId: user.id } })).toBe(3);
+
+  // Re-sending an event for processed captures changes nothing.
+  await send(edited.id, unrelated.id);
+  expect(await db.prompt.count({ where: { ownerId: user.id } })).toBe(3);
+});

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { ArrowRightIcon } from "@/components/prompts/icons";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { auth } from "@/server/auth/config";
+import { serverApi } from "@/trpc/server";
+import { CaptureFilters } from "./_components/capture-filters";
+import { CapturesTable } from "./_components/captures-table";
+import { capturesHref, parseCaptureSearchParams } from "./_components/search-params";
+import { StatsHeader } from "./_components/stats-header";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Captures" };
+
+const PAGE_SIZE = 50;
+
+export default async function CapturesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const values = parseCaptureSearchParams(await searchParams);
+  const session = await auth();
+  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(capturesHref(values))}`);
+
+  const api = await serverApi();
+  const filters = { model: values.model, status: values.status, decision: values.decision };
+  const [list, stats] = await Promise.all([
+    api.capture.list({ ...filters, cursor: values.cursor, limit: PAGE_SIZE }).catch((error: unknown) => {
+      // An outdated cursor falls back to the newest calls.
+      if (error instanceof TRPCError && values.cursor) return api.capture.list({ ...filters, limit: PAGE_SIZE });
+      throw error;
+    }),
+    api.capture.stats(),
+  ]);
+  const filtered = Boolean(values.model || values.status || values.decision);
+  const models = stats.byModel.flatMap((m) => (m.model ? [m.model] : []));
+
+  return (
+    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Captures</h1>
+          <p className="mt-1.5 text-sm text-slate-600">Every LLM call your apps send through the Promptuary proxy, matched to your prompts.</p>
+        </div>
+        {stats.total > 0 ? (
+          <ButtonLink href="/connect" variant="secondary">
+            Connect your app
+          </ButtonLink>
+        ) : null}
+      </header>
+
+      {stats.total === 0 ? (
+        <div className="mt-8">
+          <EmptyState
+            title="No calls captured yet"
+            action={
+              <ButtonLink href="/connect">
+                Connect your app
+                <ArrowRightIcon />
+              </ButtonLink>
+            }
+          >
+            Point your OpenAI or Anthropic client at the Promptuary proxy with one base URL change. Calls show up here with their latency, tokens and
+            cost, and each prompt is matched to your catalogue.
+          </EmptyState>
+        </div>
+      ) : (
+        <>
+          <StatsHeader stats={stats} />
+          <section aria-labelledby="calls-heading" className="mt-10">
+            <div className="flex flex-wrap items-end justify-between gap-4">
+              <h2 id="calls-heading" className="text-lg font-semibold text-slate-900">
+                Calls
+              </h2>
+              <CaptureFilters values={values} models={models} />
+            </div>
+            <div className="mt-4">
+              {list.items.length ? (
+                <CapturesTable items={list.items} />
+              ) : (
+                <EmptyState
+                  title={filtered ? "No calls match these filters" : "No more calls"}
+                  action={
+                    <ButtonLink href="/captures" variant="secondary">
+                      {filtered ? "Clear filters" : "Back to the newest"}
+                    </ButtonLink>
+                  }
+                />
+              )}
+            </div>
+            {values.cursor || list.nextCursor ? (
+              <nav aria-label="Pagination" className="mt-6 flex items-center justify-between gap-4">
+                {values.cursor ? (
+                  <ButtonLink href={capturesHref({ ...values, cursor: undefined })} variant="ghost">
+                    <span aria-hidden>←</span> Newest
+                  </ButtonLink>
+                ) : (
+                  <span />
+                )}
+                {list.nextCursor ? (
+                  <ButtonLink href={capturesHref({ ...values, cursor: list.nextCursor })} variant="secondary" rel="next">
+                    Older calls
+                    <ArrowRightIcon />
+                  </ButtonLink>
+                ) : null}
+              </nav>
+            ) : null}
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+// PromptEmbedding rows: one per (prompt, model), holding the vector of the prompt's latest body in
+// that model's column. Vectors are written and searched with raw SQL (Prisma cannot type them).
+import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
+import type { DbOrTx } from "@/server/db/prisma";
+import type { Embedder } from "./embedder";
+import { vectorLiteral } from "./embedding-columns";
+
+const BATCH = 64;
+
+export const textHash = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+const column = (embedder: Embedder) => Prisma.raw(`"${embedder.column}"`);
+
+export async function upsertPromptEmbedding(db: DbOrTx, embedder: Embedder, row: { promptId: string; ownerId: string; text: string; vector: number[] }) {
+  await db.$executeRaw`
+    INSERT INTO "PromptEmbedding" ("promptId", "model", "ownerId", "textHash", ${column(embedder)}, "updatedAt")
+    VALUES (${row.promptId}, ${embedder.model}, ${row.ownerId}, ${textHash(row.text)}, ${vectorLiteral(row.vector)}::vector, now())
+    ON CONFLICT ("promptId", "model") DO UPDATE
+      SET "ownerId" = EXCLUDED."ownerId", "textHash" = EXCLUDED."textHash", ${column(embedder)} = EXCLUDED.${column(embedder)}, "updatedAt" = now()`;
+}
+
+type LatestBody = { id: string; ownerId: string; body: string };
+
+/** Prompts (of one owner, or all) whose `latest` body has no embedding for this model, a stale one, or a stale owner. */
+async function staleBatch(db: DbOrTx, embedder: Embedder, opts: { ownerId?: string; all?: boolean; after: string }): Promise<LatestBody[]> {
+  const owner = opts.ownerId ? Prisma.sql`AND p."ownerId" = ${opts.ownerId}` : Prisma.empty;
+  const stale = opts.all
+    ? Prisma.empty
+    : Prisma.sql`AND (e."promptId" IS NULL OR e."ownerId" <> p."ownerId" OR e."textHash" <> encode(sha256(convert_to(v.body, 'UTF8')), 'hex') OR e.${column(embedder)} IS NULL)`;
+  return db.$queryRaw<LatestBody[]>`
+    SELECT p.id, p."ownerId", v.body
+    FROM "Prompt" p
+    JOIN "PromptLabel" l ON l."promptId" = p.id AND l.name = 'latest'
+    JOIN "PromptVersion" v ON v.id = l."versionId"
+    LEFT JOIN "PromptEmbedding" e ON e."promptId" = p.id AND e.model = ${embedder.model}
+    WHERE p.id > ${opts.after} ${owner} ${stale}
+    ORDER BY p.id
+    LIMIT ${BATCH}`;
+}
+
+async function embedWhere(db: DbOrTx, embedder: Embedder, opts: { ownerId?: string; all?: boolean }): Promise<number> {
+  let after = "";
+  let embedded = 0;
+  for (;;) {
+    const batch = await staleBatch(db, embedder, { ...opts, after });
+    if (batch.length === 0) return embedded;
+    const vectors = await embedder.embed(batch.map((p) => p.body));
+    for (const [i, prompt] of batch.entries()) {
+      await upsertPromptEmbedding(db, embedder, { promptId: prompt.id, ownerId: prompt.ownerId, text: prompt.body, vector: vectors[i] });
+    }
+    embedded += batch.length;
+    after = batch[batch.length - 1].id;
+  }
+}
+
+/** Embeds the owner's prompts that lack an up-to-date embedding for this model. Cheap when none do. */
+export const ensurePromptEmbeddings = (db: DbOrTx, ownerId: string, embedder: Embedder) => embedWhere(db, embedder, { ownerId });
+
+/** Re-embeds every prompt's latest body with this embedder (after switching models). */
+export const embedAllPrompts = (db: DbOrTx, embedder: Embedder) => embedWhere(db, embedder, { all: true });
+
+export type NearestPrompt = { promptId: string; similarity: number };
+
+/**
+ * The owner's prompt closest to `vector` by cosine, among this model's embeddings (HNSW index).
+ * Call inside a transaction: the iterative scan setting is transaction-local, and keeps the
+ * owner filter from emptying the index's candidate list when other owners have many prompts.
+ */
+export async function nearestPrompt(tx: DbOrTx, embedder: Embedder, ownerId: string, vector: number[]): Promise<NearestPrompt | null> {
+  await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = strict_order`);
+  const literal = vectorLiteral(vector);
+  const rows = await tx.$queryRaw<{ promptId: string; distance: number }[]>`
+    SELECT e."promptId", (e.${column(embedder)} <=> ${literal}::vector)::float8 AS distance
+    FROM "PromptEmbedding" e
+    WHERE e."ownerId" = ${ownerId} AND e.model = ${embedder.model} AND e.${column(embedder)} IS NOT NULL
+    ORDER BY e.${column(embedder)} <=> ${literal}::vector
+    LIMIT 1`;
+  const row = rows[0];
+  return row ? { promptId: row.promptId, similarity: 1 - Number(row.distance) } : null;
+}

@@ -1,0 +1,25 @@
+// Errors the proxy itself answers with, in the provider's own JSON shape so SDKs surface them
+// like any provider error.
+import type { Provider } from "@/server/capture/exchange";
+
+export type ProxyErrorKind = "unauthorized" | "bad_gateway" | "unavailable" | "not_found";
+
+const OPENAI_TYPES: Record<ProxyErrorKind, { type: string; code: string | null }> = {
+  unauthorized: { type: "invalid_request_error", code: "invalid_promptuary_key" },
+  bad_gateway: { type: "server_error", code: "upstream_unreachable" },
+  unavailable: { type: "server_error", code: "promptuary_unavailable" },
+  not_found: { type: "invalid_request_error", code: "unknown_url" },
+};
+
+const ANTHROPIC_TYPES: Record<ProxyErrorKind, string> = {
+  unauthorized: "authentication_error",
+  bad_gateway: "api_error",
+  unavailable: "api_error",
+  not_found: "not_found_error",
+};
+
+export function providerErrorBody(provider: Provider, kind: ProxyErrorKind, message: string): string {
+  if (provider === "anthropic") return JSON.stringify({ type: "error", error: { type: ANTHROPIC_TYPES[kind], message } });
+  const { type, code } = OPENAI_TYPES[kind];
+  return JSON.stringify({ error: { message, type, param: null, code } });
+}

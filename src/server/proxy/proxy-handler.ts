@@ -1,0 +1,216 @@
+// The capture proxy's data plane: authenticates the caller by x-promptuary-key, forwards the call
+// unchanged to the provider over a keep-alive agent, relays status, headers and body back chunk by
+// chunk (SSE is never buffered), and only after the response has ended hands a copy of the bodies
+// to record building and the recorder (setImmediate, off the hot path). Independent of Next.js:
+// server.ts mounts it on node:http, and the App Router route mounts it through web-adapter.ts.
+import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
+import https from "node:https";
+import type { Readable } from "node:stream";
+import { performance } from "node:perf_hooks";
+import { buildCaptureRecord } from "@/server/capture/build-capture-record";
+import type { CaptureRecord, Provider, ProxyExchange } from "@/server/capture/exchange";
+import type { Authenticated } from "./cached-authenticator";
+import { CappedBuffer } from "./capped-buffer";
+import { downstreamResponseHeaders, promptuaryHeaders, providerSecrets, upstreamRequestHeaders } from "./forward-headers";
+import { providerErrorBody, type ProxyErrorKind } from "./provider-errors";
+import { parseProxyRoute, upstreamUrl } from "./proxy-route";
+
+/** What the handler needs from a request: node's IncomingMessage, or the web adapter's stand-in. */
+export type ProxyRequest = Readable & { method?: string; url?: string; headers: IncomingHttpHeaders };
+
+/** What the handler needs from a response: node's ServerResponse, or the web adapter's stand-in. */
+export interface ProxyResponse {
+  readonly headersSent: boolean;
+  readonly writableEnded: boolean;
+  writeHead(status: number, headers: string[] | OutgoingHttpHeaders): unknown;
+  flushHeaders(): void;
+  write(chunk: Buffer): boolean;
+  end(chunk?: string): unknown;
+  destroy(error?: Error): unknown;
+  once(event: "drain", listener: () => void): unknown;
+  on(event: "close", listener: () => void): unknown;
+}
+
+export type ProxyHandlerOptions = {
+  /** Provider base URLs including their version path, e.g. https://api.openai.com/v1. */
+  upstreams: Record<Provider, string>;
+  authenticate: (key: string) => Promise<Authenticated | null>;
+  recorder: { record(record: CaptureRecord): void };
+  /** Upstream socket idle timeout; LLM calls can think for minutes. */
+  timeoutMs?: number;
+  /** Bytes of each request and response body kept for the record. */
+  captureLimitBytes?: number;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export type ProxyHandler = ((req: ProxyRequest, res: ProxyResponse) => void) & { close(): void };
+
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+const DEFAULT_CAPTURE_LIMIT = 4 * 1024 * 1024;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function reply(res: ProxyResponse, provider: Provider, status: number, kind: ProxyErrorKind, message: string) {
+  const body = providerErrorBody(provider, kind, message);
+  res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limit = options.captureLimitBytes ?? DEFAULT_CAPTURE_LIMIT;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[proxy] ${message}`, error ?? ""));
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxFreeSockets: 256, scheduling: "lifo" }),
+    https: new https.Agent({ keepAlive: true, maxFreeSockets: 256, scheduling: "lifo" }),
+  };
+
+  const record = (exchange: ProxyExchange) => {
+    setImmediate(() => {
+      try {
+        options.recorder.record(buildCaptureRecord(exchange));
+      } catch (error) {
+        log("could not record a call", error);
+      }
+    });
+  };
+
+  async function serve(req: ProxyRequest, res: ProxyResponse) {
+    const started = performance.now();
+    const startedAt = new Date();
+    const route = parseProxyRoute(req.url);
+    if (!route) return reply(res, "openai", 404, "not_found", "Unknown proxy path: use /api/proxy/openai/v1/… or /api/proxy/anthropic/v1/….");
+    const { provider } = route;
+
+    const key = first(req.headers["x-promptuary-key"]);
+    let caller: Authenticated | null = null;
+    if (key) {
+      try {
+        caller = await options.authenticate(key);
+      } catch (error) {
+        log("API key lookup failed", error);
+        return reply(res, provider, 503, "unavailable", "Promptuary could not verify the x-promptuary-key right now; try again.");
+      }
+    }
+    if (!caller) {
+      const message = key ? "Invalid or revoked Promptuary API key (x-promptuary-key)." : "Missing x-promptuary-key header: send your Promptuary API key with every proxied call.";
+      return reply(res, provider, 401, "unauthorized", message);
+    }
+
+    const target = upstreamUrl(options.upstreams[provider], route);
+    const secure = target.protocol === "https:";
+    const method = req.method ?? "GET";
+    const requestCopy = new CappedBuffer(limit);
+    const responseCopy = new CappedBuffer(limit);
+    let status = 0;
+    let contentType: string | null = null;
+    let contentEncoding: string | null = null;
+    let ttfb: number | null = null;
+    let finished = false;
+
+    const finish = (error: string | null) => {
+      if (finished) return;
+      finished = true;
+      const latencyMs = performance.now() - started;
+      record({
+        provider,
+        endpoint: route.endpoint,
+        method,
+        ownerId: caller.ownerId,
+        apiKeyId: caller.apiKeyId,
+        promptuaryHeaders: promptuaryHeaders(req.headers),
+        requestBody: requestCopy.toBuffer(),
+        requestTruncated: requestCopy.truncated,
+        status,
+        responseContentType: contentType,
+        responseContentEncoding: contentEncoding,
+        responseBody: responseCopy.toBuffer(),
+        responseTruncated: responseCopy.truncated,
+        startedAt,
+        latencyMs,
+        ttfbMs: ttfb,
+        error,
+        secrets: providerSecrets(req.headers),
+      });
+    };
+
+    const upstream = (secure ? https : http).request({
+      protocol: target.protocol,
+      hostname: target.hostname.replace(/^\[|\]$/g, ""),
+      port: target.port || undefined,
+      path: target.pathname + target.search,
+      method,
+      headers: upstreamRequestHeaders(req.headers),
+      agent: secure ? agents.https : agents.http,
+    });
+    upstream.setTimeout(timeoutMs, () => upstream.destroy(new Error(`upstream timed out after ${timeoutMs} ms`)));
+
+    upstream.on("error", (error) => {
+      if (!res.headersSent) {
+        status = 502;
+        reply(res, provider, 502, "bad_gateway", `Promptuary could not reach the ${provider} API: ${error.message}`);
+        finish(`upstream unreachable: ${error.message}`);
+      } else {
+        res.destroy();
+        finish(`upstream failed mid-response: ${error.message}`);
+      }
+    });
+
+    upstream.on("response", (upstreamRes) => {
+      status = upstreamRes.statusCode ?? 502;
+      contentType = first(upstreamRes.headers["content-type"]) ?? null;
+      contentEncoding = first(upstreamRes.headers["content-encoding"]) ?? null;
+      res.writeHead(status, downstreamResponseHeaders(upstreamRes.rawHeaders));
+      if (contentType?.includes("text/event-stream")) res.flushHeaders();
+      upstreamRes.on("data", (chunk: Buffer) => {
+        ttfb ??= performance.now() - started;
+        responseCopy.push(chunk);
+        if (!res.write(chunk)) {
+          upstreamRes.pause();
+          res.once("drain", () => upstreamRes.resume());
+        }
+      });
+      upstreamRes.on("end", () => {
+        ttfb ??= performance.now() - started;
+        res.end();
+        finish(null);
+      });
+      upstreamRes.on("close", () => {
+        if (upstreamRes.complete) return;
+        res.destroy();
+        finish("upstream closed the connection mid-response");
+      });
+      upstreamRes.on("error", () => {}); // reported through "close" above
+    });
+
+    res.on("close", () => {
+      if (res.writableEnded) return;
+      upstream.destroy();
+      finish("client closed the connection");
+    });
+
+    req.on("data", (chunk: Buffer) => {
+      requestCopy.push(chunk);
+      if (!upstream.write(chunk)) {
+        req.pause();
+        upstream.once("drain", () => req.resume());
+      }
+    });
+    req.on("end", () => upstream.end());
+    req.on("error", (error) => upstream.destroy(error));
+  }
+
+  const handler = (req: ProxyRequest, res: ProxyResponse) => {
+    serve(req, res).catch((error: unknown) => {
+      log("unexpected proxy failure", error);
+      if (!res.headersSent) reply(res, parseProxyRoute(req.url)?.provider ?? "openai", 500, "unavailable", "Promptuary proxy error.");
+      else res.destroy();
+    });
+  };
+  return Object.assign(handler, {
+    close() {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  });
+}
