@@ -1,6 +1,7 @@
 // The one way code sends events. With Inngest configured (INNGEST_EVENT_KEY, INNGEST_DEV or
 // INNGEST_BASE_URL) events go to Inngest; otherwise to the in-process runner that the composition
 // root registered (server.ts). Domain code may import this, never inngest/functions/.
+import { env } from "@/env";
 import { inngest } from "./client";
 import { events, type EventData, type EventName } from "./events";
 
@@ -12,7 +13,7 @@ export function registerInProcessDispatcher(dispatch: InProcessDispatcher | unde
   holder.__promptuaryDispatcher = dispatch;
 }
 
-export const inngestConfigured = () => Boolean(process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV || process.env.INNGEST_BASE_URL);
+export const inngestConfigured = () => Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_DEV || env.INNGEST_BASE_URL);
 
 export async function sendEvent<N extends EventName>(name: N, data: EventData<N>): Promise<void> {
   const parsed = events[name].parse(data);

@@ -3,6 +3,9 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 
+/** An empty variable (FOO=) means unset, as in most tools. */
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,6 +21,10 @@ const schema = z.object({
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
   APP_URL: z.string().url("APP_URL must be a URL like http://localhost:3000").optional(),
+  /** Background jobs go to Inngest when one of these is set; otherwise they run in-process. */
+  INNGEST_EVENT_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
+  INNGEST_DEV: z.preprocess(emptyAsUnset, z.string().optional()),
+  INNGEST_BASE_URL: z.preprocess(emptyAsUnset, z.string().url("INNGEST_BASE_URL must be a URL").optional()),
   /** Where the capture proxy forwards /api/proxy/openai/v1/… (any OpenAI-compatible server). */
   OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a URL like https://api.openai.com/v1").default("https://api.openai.com/v1"),
   /** Where the capture proxy forwards /api/proxy/anthropic/v1/…. */
