@@ -454,6 +454,26 @@ describe("durability", () => {
     expect(await db.capture.count()).toBe(1200);
     expect(batches).toBe(3); // batchSize 500: 500 + 500 + 200
   });
+
+  it("drops only the row the database rejects (its owner is gone) and stores the rest of the batch", async () => {
+    upstream.setReply(() => json(chatCompletion));
+    await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "keep me" }] });
+    await recorded(1);
+    await recorder.flush();
+    await db.capture.deleteMany();
+    const template = seen[0];
+    recorder.record({ ...template, id: "kept-1" });
+    recorder.record({ ...template, id: "orphan", ownerId: "no-such-user" });
+    recorder.record({ ...template, id: "kept-2", requestBody: null, costUsd: null });
+    await recorder.flush();
+    const rows = await db.capture.findMany({ orderBy: { id: "asc" }, select: { id: true, requestBody: true, costUsd: true, createdAt: true, promptText: true } });
+    expect(rows.map((r) => r.id)).toEqual(["kept-1", "kept-2"]);
+    expect(rows[0].requestBody).toEqual(template.requestBody);
+    expect(rows[0].promptText).toBe(template.promptText);
+    expect(rows[0].createdAt.toISOString()).toBe(template.createdAt);
+    expect(rows[1]).toMatchObject({ requestBody: null, costUsd: null });
+    expect(await readdir(spoolDir)).toEqual([]);
+  });
 });
 
 describe("the App Router mount (Web Request → node-style handler)", () => {
