@@ -1,22 +1,9 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCopyToClipboard } from "@/components/ui/use-copy-to-clipboard";
 
 /** A dark code panel with a title bar and a copy button (announced to screen readers). */
 export function CodeBlock({ title, code, language }: { title: string; code: string; language?: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => {
-    if (state === "idle") return;
-    const t = setTimeout(() => setState("idle"), 2000);
-    return () => clearTimeout(t);
-  }, [state]);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(code);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-  };
+  const { state, copy } = useCopyToClipboard(code);
   return (
     <figure className="overflow-hidden rounded-xl border border-slate-800 bg-slate-900">
       <figcaption className="flex items-center justify-between gap-3 border-b border-slate-800 px-4 py-2">

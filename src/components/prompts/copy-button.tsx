@@ -1,24 +1,11 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCopyToClipboard } from "@/components/ui/use-copy-to-clipboard";
 import { Button, type ButtonStyle } from "@/components/ui/button";
 import { CheckIcon, CopyIcon } from "./icons";
 
 /** Copies text to the clipboard and says "Copied" for a moment (announced to screen readers). */
 export function CopyButton({ text, label = "Copy", size = "sm", variant = "secondary" }: { text: string; label?: string } & ButtonStyle) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => {
-    if (state === "idle") return;
-    const t = setTimeout(() => setState("idle"), 2000);
-    return () => clearTimeout(t);
-  }, [state]);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-  };
+  const { state, copy } = useCopyToClipboard(text);
   return (
     <>
       <Button size={size} variant={variant} onClick={copy} className="whitespace-nowrap">

@@ -1,24 +1,10 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useCopyToClipboard } from "@/components/ui/use-copy-to-clipboard";
 import { Button, type ButtonStyle } from "@/components/ui/button";
 
 /** Copies `text` to the clipboard and says so for a moment. `onDark` suits dark code panels. */
 export function CopyButton({ text, label = "Copy", onDark = false, ...style }: { text: string; label?: string; onDark?: boolean } & ButtonStyle) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => {
-    if (state === "idle") return;
-    const t = setTimeout(() => setState("idle"), 2000);
-    return () => clearTimeout(t);
-  }, [state]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState("copied");
-    } catch {
-      setState("failed");
-    }
-  }
+  const { state, copy } = useCopyToClipboard(text);
   const content = <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}</span>;
 
   if (onDark) {
