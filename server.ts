@@ -22,10 +22,11 @@ async function main() {
   }
 
   const { env } = await import("./src/env");
-  const { prepareDatabase, redact } = await import("./src/server/db/prepare-database");
+  const { prepareDatabase } = await import("./src/server/db/prepare-database");
+  const { redactUrl } = await import("./src/server/db/redact-url");
   const database = await prepareDatabase();
   if (database.embedded) process.env.PROMPTUARY_EMBEDDED_DATABASE_URL = database.url;
-  console.log(`▸ Database: ${database.embedded ? `embedded PostgreSQL (PGlite + pgvector) under ${env.DATA_DIR}/` : redact(database.url)}`);
+  console.log(`▸ Database: ${database.embedded ? `embedded PostgreSQL (PGlite + pgvector) under ${env.DATA_DIR}/` : redactUrl(database.url)}`);
   if (database.applied.length) console.log(`▸ Applied migrations: ${database.applied.join(", ")}`);
 
   const { getDb } = await import("./src/server/db/client");

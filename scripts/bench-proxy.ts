@@ -27,7 +27,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createTRPCClient, httpLink } from "@trpc/client";
-import pg from "pg";
+import { redactUrl as redact } from "../src/server/db/redact-url";
+import { createScratchDatabase } from "../src/server/db/scratch-database";
 import superjson from "superjson";
 import type { AppRouter } from "../src/server/api/root";
 import { buildIsStale } from "./lib/build-freshness";
@@ -276,13 +277,6 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Record<string, unknown> {
   return JSON.parse(line) as Record<string, unknown>;
 }
 
-function withDatabase(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 
 async function startServer(opts: { command: [string, string[]]; env: NodeJS.ProcessEnv; logFile: string }) {
   const log = createWriteStream(opts.logFile);
@@ -391,26 +385,12 @@ async function main() {
 
   let databaseUrl: string | undefined;
   if (values["database-url"]) {
-    const admin = values["database-url"];
-    const name = `bench_proxy_${randomBytes(4).toString("hex")}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(`CREATE DATABASE "${name}"`);
-    } finally {
-      await client.end();
-    }
-    databaseUrl = withDatabase(admin, name);
+    const scratch = await createScratchDatabase(values["database-url"], "bench_proxy");
+    databaseUrl = scratch.url;
     console.log(`▸ Database: PostgreSQL, throw-away database ${redact(databaseUrl)}`);
     cleanupSteps.push(async () => {
-      if (values.keep) return console.log(`  kept database ${redact(databaseUrl!)}`);
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
+      if (values.keep) return console.log(`  kept database ${redact(scratch.url)}`);
+      await scratch.drop();
     });
   } else console.log(`▸ Database: embedded (PGlite) under ${dataDir}`);
 

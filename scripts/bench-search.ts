@@ -8,13 +8,13 @@
 // then times the real domain functions (explore search, browse, the prompt page, the profile page)
 // and prints p50/p95/p99/mean, plus EXPLAIN (ANALYZE) summaries showing which indexes serve the
 // search queries (--plans prints the full plans).
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
+import { createScratchDatabase } from "../src/server/db/scratch-database";
 import { Prisma } from "../src/generated/prisma/client";
 import { migrate, type SqlConnection } from "../src/server/db/migrator";
 import { pgliteExtensions } from "../src/server/db/pglite-extensions";
@@ -256,26 +256,20 @@ async function openPglite(): Promise<BenchDatabase> {
 }
 
 async function openServerDatabase(serverUrl: string, keep: boolean): Promise<BenchDatabase> {
-  const name = `bench_search_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  const db = createPgPrismaClient(url.toString(), { max: 10 });
+  const scratch = await createScratchDatabase(serverUrl, "bench_search");
+  const client = new pg.Client({ connectionString: scratch.url });
+  const db = createPgPrismaClient(scratch.url, { max: 10 });
   const close = async () => {
     await db.$disconnect().catch(() => undefined);
     await client.end().catch(() => undefined);
-    if (keep) console.log(`\nkept the database: ${url.toString()}\n  drop it with: psql ${serverUrl} -c 'DROP DATABASE ${name} WITH (FORCE)'`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    if (keep) console.log(`\nkept the database: ${scratch.url}\n  drop it with: psql ${serverUrl} -c 'DROP DATABASE "${scratch.name}" WITH (FORCE)'`);
+    else await scratch.drop();
   };
   try {
     await client.connect();
     const sql = pgConnection(client);
     await migrate(sql);
-    return { kind: "PostgreSQL", db, sql, url: url.toString(), close };
+    return { kind: "PostgreSQL", db, sql, url: scratch.url, close };
   } catch (err) {
     await close();
     throw err;

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/server/domain/users/verify-credentials";
-import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { DEMO_PASSWORD, seedDemoCatalogue } from "./seed";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = setUpTestDatabase();
 
 describe("demo catalogue", () => {
   it("loads a believable catalogue once, through the domain rules", async () => {

@@ -1,12 +1,12 @@
 // A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
 // on the PostgreSQL server named by TEST_DATABASE_URL (CI runs the integration tests both ways).
-import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteExtensions } from "@/server/db/pglite-extensions";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { migrate } from "@/server/db/migrator";
+import { createScratchDatabase } from "@/server/db/scratch-database";
 import { createPgPrismaClient, createPrismaClient, type Db } from "@/server/db/prisma";
 import { pgConnection, pgliteConnection } from "@/server/db/sql-connection";
 
@@ -29,24 +29,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
-  const name = `pq_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, "pq_test");
+  const client = new pg.Client({ connectionString: scratch.url });
   await client.connect();
   await migrate(pgConnection(client));
   await client.end();
-  const db = createPgPrismaClient(url.toString(), { max: 10 });
+  const db = createPgPrismaClient(scratch.url, { max: 10 });
   return {
     db,
     kind: "postgres",
     close: async () => {
       await db.$disconnect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     },
   };
 }

@@ -6,7 +6,7 @@ import { CodeBlock } from "@/components/captures/code-block";
 import { ArrowRightIcon } from "@/components/prompts/icons";
 import { ButtonLink } from "@/components/ui/button";
 import { auth } from "@/server/auth/config";
-import { siteOrigin } from "./_components/site-origin";
+import { siteOrigin } from "@/server/http/site-origin";
 import { SnippetTabs } from "./_components/snippet-tabs";
 import { anthropicSnippets, openaiSnippets } from "./_components/snippets";
 

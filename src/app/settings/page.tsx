@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { env } from "@/env";
 import { auth } from "@/server/auth/config";
+import { siteOrigin } from "@/server/http/site-origin";
 import { serverApi } from "@/trpc/server";
 import { ApiKeysPanel } from "./_components/api-keys-panel";
 import { ApiUsage } from "./_components/api-usage";
@@ -11,14 +10,6 @@ import { SettingsSection } from "./_components/settings-section";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
-
-async function siteOrigin() {
-  if (env.APP_URL) return env.APP_URL.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 export default async function SettingsPage() {
   const session = await auth();

@@ -3,6 +3,7 @@ import pg from "pg";
 import { dataDir, env } from "@/env";
 import { openEmbeddedDatabase } from "./embedded";
 import { migrate } from "./migrator";
+import { redactUrl } from "./redact-url";
 import { pgConnection } from "./sql-connection";
 
 export type PreparedDatabase = { url: string; embedded: boolean; ownsEmbedded: boolean; applied: string[]; stop: () => Promise<void> };
@@ -16,7 +17,7 @@ export async function prepareDatabase(opts: { port?: number } = {}): Promise<Pre
     await client.connect();
   } catch (error) {
     await embedded?.stop();
-    throw new Error(`Cannot connect to the database at ${redact(url)}: ${(error as Error).message}`);
+    throw new Error(`Cannot connect to the database at ${redactUrl(url)}: ${(error as Error).message}`);
   }
   try {
     const applied = await migrate(pgConnection(client));
@@ -29,4 +30,3 @@ export async function prepareDatabase(opts: { port?: number } = {}): Promise<Pre
   }
 }
 
-export const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");

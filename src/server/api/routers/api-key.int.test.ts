@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateApiKey } from "@/server/domain/api-keys/api-keys";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
-import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { setUpTestDatabase } from "@/test/set-up-test-database";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = setUpTestDatabase();
 
 describe("apiKey", () => {
   it("creates a key shown once, stores only its hash, authenticates, lists and revokes", async () => {

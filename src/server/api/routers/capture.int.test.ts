@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/prisma";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
-import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { setUpTestDatabase } from "@/test/set-up-test-database";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = setUpTestDatabase();
 
 type CaptureRow = Parameters<Db["capture"]["create"]>[0]["data"];
 const base = (ownerId: string, at: number, extra: Partial<CaptureRow> = {}) =>

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { anonymous, makeUser } from "@/test/callers";
-import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { rejects } from "@/test/expect-trpc-error";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = setUpTestDatabase();
 
 const body = "Summarise {{document}} for {{audience|executives}} in {{length}} bullet points.";
 

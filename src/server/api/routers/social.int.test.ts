@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { flushViews, recordView } from "@/server/domain/social/views";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
-import { createTestDatabase, type TestDatabase } from "@/test/test-db";
+import { setUpTestDatabase } from "@/test/set-up-test-database";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = setUpTestDatabase();
 
 async function promptBy(owner: Awaited<ReturnType<typeof makeUser>>, extra: { visibility?: "public" | "private" | "unlisted" } = {}) {
   return owner.caller.prompt.create({ title: `Social ${Math.random().toString(36).slice(2, 8)}`, category: "writing", body: "Hello {{name}}", ...extra });
