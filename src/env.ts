@@ -33,6 +33,13 @@ const schema = z.object({
   EMBEDDING_PROVIDER: z.enum(["local", "openai"], { error: "EMBEDDING_PROVIDER must be local or openai" }).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_EMBEDDINGS_BASE_URL: z.string().url("OPENAI_EMBEDDINGS_BASE_URL must be a URL like https://api.openai.com/v1").default("https://api.openai.com/v1"),
+  /** Stripe: paid checkout is enabled when the secret key is set; webhooks need the signing secret. */
+  STRIPE_SECRET_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Point the Stripe SDK at another server (host, port and protocol), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_URL: z.preprocess(emptyAsUnset, z.string().url("STRIPE_API_URL must be a URL like https://api.stripe.com").optional()),
+  /** The marketplace's cut of each sale, in percent. */
+  PLATFORM_FEE_PERCENT: z.coerce.number().min(0, "PLATFORM_FEE_PERCENT must be between 0 and 100").max(100, "PLATFORM_FEE_PERCENT must be between 0 and 100").default(20),
   /** Per-model identity thresholds as JSON, e.g. {"local-ngram-256":{"same":0.95,"variant":0.7}}. */
   IDENTITY_THRESHOLDS: z
     .string()

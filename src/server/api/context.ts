@@ -4,6 +4,7 @@ import { getDb } from "@/server/db/client";
 import type { Viewer } from "@/server/domain/actor";
 import { authenticateApiKey } from "@/server/domain/api-keys/api-keys";
 import { UnauthorizedError } from "@/server/domain/errors";
+import { originFromHeaders } from "@/server/http/site-origin";
 import type { Context } from "./trpc";
 
 export async function createRequestContext(headers: Headers): Promise<Context> {
@@ -13,9 +14,9 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
     const viewer = await authenticateApiKey(db, authorization.slice(7).trim());
     // A wrong key is an error, not a silent anonymous request.
     if (!viewer) throw new UnauthorizedError("Invalid or revoked API key.");
-    return { db, viewer };
+    return { db, viewer, origin: originFromHeaders(headers) };
   }
-  return { db, viewer: await sessionViewer() };
+  return { db, viewer: await sessionViewer(), origin: originFromHeaders(headers) };
 }
 
 export async function sessionViewer(): Promise<Viewer> {

@@ -7,6 +7,9 @@ import { feedRouter } from "./routers/feed";
 import { followRouter } from "./routers/follow";
 import { socialRouter } from "./routers/social";
 import { captureRouter } from "./routers/capture";
+import { listingRouter } from "./routers/listing";
+import { licenseRouter } from "./routers/license";
+import { salesRouter } from "./routers/sales";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
@@ -17,6 +20,9 @@ export const appRouter = createTRPCRouter({
   follow: followRouter,
   feed: feedRouter,
   capture: captureRouter,
+  listing: listingRouter,
+  license: licenseRouter,
+  sales: salesRouter,
 });
 
 export type AppRouter = typeof appRouter;

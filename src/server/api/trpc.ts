@@ -6,7 +6,8 @@ import type { Db } from "@/server/db/prisma";
 import type { Viewer } from "@/server/domain/actor";
 import { DomainError } from "@/server/domain/errors";
 
-export type Context = { db: Db; viewer: Viewer };
+/** origin: where users reach the app (for links such as Stripe's return URLs); absent in direct callers. */
+export type Context = { db: Db; viewer: Viewer; origin?: string };
 
 const CODE_FOR_STATUS = {
   400: "BAD_REQUEST",
@@ -14,6 +15,7 @@ const CODE_FOR_STATUS = {
   403: "FORBIDDEN",
   404: "NOT_FOUND",
   409: "CONFLICT",
+  412: "PRECONDITION_FAILED",
   429: "TOO_MANY_REQUESTS",
 } as const;
 

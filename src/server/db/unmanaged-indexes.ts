@@ -1,9 +1,14 @@
 /**
- * Indexes the migrations create that schema.prisma cannot declare (pgvector HNSW). Prisma's diff
+ * Indexes the migrations create that schema.prisma cannot declare (pgvector HNSW, partial indexes). Prisma's diff
  * proposes dropping them; the drift check accepts exactly these drops and nothing else. When
  * writing a new migration with `npm run db:migration`, delete any DROP of these from the output.
  */
-export const UNMANAGED_INDEXES = ["PromptEmbedding_local256_hnsw", "PromptEmbedding_openai1536_hnsw"] as const;
+export const UNMANAGED_INDEXES = [
+  "PromptEmbedding_local256_hnsw",
+  "PromptEmbedding_openai1536_hnsw",
+  // Partial unique index: one active license per buyer and prompt.
+  "License_one_active_per_holder",
+] as const;
 
 /** The diff with the drops of known unmanaged indexes (and Prisma's comments) removed. */
 export function withoutUnmanagedIndexDrops(sql: string): string {

@@ -5,7 +5,7 @@ export type FieldErrors = Record<string, string[]>;
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 429,
     readonly fieldErrors?: FieldErrors,
   ) {
     super(message);

@@ -1,0 +1,132 @@
+// Buying: paid listings go through Stripe Checkout (the webhook grants the license); free ones are claimed here.
+import type { Db, DbOrTx } from "@/server/db/prisma";
+import { isAdmin, type Actor } from "../actor";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { readablePromptsWhere } from "../prompts/access";
+import { grantLicense } from "./licenses";
+import { getStripe } from "./stripe-client";
+
+async function latestVersionNumber(db: DbOrTx, promptId: string) {
+  const latest = await db.promptLabel.findUnique({ where: { promptId_name: { promptId, name: "latest" } }, select: { version: { select: { number: true } } } });
+  return latest?.version.number ?? 1;
+}
+
+/** The listing, if this actor may buy it now; otherwise a clear refusal. */
+async function buyableListing(db: DbOrTx, actor: Actor, listingId: string) {
+  const listing = await db.listing.findFirst({
+    where: { id: listingId, prompt: readablePromptsWhere(actor) },
+    include: { prompt: { select: { id: true, slug: true, title: true, description: true, visibility: true } } },
+  });
+  if (!listing || (listing.status === "draft" && listing.sellerId !== actor.id && !isAdmin(actor))) throw new NotFoundError("Listing");
+  if (listing.sellerId === actor.id) throw new ForbiddenError("You can't buy your own listing.");
+  if (listing.status === "paused") throw new ConflictError("Sales of this prompt are paused; try again later.");
+  if (listing.status === "draft") throw new ConflictError("This listing is a draft and not on sale yet.");
+  if (listing.prompt.visibility === "private") throw new NotFoundError("Listing");
+  const held = await db.license.findFirst({ where: { promptId: listing.promptId, holderId: actor.id, status: "active" }, select: { id: true } });
+  if (held) throw new ConflictError("You already hold a license for this prompt; find it in your Library.");
+  return listing;
+}
+
+/**
+ * Creates a Stripe Checkout Session for a paid listing and records a pending purchase with the
+ * price as it is now. Free listings are claimed at once and return the Library URL.
+ */
+export async function checkoutListing(db: Db, actor: Actor, input: { listingId: string }, origin: string) {
+  const listing = await buyableListing(db, actor, input.listingId);
+  if (listing.priceCents === 0) {
+    const claimed = await claimFreeListing(db, actor, input);
+    return { url: `${origin}/library?claimed=${encodeURIComponent(claimed.licenseId)}`, sessionId: null, free: true, licenseId: claimed.licenseId };
+  }
+  const stripe = getStripe();
+  const versionNumber = await latestVersionNumber(db, listing.promptId);
+  const metadata = { listingId: listing.id, buyerId: actor.id, promptId: listing.promptId };
+  const session = await stripe.checkout.sessions.create({
+    mode: "payment",
+    client_reference_id: actor.id,
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: listing.currency,
+          unit_amount: listing.priceCents,
+          product_data: {
+            name: `${listing.prompt.title} — ${listing.licenseType} license`,
+            ...(listing.prompt.description ? { description: listing.prompt.description.slice(0, 500) } : {}),
+            metadata: { promptId: listing.promptId },
+          },
+        },
+      },
+    ],
+    metadata,
+    payment_intent_data: { metadata },
+    success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${origin}/p/${listing.prompt.slug}?checkout=cancelled`,
+  });
+  if (!session.url) throw new ValidationError("Stripe did not return a checkout URL.");
+  await db.purchase.create({
+    data: {
+      listingId: listing.id,
+      promptId: listing.promptId,
+      buyerId: actor.id,
+      sellerId: listing.sellerId,
+      amountCents: listing.priceCents,
+      currency: listing.currency,
+      versionNumber,
+      status: "pending",
+      stripeSessionId: session.id,
+    },
+  });
+  return { url: session.url, sessionId: session.id, free: false, licenseId: null };
+}
+
+/** Free listings: a purchase of 0 and a license, in one transaction, without Stripe. */
+export async function claimFreeListing(db: Db, actor: Actor, input: { listingId: string }) {
+  return db.$transaction(async (tx) => {
+    const listing = await buyableListing(tx, actor, input.listingId);
+    if (listing.priceCents > 0) throw new ConflictError("This listing is not free; buy it with listing.checkout.");
+    // Serialise claims by one buyer for one prompt so a double click yields one license.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`claim:${listing.promptId}:${actor.id}`}))`;
+    const versionNumber = await latestVersionNumber(tx, listing.promptId);
+    const purchase = await tx.purchase.create({
+      data: {
+        listingId: listing.id,
+        promptId: listing.promptId,
+        buyerId: actor.id,
+        sellerId: listing.sellerId,
+        amountCents: 0,
+        currency: listing.currency,
+        versionNumber,
+        status: "paid",
+        paidAt: new Date(),
+      },
+    });
+    const license = await grantLicense(tx, { ...purchase, listing });
+    if (!license) throw new ConflictError("You already hold a license for this prompt; find it in your Library.");
+    await tx.listing.update({ where: { id: listing.id }, data: { salesCount: { increment: 1 } } });
+    return { licenseId: license.id, key: license.key, purchaseId: purchase.id, promptSlug: listing.prompt.slug };
+  });
+}
+
+/** Where a checkout stands, for the success page to poll while the webhook is on its way. */
+export async function checkoutStatus(db: DbOrTx, actor: Actor, input: { sessionId: string }) {
+  const purchase = await db.purchase.findUnique({
+    where: { stripeSessionId: input.sessionId },
+    select: {
+      buyerId: true,
+      status: true,
+      amountCents: true,
+      currency: true,
+      prompt: { select: { slug: true, title: true } },
+      license: { select: { id: true, key: true, status: true } },
+    },
+  });
+  if (!purchase || (purchase.buyerId !== actor.id && !isAdmin(actor))) throw new NotFoundError("Checkout session");
+  return {
+    status: purchase.status,
+    amountCents: purchase.amountCents,
+    currency: purchase.currency,
+    prompt: purchase.prompt,
+    license: purchase.license,
+  };
+}
+

@@ -1,0 +1,216 @@
+// Listings: an owner offers a prompt for sale (or free) under one license type. Prices are read at
+// checkout and copied into the purchase, so changing a listing never touches licenses already sold.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db, DbOrTx } from "@/server/db/prisma";
+import { isAdmin, type Actor, type Viewer } from "../actor";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { assertCanWritePrompt, findReadablePrompt, readablePromptsWhere } from "../prompts/access";
+import { MINIMUM_CHARGE_MINOR, formatMoney } from "./money";
+import { DEFAULT_TERMS } from "./schemas";
+import { stripeConfigured, STRIPE_SETUP_HINT } from "./stripe-client";
+
+type LicenseType = "personal" | "commercial" | "team";
+type Coverage = "purchased_and_later" | "purchased_only";
+type Status = "draft" | "active" | "paused";
+type Sample = { title: string; output: string };
+
+export const COVERAGE_RULES: Record<Coverage, string> = {
+  purchased_and_later: "Covers the version current when you buy and every later version the author publishes.",
+  purchased_only: "Covers only the version current when you buy; later versions need a new license.",
+};
+
+const listingSelect = {
+  id: true,
+  promptId: true,
+  sellerId: true,
+  priceCents: true,
+  currency: true,
+  licenseType: true,
+  terms: true,
+  coverage: true,
+  status: true,
+  sampleResults: true,
+  salesCount: true,
+  createdAt: true,
+  updatedAt: true,
+  prompt: { select: { id: true, slug: true, title: true, description: true, category: true, tags: true, visibility: true, ratingCount: true, ratingSum: true, likeCount: true } },
+  seller: { select: { id: true, handle: true, name: true, image: true } },
+} satisfies Prisma.ListingSelect;
+
+type ListingRow = Prisma.ListingGetPayload<{ select: typeof listingSelect }>;
+
+function present(row: ListingRow) {
+  const { prompt, ...listing } = row;
+  return {
+    ...listing,
+    sampleResults: listing.sampleResults as { title: string; output: string }[],
+    isFree: listing.priceCents === 0,
+    priceLabel: listing.priceCents === 0 ? "Free" : formatMoney(listing.priceCents, listing.currency),
+    coverageRule: COVERAGE_RULES[listing.coverage],
+    prompt: {
+      id: prompt.id,
+      slug: prompt.slug,
+      title: prompt.title,
+      description: prompt.description,
+      category: prompt.category,
+      tags: prompt.tags,
+      visibility: prompt.visibility,
+      likeCount: prompt.likeCount,
+      ratingCount: prompt.ratingCount,
+      ratingAverage: prompt.ratingCount ? Math.round((prompt.ratingSum / prompt.ratingCount) * 100) / 100 : null,
+    },
+  };
+}
+
+function assertPrice(priceCents: number) {
+  if (priceCents > 0 && priceCents < MINIMUM_CHARGE_MINOR)
+    throw new ValidationError(`priceCents: a paid price must be at least ${MINIMUM_CHARGE_MINOR} minor units (Stripe's minimum charge); use 0 for free.`, {
+      priceCents: [`must be 0 (free) or at least ${MINIMUM_CHARGE_MINOR}`],
+    });
+}
+
+export async function createListing(
+  db: Db,
+  actor: Actor,
+  input: { promptId: string; priceCents: number; currency: string; licenseType: LicenseType; terms?: string; coverage: Coverage; status: Status; sampleResults: Sample[] },
+) {
+  assertPrice(input.priceCents);
+  const prompt = await findReadablePrompt(db, actor, input.promptId);
+  assertCanWritePrompt(prompt, actor);
+  if (prompt.visibility === "private")
+    throw new ValidationError("promptId: a private prompt cannot be listed; make it public or unlisted first.", { promptId: ["is private"] });
+  const existing = await db.listing.findUnique({ where: { promptId: prompt.id }, select: { id: true } });
+  if (existing) throw new ConflictError("This prompt already has a listing; change it with listing.update.", { promptId: ["already listed"] });
+  try {
+    const row = await db.listing.create({
+      data: {
+        promptId: prompt.id,
+        sellerId: actor.id,
+        priceCents: input.priceCents,
+        currency: input.currency,
+        licenseType: input.licenseType,
+        terms: input.terms?.trim() || DEFAULT_TERMS[input.licenseType],
+        coverage: input.coverage,
+        status: input.status,
+        sampleResults: input.sampleResults,
+      },
+      select: listingSelect,
+    });
+    return present(row);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError("This prompt already has a listing; change it with listing.update.", { promptId: ["already listed"] });
+    throw error;
+  }
+}
+
+export async function updateListing(
+  db: Db,
+  actor: Actor,
+  input: { listingId: string; priceCents?: number; currency?: string; licenseType?: LicenseType; terms?: string; coverage?: Coverage; status?: Status; sampleResults?: Sample[] },
+) {
+  const listing = await db.listing.findUnique({ where: { id: input.listingId }, include: { prompt: true } });
+  if (!listing || (listing.sellerId !== actor.id && !isAdmin(actor) && listing.status === "draft")) throw new NotFoundError("Listing");
+  assertCanWritePrompt(listing.prompt, actor);
+  if (input.priceCents !== undefined) assertPrice(input.priceCents);
+  if (input.status === "active" && listing.prompt.visibility === "private")
+    throw new ValidationError("status: a private prompt cannot be on sale; make it public or unlisted first.", { status: ["prompt is private"] });
+  // Switching license type without new terms brings that type's standard terms, unless the seller wrote their own.
+  const licenseType = input.licenseType ?? listing.licenseType;
+  const terms =
+    input.terms !== undefined
+      ? input.terms.trim() || DEFAULT_TERMS[licenseType]
+      : input.licenseType && listing.terms === DEFAULT_TERMS[listing.licenseType]
+        ? DEFAULT_TERMS[licenseType]
+        : undefined;
+  const row = await db.listing.update({
+    where: { id: listing.id },
+    data: {
+      priceCents: input.priceCents,
+      currency: input.currency,
+      licenseType: input.licenseType,
+      terms,
+      coverage: input.coverage,
+      status: input.status,
+      sampleResults: input.sampleResults,
+    },
+    select: listingSelect,
+  });
+  return present(row);
+}
+
+/** Viewer-facing facts about buying: what stops them, if anything. */
+async function purchaseState(db: DbOrTx, viewer: Viewer, listing: ListingRow) {
+  const license = viewer
+    ? await db.license.findFirst({
+        where: { promptId: listing.promptId, holderId: viewer.id, status: "active" },
+        select: { id: true, key: true, licenseType: true, fromVersion: true, toVersion: true, createdAt: true },
+      })
+    : null;
+  let cannotBuyReason: string | null = null;
+  if (viewer?.id === listing.sellerId) cannotBuyReason = "This is your listing.";
+  else if (license) cannotBuyReason = "You already hold a license for this prompt.";
+  else if (listing.status === "paused") cannotBuyReason = "Sales of this prompt are paused.";
+  else if (listing.status === "draft") cannotBuyReason = "This listing is a draft and not on sale yet.";
+  else if (listing.priceCents > 0 && !stripeConfigured()) cannotBuyReason = STRIPE_SETUP_HINT;
+  return {
+    viewerLicense: license,
+    isSeller: viewer?.id === listing.sellerId,
+    canBuy: cannotBuyReason === null && Boolean(viewer),
+    cannotBuyReason: cannotBuyReason ?? (viewer ? null : "Sign in to buy."),
+    checkoutEnabled: listing.priceCents === 0 || stripeConfigured(),
+  };
+}
+
+/** The listing of a prompt, or null. Drafts are visible to their seller (and admins) only. */
+export async function getListingByPrompt(db: DbOrTx, viewer: Viewer, input: { promptId?: string; slug?: string }) {
+  const prompt = await db.prompt.findFirst({
+    where: { AND: [input.promptId ? { id: input.promptId } : { slug: input.slug }, readablePromptsWhere(viewer)] },
+    select: { id: true },
+  });
+  if (!prompt) throw new NotFoundError("Prompt");
+  const row = await db.listing.findUnique({ where: { promptId: prompt.id }, select: listingSelect });
+  if (!row) return null;
+  if (row.status === "draft" && row.sellerId !== viewer?.id && !isAdmin(viewer)) return null;
+  return { ...present(row), ...(await purchaseState(db, viewer, row)) };
+}
+
+export async function getListing(db: DbOrTx, viewer: Viewer, listingId: string) {
+  const row = await db.listing.findFirst({ where: { id: listingId, prompt: readablePromptsWhere(viewer) }, select: listingSelect });
+  if (!row || (row.status === "draft" && row.sellerId !== viewer?.id && !isAdmin(viewer))) throw new NotFoundError("Listing");
+  return { ...present(row), ...(await purchaseState(db, viewer, row)) };
+}
+
+const ORDER: Record<"newest" | "best_selling" | "price_low" | "price_high", Prisma.ListingOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  best_selling: [{ salesCount: "desc" }, { id: "desc" }],
+  price_low: [{ priceCents: "asc" }, { id: "asc" }],
+  price_high: [{ priceCents: "desc" }, { id: "desc" }],
+};
+
+/**
+ * Listings on sale (public prompts only), or one seller's: their own drafts and paused listings
+ * too when the seller asks. Cursor is the last listing's id.
+ */
+export async function listListings(
+  db: DbOrTx,
+  viewer: Viewer,
+  input: { cursor?: string | null; limit: number; sort: keyof typeof ORDER; sellerHandle?: string },
+) {
+  const seller = input.sellerHandle ? await db.user.findUnique({ where: { handle: input.sellerHandle }, select: { id: true } }) : null;
+  if (input.sellerHandle && !seller) throw new NotFoundError("User");
+  const own = seller && seller.id === viewer?.id;
+  const where: Prisma.ListingWhereInput = own
+    ? { sellerId: seller.id }
+    : { status: "active", prompt: { visibility: "public" }, ...(seller ? { sellerId: seller.id } : {}) };
+  const rows = await db.listing.findMany({
+    where,
+    orderBy: ORDER[input.sort],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    select: listingSelect,
+  });
+  const items = rows.slice(0, input.limit).map(present);
+  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1].id : null };
+}
+
+export type ListingView = ReturnType<typeof present>;

@@ -1,0 +1,273 @@
+// Listings, checkout through the real Stripe SDK against a Stripe-compatible fake on loopback, and
+// signed webhooks: licenses are granted exactly once, refunds revoke, bad signatures store nothing.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { makeUser } from "@/test/callers";
+import { rejects } from "@/test/expect-trpc-error";
+import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
+import { setUpTestDatabase } from "@/test/set-up-test-database";
+import { receiveStripeWebhook } from "./stripe-webhook";
+
+const t = setUpTestDatabase();
+const SECRET = "whsec_test_marketplace_secret";
+let stripe: FakeStripe;
+
+beforeAll(async () => {
+  stripe = await startFakeStripe({ webhookSecret: SECRET });
+});
+afterAll(async () => {
+  await stripe.close();
+  delete process.env.STRIPE_SECRET_KEY;
+  delete process.env.STRIPE_API_URL;
+});
+beforeEach(() => {
+  process.env.STRIPE_SECRET_KEY = "sk_test_marketplace";
+  process.env.STRIPE_API_URL = stripe.url;
+});
+
+/** Delivers an event to the webhook exactly as the route does, signed unless told otherwise. */
+async function webhook(event: object, signature?: string) {
+  const payload = JSON.stringify(event);
+  return receiveStripeWebhook(t.db, { payload, signature: signature ?? stripe.sign(payload), secret: SECRET });
+}
+
+async function sellerWithPrompt(body = "You are a meticulous copy editor. Fix {{text}} and explain each change.") {
+  const seller = await makeUser(t.db);
+  const prompt = await seller.caller.prompt.create({ title: "Copy editor pro", category: "writing", body, description: "Edits copy" });
+  return { seller, prompt };
+}
+
+async function paidListing(priceCents = 1200) {
+  const { seller, prompt } = await sellerWithPrompt();
+  const listing = await seller.caller.listing.create({ promptId: prompt.id, priceCents, currency: "usd", licenseType: "commercial" });
+  return { seller, prompt, listing };
+}
+
+describe("listings", () => {
+  it("creates, reads and updates a listing; only the owner may", async () => {
+    const { seller, prompt } = await sellerWithPrompt();
+    const other = await makeUser(t.db);
+    await rejects(other.caller.listing.create({ promptId: prompt.id, priceCents: 500, currency: "usd", licenseType: "personal" }), "FORBIDDEN");
+    const listing = await seller.caller.listing.create({ promptId: prompt.id, priceCents: 999, currency: "EUR", licenseType: "team" });
+    expect(listing).toMatchObject({ priceCents: 999, currency: "eur", licenseType: "team", status: "active", coverage: "purchased_and_later", priceLabel: "€9.99" });
+    expect(listing.terms).toMatch(/Team license/);
+    await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: 500, currency: "usd", licenseType: "personal" }), "CONFLICT", /already has a listing/);
+
+    await rejects(other.caller.listing.update({ listingId: listing.id, priceCents: 1 }), "FORBIDDEN");
+    const updated = await seller.caller.listing.update({ listingId: listing.id, priceCents: 1500, terms: "Use it anywhere except resale.", status: "paused" });
+    expect(updated).toMatchObject({ priceCents: 1500, terms: "Use it anywhere except resale.", status: "paused" });
+    expect(await other.caller.listing.byPrompt({ promptId: prompt.id })).toMatchObject({ id: listing.id, canBuy: false, cannotBuyReason: /paused/ });
+
+    await seller.caller.listing.update({ listingId: listing.id, status: "draft" });
+    expect(await other.caller.listing.byPrompt({ promptId: prompt.id })).toBeNull();
+    expect(await seller.caller.listing.byPrompt({ promptId: prompt.id })).toMatchObject({ status: "draft", isSeller: true });
+  });
+
+  it("rejects bad input naming the field", async () => {
+    const { seller, prompt } = await sellerWithPrompt();
+    const negative = await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: -1, currency: "usd", licenseType: "personal" }), "BAD_REQUEST");
+    expect(negative.message).toMatch(/priceCents/);
+    expect((await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: 10, currency: "usd", licenseType: "personal" }), "BAD_REQUEST")).message).toMatch(/priceCents/);
+    expect((await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: 1.5, currency: "usd", licenseType: "personal" }), "BAD_REQUEST")).message).toMatch(/priceCents/);
+    expect((await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: 500, currency: "xyz", licenseType: "personal" }), "BAD_REQUEST")).message).toMatch(/currency/);
+    // @ts-expect-error: an unknown license type
+    expect((await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: 500, currency: "usd", licenseType: "forever" }), "BAD_REQUEST")).message).toMatch(/licenseType/);
+    const secret = await seller.caller.prompt.create({ title: "Private thing", category: "writing", body: "secret", visibility: "private" });
+    expect((await rejects(seller.caller.listing.create({ promptId: secret.id, priceCents: 500, currency: "usd", licenseType: "personal" }), "BAD_REQUEST")).message).toMatch(/private/);
+    expect(await t.db.listing.count({ where: { promptId: { in: [prompt.id, secret.id] } } })).toBe(0);
+  });
+
+  it("lists active listings of public prompts with sorting and a cursor", async () => {
+    const a = await paidListing(700);
+    const b = await paidListing(300);
+    const c = await paidListing(900);
+    await c.seller.caller.listing.update({ listingId: c.listing.id, status: "paused" });
+    const anon = await makeUser(t.db);
+    const all = await anon.caller.listing.list({ sort: "price_low", limit: 100 });
+    const ids = all.items.map((l) => l.id);
+    expect(ids).toContain(a.listing.id);
+    expect(ids).toContain(b.listing.id);
+    expect(ids).not.toContain(c.listing.id);
+    expect(ids.indexOf(b.listing.id)).toBeLessThan(ids.indexOf(a.listing.id));
+    const first = await anon.caller.listing.list({ sort: "newest", limit: 1 });
+    const second = await anon.caller.listing.list({ sort: "newest", limit: 1, cursor: first.nextCursor });
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    // A seller sees their own paused listing in their list.
+    expect((await c.seller.caller.listing.list({ sellerHandle: c.seller.user.handle })).items.map((l) => l.id)).toEqual([c.listing.id]);
+  });
+});
+
+describe("checkout", () => {
+  it("creates a Stripe Checkout Session with price data, metadata and return URLs", async () => {
+    const { listing, prompt } = await paidListing(1200);
+    const buyer = await makeUser(t.db);
+    const result = await buyer.caller.listing.checkout({ listingId: listing.id });
+    expect(result.url).toMatch(new RegExp(`^${stripe.url}/pay/cs_test_`));
+    const sent = stripe.createRequests.at(-1)!;
+    expect(sent.headers.authorization).toBe("Bearer sk_test_marketplace");
+    expect(sent.params).toMatchObject({
+      mode: "payment",
+      metadata: { listingId: listing.id, buyerId: buyer.user.id },
+      line_items: [{ quantity: "1", price_data: { currency: "usd", unit_amount: "1200" } }],
+      success_url: expect.stringMatching(/\/checkout\/success\?session_id=\{CHECKOUT_SESSION_ID\}$/),
+      cancel_url: expect.stringMatching(new RegExp(`/p/${prompt.slug}\\?checkout=cancelled$`)),
+    });
+    const purchase = await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: result.sessionId! } });
+    expect(purchase).toMatchObject({ status: "pending", amountCents: 1200, buyerId: buyer.user.id });
+    expect(await buyer.caller.listing.checkoutStatus({ sessionId: result.sessionId! })).toMatchObject({ status: "pending", license: null });
+  });
+
+  it("refuses your own listing, a paused listing, and one you already hold", async () => {
+    const { seller, listing } = await paidListing();
+    await rejects(seller.caller.listing.checkout({ listingId: listing.id }), "FORBIDDEN", /your own/);
+    const buyer = await makeUser(t.db);
+    await seller.caller.listing.update({ listingId: listing.id, status: "paused" });
+    await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "CONFLICT", /paused/);
+    await seller.caller.listing.update({ listingId: listing.id, status: "active" });
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    await webhook(stripe.complete(sessionId!));
+    await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "CONFLICT", /already hold/);
+  });
+
+  it("disables paid checkout without Stripe, with a message that says how to enable it; free claims still work", async () => {
+    delete process.env.STRIPE_SECRET_KEY;
+    const { listing } = await paidListing();
+    const buyer = await makeUser(t.db);
+    await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "PRECONDITION_FAILED", /STRIPE_SECRET_KEY/);
+    expect(await buyer.caller.listing.byPrompt({ promptId: listing.promptId })).toMatchObject({ checkoutEnabled: false, canBuy: false, cannotBuyReason: /STRIPE_SECRET_KEY/ });
+
+    const free = await sellerWithPrompt();
+    const freeListing = await free.seller.caller.listing.create({ promptId: free.prompt.id, priceCents: 0, currency: "usd", licenseType: "personal" });
+    const requestsBefore = stripe.createRequests.length;
+    const claimed = await buyer.caller.listing.claimFree({ listingId: freeListing.id });
+    expect(claimed.key).toMatch(/^PQL-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await rejects(buyer.caller.listing.claimFree({ listingId: freeListing.id }), "CONFLICT", /already hold/);
+    await rejects(buyer.caller.listing.claimFree({ listingId: listing.id }), "CONFLICT", /not free/);
+    expect(stripe.createRequests.length).toBe(requestsBefore);
+    const mine = await buyer.caller.license.mine();
+    expect(mine.map((l) => l.prompt.id)).toEqual([free.prompt.id]);
+    expect(mine[0].receipt).toMatchObject({ amountCents: 0, amountLabel: "Free", status: "paid" });
+  });
+});
+
+describe("webhooks", () => {
+  it("completed → one license; the same event again → still one; the seller's price change leaves it alone", async () => {
+    const { seller, listing, prompt } = await paidListing(1200);
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    const completed = stripe.complete(sessionId!);
+    expect(await webhook(completed)).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await webhook(completed)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
+    const licenses = await t.db.license.findMany({ where: { promptId: prompt.id } });
+    expect(licenses).toHaveLength(1);
+    expect(licenses[0]).toMatchObject({ holderId: buyer.user.id, status: "active", licenseType: "commercial", fromVersion: 1, toVersion: null });
+    expect(await t.db.purchase.count({ where: { listingId: listing.id } })).toBe(1);
+    expect(await buyer.caller.listing.checkoutStatus({ sessionId: sessionId! })).toMatchObject({ status: "paid", license: { id: licenses[0].id, status: "active" } });
+
+    await seller.caller.listing.update({ listingId: listing.id, priceCents: 5000, licenseType: "personal", terms: "New terms" });
+    const [held] = await buyer.caller.license.mine();
+    expect(held).toMatchObject({ licenseType: "commercial", status: "active", receipt: { amountCents: 1200, currency: "usd" } });
+    expect(held.terms).toMatch(/Commercial license/);
+    expect((await t.db.listing.findUniqueOrThrow({ where: { id: listing.id } })).salesCount).toBe(1);
+    // The license is visible to its holder and the seller, nobody else.
+    expect((await seller.caller.license.byId({ licenseId: held.id })).key).toBe(held.key);
+    await rejects((await makeUser(t.db)).caller.license.byId({ licenseId: held.id }), "NOT_FOUND");
+  });
+
+  it("a bad signature → 400 and nothing stored", async () => {
+    const { listing } = await paidListing();
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    const completed = stripe.complete(sessionId!);
+    const payload = JSON.stringify(completed);
+    const events = await t.db.stripeEvent.count();
+    expect(await webhook(completed, stripe.sign(payload, "whsec_someone_else"))).toMatchObject({ status: 400, body: { error: expect.stringMatching(/signature/i) } });
+    expect(await webhook(completed, "t=1,v1=deadbeef")).toMatchObject({ status: 400 });
+    expect(await receiveStripeWebhook(t.db, { payload, signature: null, secret: SECRET })).toMatchObject({ status: 400 });
+    // A payload changed after signing fails too.
+    const tampered = await receiveStripeWebhook(t.db, { payload: payload.replace('"paid"', '"unpaid"'), signature: stripe.sign(payload), secret: SECRET });
+    expect(tampered.status).toBe(400);
+    expect(await t.db.stripeEvent.count()).toBe(events);
+    expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(0);
+    expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("pending");
+  });
+
+  it("expired → nothing granted; unknown events are acknowledged and ignored", async () => {
+    const { listing } = await paidListing();
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    const session = stripe.sessions.get(sessionId!)!;
+    expect(await webhook(stripe.event("checkout.session.expired", { ...session, status: "expired" }))).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(0);
+    expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("expired");
+    expect(await webhook(stripe.event("customer.created", { id: "cus_123", object: "customer" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
+  });
+
+  it("refund → license revoked and the refund recorded; the seller's figures follow", async () => {
+    const { seller, listing } = await paidListing(2000);
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    await webhook(stripe.complete(sessionId!));
+    const other = await makeUser(t.db);
+    const second = await other.caller.listing.checkout({ listingId: listing.id });
+    await webhook(stripe.complete(second.sessionId!));
+
+    let summary = await seller.caller.sales.summary({});
+    expect(summary).toMatchObject({ currency: "usd", salesCount: 2, grossCents: 4000, platformFeeCents: 800, refundsCents: 0, netCents: 3200, feePercent: 20 });
+
+    const refunded = stripe.refund(sessionId!);
+    expect(await webhook(refunded)).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await webhook(refunded)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
+    const [license] = await buyer.caller.license.mine();
+    expect(license).toMatchObject({ status: "revoked", revokedReason: "refunded", receipt: { status: "refunded", refundedCents: 2000 } });
+    expect(await t.db.refund.count({ where: { purchase: { buyerId: buyer.user.id } } })).toBe(1);
+
+    summary = await seller.caller.sales.summary({});
+    expect(summary).toMatchObject({ salesCount: 2, grossCents: 4000, refundsCents: 2000, platformFeeCents: 400, netCents: 1600, refundCount: 1 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(summary.byDay.at(-1)).toMatchObject({ day: today, salesCount: 2, grossCents: 4000, refundsCents: 2000, netCents: 1600 });
+    expect(summary.byDay).toHaveLength(30);
+    expect(summary.byListing).toEqual([expect.objectContaining({ listingId: listing.id, salesCount: 2, grossCents: 4000, refundsCents: 2000, netCents: 1600 })]);
+    // A period before the sales is empty.
+    expect(await seller.caller.sales.summary({ from: "2020-01-01", to: "2020-01-07" })).toMatchObject({ salesCount: 0, grossCents: 0, netCents: 0 });
+    await rejects(seller.caller.sales.summary({ from: "2020-02-01", to: "2020-01-01" }), "BAD_REQUEST", /from/);
+    // The buyer can buy again after a refund.
+    const again = await buyer.caller.listing.checkout({ listingId: listing.id });
+    expect(again.url).toMatch(/\/pay\//);
+  });
+
+  it("is safe when the refund arrives before the completion", async () => {
+    const { listing } = await paidListing(1500);
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    const completed = stripe.complete(sessionId!);
+    const refunded = stripe.refund(sessionId!);
+    expect((await webhook(refunded)).status).toBe(200);
+    expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(0);
+    expect((await webhook(completed)).status).toBe(200);
+    const licenses = await t.db.license.findMany({ where: { listingId: listing.id } });
+    expect(licenses.map((l) => l.status)).toEqual(["revoked"]);
+    expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("refunded");
+    // An expiry that straggles in after payment changes nothing.
+    await webhook(stripe.event("checkout.session.expired", { ...stripe.sessions.get(sessionId!)!, status: "expired" }));
+    expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("refunded");
+  });
+
+  it("fulfils a session it never saw created, from the session's metadata", async () => {
+    const { listing } = await paidListing(800);
+    const buyer = await makeUser(t.db);
+    const session = { id: "cs_test_external", object: "checkout.session", mode: "payment", payment_status: "paid", status: "complete", amount_total: 800, currency: "usd", payment_intent: "pi_test_external", metadata: { listingId: listing.id, buyerId: buyer.user.id }, client_reference_id: buyer.user.id };
+    expect(await webhook(stripe.event("checkout.session.completed", session))).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await buyer.caller.license.mine()).toEqual([expect.objectContaining({ status: "active", receipt: expect.objectContaining({ amountCents: 800 }) })]);
+  });
+
+  it("delivers the same event concurrently and still grants one license", async () => {
+    const { listing } = await paidListing();
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    const completed = stripe.complete(sessionId!);
+    const replies = await Promise.all([webhook(completed), webhook(completed), webhook(completed)]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(replies.filter((r) => r.body.outcome === "applied")).toHaveLength(1);
+    expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(1);
+  });
+});

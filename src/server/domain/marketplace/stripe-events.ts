@@ -1,0 +1,160 @@
+// Stripe webhook events → purchases, licenses and refunds. Each event is applied in one transaction
+// together with the record of its id, so a repeated delivery changes nothing and a failure is retried
+// by Stripe as a whole. Events may arrive in any order:
+// - a refund that arrives before its checkout waits (keyed by payment intent) and is applied when the
+//   purchase is fulfilled;
+// - an expiry after a completion, or a completion delivered twice, finds the purchase already settled.
+import type Stripe from "stripe";
+import { env } from "@/env";
+import type { Db, Tx } from "@/server/db/prisma";
+import { grantLicense, revokeLicenseOf } from "./licenses";
+import { platformFee } from "./money";
+
+export type EventOutcome = "applied" | "ignored" | "duplicate";
+
+type Handler = (tx: Tx, event: Stripe.Event) => Promise<"applied" | "ignored">;
+
+const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
+
+async function lock(tx: Tx, key: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+/** The pending purchase a completed session pays for, or one rebuilt from the session's metadata. */
+async function purchaseForSession(tx: Tx, session: Stripe.Checkout.Session) {
+  const existing = await tx.purchase.findUnique({ where: { stripeSessionId: session.id }, include: { listing: true } });
+  if (existing) return existing;
+  const metadata = session.metadata ?? {};
+  const listingId = metadata.listingId ?? metadata.listing_id;
+  const buyerId = metadata.buyerId ?? metadata.buyer_id ?? session.client_reference_id ?? undefined;
+  if (!listingId || !buyerId) return null;
+  const [listing, buyer] = await Promise.all([
+    tx.listing.findUnique({ where: { id: listingId } }),
+    tx.user.findUnique({ where: { id: buyerId }, select: { id: true } }),
+  ]);
+  if (!listing || !buyer) return null;
+  const latest = await tx.promptLabel.findUnique({ where: { promptId_name: { promptId: listing.promptId, name: "latest" } }, select: { version: { select: { number: true } } } });
+  return tx.purchase.create({
+    data: {
+      listingId: listing.id,
+      promptId: listing.promptId,
+      buyerId: buyer.id,
+      sellerId: listing.sellerId,
+      amountCents: session.amount_total ?? listing.priceCents,
+      currency: session.currency ?? listing.currency,
+      versionNumber: latest?.version.number ?? 1,
+      stripeSessionId: session.id,
+    },
+    include: { listing: true },
+  });
+}
+
+const fulfil: Handler = async (tx, event) => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  // Delayed payment methods complete the session unpaid; async_payment_succeeded follows.
+  if (event.type === "checkout.session.completed" && session.payment_status === "unpaid") return "ignored";
+  await lock(tx, `session:${session.id}`);
+  const purchase = await purchaseForSession(tx, session);
+  if (!purchase || purchase.status !== "pending" && purchase.status !== "expired") return "ignored";
+  const paymentIntentId = idOf(session.payment_intent);
+  if (paymentIntentId) await lock(tx, `pi:${paymentIntentId}`);
+  const amountCents = session.amount_total ?? purchase.amountCents;
+  const paid = await tx.purchase.update({
+    where: { id: purchase.id },
+    data: {
+      status: "paid",
+      paidAt: new Date(event.created * 1000),
+      amountCents,
+      currency: session.currency ?? purchase.currency,
+      platformFeeCents: platformFee(amountCents, env.PLATFORM_FEE_PERCENT),
+      stripePaymentIntentId: paymentIntentId,
+    },
+    include: { listing: true },
+  });
+  await grantLicense(tx, paid);
+  await tx.listing.update({ where: { id: paid.listingId }, data: { salesCount: { increment: 1 } } });
+  // Refunds that overtook this completion.
+  if (paymentIntentId) {
+    const early = await tx.refund.findMany({ where: { stripePaymentIntentId: paymentIntentId, purchaseId: null } });
+    if (early.length) {
+      await tx.refund.updateMany({ where: { id: { in: early.map((r) => r.id) } }, data: { purchaseId: paid.id } });
+      await applyRefundTotal(tx, paid.id, Math.max(...early.map((r) => r.amountRefundedCents)), early.some((r) => r.amountRefundedCents >= amountCents));
+    }
+  }
+  return "applied";
+};
+
+const expire: Handler = async (tx, event) => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  await lock(tx, `session:${session.id}`);
+  const { count } = await tx.purchase.updateMany({ where: { stripeSessionId: session.id, status: "pending" }, data: { status: "expired" } });
+  return count ? "applied" : "ignored";
+};
+
+/**
+ * Stripe reports the charge's cumulative refunded amount, so applying the largest total seen is
+ * order-independent. A full refund revokes the license; a partial one is recorded and keeps it.
+ */
+async function applyRefundTotal(tx: Tx, purchaseId: string, refundedTotal: number, fullyRefunded: boolean) {
+  const purchase = await tx.purchase.findUniqueOrThrow({ where: { id: purchaseId } });
+  const refundedCents = Math.min(purchase.amountCents, Math.max(purchase.refundedCents, refundedTotal));
+  const full = fullyRefunded || refundedCents >= purchase.amountCents;
+  await tx.purchase.update({
+    where: { id: purchase.id },
+    data: {
+      refundedCents: full ? purchase.amountCents : refundedCents,
+      status: full ? "refunded" : "partially_refunded",
+      // The platform keeps its share only of what the seller keeps.
+      platformFeeCents: platformFee(purchase.amountCents - (full ? purchase.amountCents : refundedCents), env.PLATFORM_FEE_PERCENT),
+    },
+  });
+  if (full) await revokeLicenseOf(tx, purchase.id, "refunded");
+}
+
+const refund: Handler = async (tx, event) => {
+  const charge = event.data.object as Stripe.Charge;
+  const paymentIntentId = idOf(charge.payment_intent);
+  if (paymentIntentId) await lock(tx, `pi:${paymentIntentId}`);
+  const purchase = paymentIntentId
+    ? await tx.purchase.findUnique({ where: { stripePaymentIntentId: paymentIntentId } })
+    : charge.metadata?.purchaseId
+      ? await tx.purchase.findUnique({ where: { id: charge.metadata.purchaseId } })
+      : null;
+  if (!purchase && !paymentIntentId) return "ignored";
+  // Stripe always sends amount_refunded; when a sender leaves it out, charge.refunded means "all of it".
+  const refundedTotal = charge.amount_refunded ?? (purchase?.amountCents ?? charge.amount ?? 0);
+  const fullyRefunded = charge.refunded === true || (charge.amount_refunded === undefined && charge.refunded !== false) || (charge.amount !== undefined && refundedTotal >= charge.amount);
+  await tx.refund.create({
+    data: {
+      purchaseId: purchase?.id ?? null,
+      stripeChargeId: charge.id,
+      stripePaymentIntentId: paymentIntentId,
+      amountRefundedCents: fullyRefunded ? Math.max(refundedTotal, charge.amount ?? 0, purchase?.amountCents ?? 0) : refundedTotal,
+      currency: charge.currency ?? purchase?.currency ?? "usd",
+      stripeEventId: event.id,
+    },
+  });
+  if (!purchase) return "applied"; // waits for its checkout.session.completed
+  await applyRefundTotal(tx, purchase.id, refundedTotal, fullyRefunded);
+  return "applied";
+};
+
+const HANDLERS: Partial<Record<string, Handler>> = {
+  "checkout.session.completed": fulfil,
+  "checkout.session.async_payment_succeeded": fulfil,
+  "checkout.session.expired": expire,
+  "checkout.session.async_payment_failed": expire,
+  "charge.refunded": refund,
+};
+
+export async function handleStripeEvent(db: Db, event: Stripe.Event): Promise<EventOutcome> {
+  return db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "StripeEvent" (id, type, outcome) VALUES (${event.id}, ${event.type}, 'pending') ON CONFLICT (id) DO NOTHING`;
+    if (inserted === 0) return "duplicate";
+    const handler = HANDLERS[event.type];
+    const outcome = handler ? await handler(tx, event) : "ignored";
+    await tx.stripeEvent.update({ where: { id: event.id }, data: { outcome } });
+    return outcome;
+  });
+}
