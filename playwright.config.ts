@@ -5,6 +5,8 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
 export const FAKE_UPSTREAM_PORT = Number(process.env.E2E_FAKE_UPSTREAM_PORT ?? 3299);
+export const FAKE_STRIPE_PORT = Number(process.env.E2E_FAKE_STRIPE_PORT ?? 3298);
+export const STRIPE_WEBHOOK_SECRET = "whsec_e2e_promptuary_webhook_secret";
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,6 +38,10 @@ export default defineConfig({
       // The capture proxy forwards to a fake model server that e2e/capture-proxy.spec.ts starts.
       OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}/v1`,
       ANTHROPIC_BASE_URL: `http://127.0.0.1:${FAKE_UPSTREAM_PORT}/v1`,
+      // Checkout goes to a Stripe-compatible fake that e2e/marketplace.spec.ts starts.
+      STRIPE_SECRET_KEY: "sk_test_e2e",
+      STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_URL: `http://127.0.0.1:${FAKE_STRIPE_PORT}`,
     },
   },
 });

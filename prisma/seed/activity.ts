@@ -8,7 +8,7 @@ import { likePrompt } from "@/server/domain/social/likes";
 import { ratePrompt } from "@/server/domain/social/ratings";
 
 /** mulberry32: small, fast, deterministic. */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;

@@ -33,6 +33,18 @@ describe("demo catalogue", () => {
          OR p."ratingCount" <> (SELECT count(*) FROM "Rating" r WHERE r."promptId" = p.id)`;
     expect(drift[0].n).toBe(0);
 
+    // A marketplace to browse: paid and free listings, a month of demo sales with refunds, a demo Library.
+    expect(first.listings).toBeGreaterThanOrEqual(8);
+    expect(await t.db.listing.count({ where: { priceCents: 0 } })).toBeGreaterThan(0);
+    expect(await t.db.listing.count({ where: { priceCents: { gt: 0 } } })).toBeGreaterThan(4);
+    const demo = await t.db.user.findUniqueOrThrow({ where: { handle: "demo" } });
+    expect(await t.db.purchase.count({ where: { sellerId: demo.id, status: "paid", amountCents: { gt: 0 } } })).toBeGreaterThanOrEqual(8);
+    expect(await t.db.license.count({ where: { holderId: demo.id, status: "active" } })).toBeGreaterThanOrEqual(2);
+    expect(await t.db.license.count({ where: { status: "revoked" } })).toBeGreaterThan(0);
+    const salesDrift = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Listing" l WHERE l."salesCount" <> (SELECT count(*) FROM "Purchase" p WHERE p."listingId" = l.id)`;
+    expect(salesDrift[0].n).toBe(0);
+
     const again = await seedDemoCatalogue(t.db);
     expect(again.prompts).toBe(0);
     expect(await t.db.prompt.count()).toBe(first.prompts);

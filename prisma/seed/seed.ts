@@ -8,6 +8,7 @@ import { promoteVersion } from "@/server/domain/versions/promote-version";
 import { hashPassword } from "@/server/domain/users/password";
 import { DEMO_PASSWORD, seedPrompts, seedUsers } from "./catalogue";
 import { seedActivity } from "./activity";
+import { seedMarketplace } from "./marketplace";
 
 export { DEMO_PASSWORD };
 
@@ -66,6 +67,7 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
     created++;
   }
   if (created > 0) await seedActivity(db, [...actors.values()]);
-  log(`seeded ${actors.size} users and ${created} new prompts`);
-  return { users: actors.size, prompts: created };
+  const market = await seedMarketplace(db);
+  log(`seeded ${actors.size} users and ${created} new prompts` + (market.listings ? `, ${market.listings} listings and ${market.sales} sales` : ""));
+  return { users: actors.size, prompts: created, listings: market.listings, sales: market.sales };
 }
