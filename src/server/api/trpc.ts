@@ -17,6 +17,7 @@ const CODE_FOR_STATUS = {
   409: "CONFLICT",
   412: "PRECONDITION_FAILED",
   429: "TOO_MANY_REQUESTS",
+  502: "BAD_GATEWAY",
 } as const;
 
 /** Field errors from zod ("title": ["must be at least 3 characters"]) or from a domain error. */

@@ -5,7 +5,7 @@ export type FieldErrors = Record<string, string[]>;
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 429 | 502,
     readonly fieldErrors?: FieldErrors,
   ) {
     super(message);
@@ -36,5 +36,11 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, fieldErrors?: FieldErrors) {
     super(message, 409, fieldErrors);
+  }
+}
+/** A service we depend on (Stripe, a model provider) failed; the message says which and why. */
+export class UpstreamError extends DomainError {
+  constructor(message: string) {
+    super(message, 502);
   }
 }

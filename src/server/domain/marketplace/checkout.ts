@@ -1,7 +1,7 @@
 // Buying: paid listings go through Stripe Checkout (the webhook grants the license); free ones are claimed here.
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor } from "../actor";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, UpstreamError } from "../errors";
 import { readablePromptsWhere } from "../prompts/access";
 import { grantLicense } from "./licenses";
 import { getStripe } from "./stripe-client";
@@ -40,29 +40,34 @@ export async function checkoutListing(db: Db, actor: Actor, input: { listingId: 
   const stripe = getStripe();
   const versionNumber = await latestVersionNumber(db, listing.promptId);
   const metadata = { listingId: listing.id, buyerId: actor.id, promptId: listing.promptId };
-  const session = await stripe.checkout.sessions.create({
-    mode: "payment",
-    client_reference_id: actor.id,
-    line_items: [
-      {
-        quantity: 1,
-        price_data: {
-          currency: listing.currency,
-          unit_amount: listing.priceCents,
-          product_data: {
-            name: `${listing.prompt.title} — ${listing.licenseType} license`,
-            ...(listing.prompt.description ? { description: listing.prompt.description.slice(0, 500) } : {}),
-            metadata: { promptId: listing.promptId },
+  let session: Awaited<ReturnType<typeof stripe.checkout.sessions.create>>;
+  try {
+    session = await stripe.checkout.sessions.create({
+      mode: "payment",
+      client_reference_id: actor.id,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: listing.currency,
+            unit_amount: listing.priceCents,
+            product_data: {
+              name: `${listing.prompt.title} — ${listing.licenseType} license`,
+              ...(listing.prompt.description ? { description: listing.prompt.description.slice(0, 500) } : {}),
+              metadata: { promptId: listing.promptId },
+            },
           },
         },
-      },
-    ],
-    metadata,
-    payment_intent_data: { metadata },
-    success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${origin}/p/${listing.prompt.slug}?checkout=cancelled`,
-  });
-  if (!session.url) throw new ValidationError("Stripe did not return a checkout URL.");
+      ],
+      metadata,
+      payment_intent_data: { metadata },
+      success_url: `${origin}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${origin}/p/${listing.prompt.slug}?checkout=cancelled`,
+    });
+  } catch (error) {
+    throw new UpstreamError(`Stripe could not start the checkout: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!session.url) throw new UpstreamError("Stripe did not return a checkout URL.");
   await db.purchase.create({
     data: {
       listingId: listing.id,

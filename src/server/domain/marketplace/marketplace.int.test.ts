@@ -128,6 +128,14 @@ describe("checkout", () => {
     await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "CONFLICT", /already hold/);
   });
 
+  it("reports a Stripe failure as a bad gateway and records no purchase", async () => {
+    const { listing } = await paidListing();
+    const buyer = await makeUser(t.db);
+    process.env.STRIPE_SECRET_KEY = "pk_not_a_secret_key"; // the fake answers 401 like Stripe
+    await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "BAD_GATEWAY", /Stripe could not start the checkout: Invalid API Key/);
+    expect(await t.db.purchase.count({ where: { listingId: listing.id } })).toBe(0);
+  });
+
   it("disables paid checkout without Stripe, with a message that says how to enable it; free claims still work", async () => {
     delete process.env.STRIPE_SECRET_KEY;
     const { listing } = await paidListing();
