@@ -107,3 +107,10 @@ export const UserPlusIcon = (props: SVGProps<SVGSVGElement>) => (
     <path d="M2 21a7 7 0 0 1 14 0M19 8v6M16 11h6" />
   </svg>
 );
+
+export const LockIcon = (props: SVGProps<SVGSVGElement>) => (
+  <svg {...base(props)}>
+    <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
+    <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+  </svg>
+);

@@ -1,10 +1,12 @@
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { pageResult } from "../pagination";
+import { bodyAccessFor } from "../marketplace/paid-access";
 
 /**
  * New prompts and new versions from the people the actor follows, newest first. Only public
- * prompts appear: the feed must never reveal private or unlisted work.
+ * prompts appear: the feed must never reveal private or unlisted work. Items never carry a body;
+ * `version.bodyLocked` says whether the actor may open that version's body (paid content).
  */
 export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string | null; limit: number }) {
   const rows = await db.promptVersion.findMany({
@@ -20,20 +22,21 @@ export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string 
       changelog: true,
       createdAt: true,
       author: { select: { id: true, handle: true, name: true, image: true } },
-      prompt: { select: { id: true, slug: true, title: true, description: true, category: true, tags: true, likeCount: true, ratingCount: true, ratingSum: true, forkedFromVersionId: true } },
+      prompt: { select: { ownerId: true, id: true, slug: true, title: true, description: true, category: true, tags: true, likeCount: true, ratingCount: true, ratingSum: true, forkedFromVersionId: true } },
     },
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
   const { items, nextCursor } = pageResult(rows, input.limit);
+  const access = await bodyAccessFor(db, actor, items.map((v) => ({ id: v.prompt.id, ownerId: v.prompt.ownerId })));
   return {
-    items: items.map((v) => ({
+    items: items.map(({ prompt: { ownerId: _owner, ...prompt }, ...v }) => ({
       id: v.id,
-      kind: v.number === 1 ? (v.prompt.forkedFromVersionId ? ("fork" as const) : ("prompt" as const)) : ("version" as const),
+      kind: v.number === 1 ? (prompt.forkedFromVersionId ? ("fork" as const) : ("prompt" as const)) : ("version" as const),
       createdAt: v.createdAt,
       author: v.author,
-      version: { id: v.id, number: v.number, changelog: v.changelog },
-      prompt: v.prompt,
+      version: { id: v.id, number: v.number, changelog: v.changelog, bodyLocked: !(access.get(prompt.id)?.canRead(v.number) ?? true) },
+      prompt,
     })),
     nextCursor,
   };

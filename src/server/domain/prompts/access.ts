@@ -1,9 +1,11 @@
 // Who may see and change a prompt. Private prompts are invisible to others: NOT_FOUND, never FORBIDDEN,
-// so their existence does not leak.
+// so their existence does not leak. Who may read a paid prompt's body is decided in
+// marketplace/paid-access.ts (findReadableVersionWithBody below applies it).
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
 import { ForbiddenError, NotFoundError } from "../errors";
+import { assertCanReadBody, LOCKED_BODY_REASON } from "../marketplace/paid-access";
 
 type PromptAccessFields = { ownerId: string; visibility: "public" | "unlisted" | "private" };
 
@@ -41,4 +43,14 @@ export async function findReadableVersion(db: DbOrTx, viewer: Viewer, versionId:
 export function assertCanWritePrompt(prompt: PromptAccessFields, viewer: Viewer) {
   if (!canReadPrompt(prompt, viewer)) throw new NotFoundError("Prompt");
   if (!viewer || prompt.ownerId !== viewer.id) throw new ForbiddenError("Only the prompt's owner can change it.");
+}
+
+/**
+ * A version whose body the viewer may read: NOT_FOUND as above, and FORBIDDEN (saying why) when it
+ * is paid content the viewer holds no license for (see marketplace/paid-access.ts).
+ */
+export async function findReadableVersionWithBody(db: DbOrTx, viewer: Viewer, versionId: string, lockedMessage = LOCKED_BODY_REASON) {
+  const version = await findReadableVersion(db, viewer, versionId);
+  await assertCanReadBody(db, viewer, version.prompt, version.number, lockedMessage);
+  return version;
 }

@@ -1,13 +1,28 @@
 import type { Db } from "@/server/db/prisma";
 import type { Actor } from "../actor";
+import { ForbiddenError } from "../errors";
+import { bodyAccessOf, derivesFromGatedContent, PAID_FORK_PRIVATE_REASON } from "../marketplace/paid-access";
 import type { PromptVariable } from "./variables";
 import { findReadableVersion } from "./access";
 import { createPrompt } from "./create-prompt";
 import type { Category } from "./categories";
 
-/** Copies a version into a new prompt owned by the forker, remembering where it came from. */
+export const LOCKED_FORK_REASON = "This prompt is for sale: buy a license to fork it.";
+export const PAID_FORK_NOTICE = "Forks of a paid prompt are private: your license covers your own use.";
+
+/**
+ * Copies a version into a new prompt owned by the forker, remembering where it came from. Paid
+ * content is forked only by those who may read that version's body; a licensee's fork is private.
+ */
 export async function forkPrompt(db: Db, actor: Actor, input: { versionId: string; title?: string; visibility?: "public" | "unlisted" | "private" }) {
   const source = await findReadableVersion(db, actor, input.versionId);
+  const access = await bodyAccessOf(db, actor, source.prompt);
+  if (!access.canRead(source.number)) throw new ForbiddenError(LOCKED_FORK_REASON);
+  // Paid content (or a copy of it, further up the lineage) is forked privately, whatever was asked.
+  const copyOfPaid = access.gated || (await derivesFromGatedContent(db, actor, source.id));
+  if (copyOfPaid && input.visibility && input.visibility !== "private") throw new ForbiddenError(PAID_FORK_PRIVATE_REASON);
+  // A fork of a private prompt stays private unless the forker says otherwise.
+  const visibility = copyOfPaid ? "private" : (input.visibility ?? (source.prompt.visibility === "private" ? "private" : "public"));
   const created = await createPrompt(
     db,
     actor,
@@ -16,8 +31,7 @@ export async function forkPrompt(db: Db, actor: Actor, input: { versionId: strin
       description: source.prompt.description,
       category: source.prompt.category as Category,
       tags: source.prompt.tags,
-      // A fork of a private prompt stays private unless the forker says otherwise.
-      visibility: input.visibility ?? (source.prompt.visibility === "private" ? "private" : "public"),
+      visibility,
       body: source.body,
       changelog: `Forked from ${source.prompt.slug} v${source.number}`,
       variables: source.variables as PromptVariable[],
@@ -25,5 +39,11 @@ export async function forkPrompt(db: Db, actor: Actor, input: { versionId: strin
     },
     { forkedFromVersionId: source.id },
   );
-  return { ...created, forkedFrom: { promptId: source.promptId, versionId: source.id, number: source.number } };
+  return {
+    ...created,
+    visibility,
+    /** Set when the fork was made private because its source is paid content. */
+    notice: copyOfPaid ? PAID_FORK_NOTICE : null,
+    forkedFrom: { promptId: source.promptId, versionId: source.id, number: source.number },
+  };
 }

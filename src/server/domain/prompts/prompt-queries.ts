@@ -6,6 +6,7 @@ import { presentVersion, versionSelect } from "../versions/version-queries";
 import { canReadPrompt, findReadablePrompt, listablePromptsWhere, readablePromptsWhere } from "./access";
 import type { Category } from "./categories";
 import { isFollowing } from "../follows/follows";
+import { bodyAccessFor, bodyAccessOf, withBodyAccess } from "../marketplace/paid-access";
 
 const ownerSelect = { id: true, handle: true, name: true, image: true } as const;
 
@@ -32,7 +33,10 @@ export const promptCardSelect = {
   labels: { where: { name: "latest" }, select: { version: { select: { number: true } } } },
 } as const;
 
-/** The prompt page: metadata, owner, labels, the latest version, where it was forked from. */
+/**
+ * The prompt page: metadata, owner, labels, the latest version, where it was forked from. The latest
+ * version's body is null (`bodyLocked`) when it is paid content the viewer holds no license for.
+ */
 export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) {
   const prompt = await db.prompt.findFirst({
     where: { AND: [{ slug }, readablePromptsWhere(viewer)] },
@@ -46,10 +50,18 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
   const latest = await db.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { number: "desc" }, select: versionSelect });
   const liked = viewer ? Boolean(await db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } })) : false;
   const myRating = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
+  const access = await bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id });
+  const latestVersion = latest ? withBodyAccess(presentVersion(latest), access) : null;
   const source = prompt.forkedFromVersion;
   const { forkedFromVersion: _omit, ratingSum: _sum, ...rest } = prompt;
   return {
     ...rest,
+    /** The latest body is withheld from this viewer (paid content, no license covering it). */
+    bodyLocked: latestVersion?.bodyLocked ?? false,
+    /** The prompt has an active paid listing. */
+    forSale: access.forSale,
+    /** The viewer holds an active license for it (possibly not covering the latest version). */
+    licensed: access.licensed,
     versionCount: latest?.number ?? 0,
     ratingAverage: averageOf(prompt),
     liked,
@@ -57,7 +69,7 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     myRating,
     viewerFollowsOwner: await isFollowing(db, viewer, prompt.owner.id),
     labels: Object.fromEntries(prompt.labels.map((l) => [l.name, l.version])) as Record<string, { id: string; number: number }>,
-    latestVersion: latest ? presentVersion(latest) : null,
+    latestVersion,
     // A fork of a prompt the viewer cannot see only says that it is a fork.
     forkedFrom: source
       ? canReadPrompt(source.prompt, viewer)
@@ -85,7 +97,8 @@ export async function listPrompts(
     select: promptCardSelect,
     ...page(input),
   });
-  return pageResult(rows.map(presentCard), input.limit);
+  const locked = await latestBodyLocked(db, viewer, rows);
+  return pageResult(rows.map((r) => ({ ...presentCard(r), bodyLocked: locked(r) })), input.limit);
 }
 
 export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
@@ -96,10 +109,20 @@ export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: s
     select: { ...promptCardSelect, forkedFromVersion: { select: { number: true } } },
     ...page(input),
   });
+  const locked = await latestBodyLocked(db, viewer, rows);
   return pageResult(
-    rows.map(({ forkedFromVersion, ...r }) => ({ ...presentCard(r), forkedFromVersionNumber: forkedFromVersion?.number ?? null })),
+    rows.map(({ forkedFromVersion, ...r }) => ({ ...presentCard(r), bodyLocked: locked(r), forkedFromVersionNumber: forkedFromVersion?.number ?? null })),
     input.limit,
   );
+}
+
+/** For a page of cards: whether each card's latest body is withheld from the viewer (two queries at most). */
+async function latestBodyLocked(db: DbOrTx, viewer: Viewer, rows: { id: string; owner: { id: string }; labels: { version: { number: number } }[] }[]) {
+  const access = await bodyAccessFor(db, viewer, rows.map((r) => ({ id: r.id, ownerId: r.owner.id })));
+  return (r: (typeof rows)[number]) => {
+    const a = access.get(r.id);
+    return Boolean(a && r.labels[0] && !a.canRead(r.labels[0].version.number));
+  };
 }
 
 export function presentCard<T extends { labels: { version: { number: number } }[]; ratingSum: number; ratingCount: number }>(row: T) {

@@ -1,12 +1,15 @@
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
-import { findReadableVersion } from "./access";
+import { findReadableVersionWithBody } from "./access";
 import { renderTemplate, type PromptVariable } from "./variables";
 
-/** Fills a version's slots. Missing values are an error naming them; extra values are reported. */
+/**
+ * Fills a version's slots. Missing values are an error naming them; extra values are reported.
+ * Paid content renders only for those who may read its body (FORBIDDEN otherwise).
+ */
 export async function renderVersion(db: DbOrTx, viewer: Viewer, input: { versionId: string; variables: Record<string, string> }) {
-  const version = await findReadableVersion(db, viewer, input.versionId);
+  const version = await findReadableVersionWithBody(db, viewer, input.versionId);
   const result = renderTemplate(version.body, input.variables, version.variables as PromptVariable[]);
   if (result.missingVariables.length) {
     const names = result.missingVariables;

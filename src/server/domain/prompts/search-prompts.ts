@@ -1,10 +1,13 @@
 // Explore and search: PostgreSQL full-text search (weighted title/tags/description/body) plus
 // trigram similarity on titles for typos and partial words, with filters, five sort orders and
 // keyset pagination. Every branch is served by an index (see the social_and_search migration).
+// Paid bodies never leak: for a prompt whose latest body the viewer may not read, its words (the
+// document's weight-D part) neither match nor rank, and snippets only ever quote the description.
 import { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
+import { latestBodyHiddenSql } from "../marketplace/paid-access";
 
 import type { SEARCH_SORTS } from "./schemas";
 
@@ -42,10 +45,10 @@ function decodeCursor(raw: string): Cursor {
 export const RELEVANCE_CANDIDATES = 1000;
 const TITLE_CANDIDATES = 200;
 
-async function relevanceCandidates(db: DbOrTx, where: Prisma.Sql[], tsquery: Prisma.Sql, like: string, q: string, wanted: number): Promise<string[]> {
+async function relevanceCandidates(db: DbOrTx, where: Prisma.Sql[], ftsMatch: Prisma.Sql, like: string, q: string, wanted: number): Promise<string[]> {
   const filters = Prisma.join(where, " AND ");
   const fts = await db.$queryRaw<{ id: string }[]>`
-    SELECT p.id FROM "Prompt" p WHERE ${filters} AND p."searchVector" @@ ${tsquery}
+    SELECT p.id FROM "Prompt" p WHERE ${filters} AND ${ftsMatch}
     ORDER BY p."trendingScore" DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES}`;
   if (fts.length >= wanted) return fts.map((r) => r.id);
   const titles = await db.$queryRaw<{ id: string }[]>`
@@ -78,7 +81,11 @@ type Row = {
   versionCount: number;
   sortValue: number | Date;
   snippet: string | null;
+  bodyLocked: boolean;
 };
+
+/** The search document without the body's words (title A, tags B, description C; the body is D). */
+const WITHOUT_BODY = Prisma.sql`ts_filter(p."searchVector", '{a,b,c}')`;
 
 export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInput) {
   const q = input.q?.trim() || undefined;
@@ -89,16 +96,21 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
 
   const where: Prisma.Sql[] = [viewer ? Prisma.sql`(p.visibility = 'public' OR p."ownerId" = ${viewer.id})` : Prisma.sql`p.visibility = 'public'`];
-  // Text matches: full-text on the weighted document, or the title containing the words or
-  // resembling them word by word (typos). Relevance ranks a bounded candidate set (below).
-  const textMatch = q ? Prisma.sql`(p."searchVector" @@ ${tsquery} OR p.title ILIKE ${like} OR ${q} <% p.title OR p.title % ${q})` : null;
+  const bodyHidden = latestBodyHiddenSql(viewer, "p");
+  // Full text on the weighted document; where the body is withheld, on the rest of it only (the
+  // indexed match still narrows the rows first).
+  const ftsMatch = tsquery ? Prisma.sql`(p."searchVector" @@ ${tsquery} AND (NOT ${bodyHidden} OR ${WITHOUT_BODY} @@ ${tsquery}))` : null;
+  const searchDocument = Prisma.sql`(CASE WHEN ${bodyHidden} THEN ${WITHOUT_BODY} ELSE p."searchVector" END)`;
+  // Text matches: full-text, or the title containing the words or resembling them word by word
+  // (typos). Relevance ranks a bounded candidate set (below).
+  const textMatch = q ? Prisma.sql`(${ftsMatch} OR p.title ILIKE ${like} OR ${q} <% p.title OR p.title % ${q})` : null;
   if (textMatch && sort !== "relevance") where.push(textMatch);
   if (input.category) where.push(Prisma.sql`p.category = ${input.category}`);
   if (input.tag) where.push(Prisma.sql`p.tags @> ARRAY[${input.tag.trim().toLowerCase()}]::text[]`);
   if (input.author) where.push(Prisma.sql`p."ownerId" = (SELECT id FROM "User" WHERE handle = ${input.author.trim().toLowerCase().replace(/^@/, "")})`);
 
   const sortExpr = {
-    relevance: Prisma.sql`(ts_rank_cd(p."searchVector", ${tsquery ?? Prisma.sql`''::tsquery`}, 32) + GREATEST(word_similarity(${q ?? ""}, p.title), similarity(p.title, ${q ?? ""})))::float8`,
+    relevance: Prisma.sql`(ts_rank_cd(${searchDocument}, ${tsquery ?? Prisma.sql`''::tsquery`}, 32) + GREATEST(word_similarity(${q ?? ""}, p.title), similarity(p.title, ${q ?? ""})))::float8`,
     newest: Prisma.sql`p."createdAt"`,
     top_rated: Prisma.sql`p."ratingScore"`,
     most_liked: Prisma.sql`p."likeCount"`,
@@ -107,7 +119,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
 
   if (sort === "relevance") {
     // Enough candidates to fill this page and know whether another follows.
-    const ids = await relevanceCandidates(db, [...where], tsquery!, like!, q!, input.limit + 1);
+    const ids = await relevanceCandidates(db, [...where], ftsMatch!, like!, q!, input.limit + 1);
     if (!ids.length) return { items: [], nextCursor: null };
     where.push(Prisma.sql`p.id = ANY(${ids}::text[])`);
   }
@@ -131,7 +143,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
     FROM (
       SELECT p.id, p.slug, p.title, p.description, p.category, p.tags, p.visibility::text AS visibility, p."createdAt", p."updatedAt",
         p."forkedFromVersionId", p."likeCount", p."ratingCount", p."ratingSum", p."commentCount", p."forkCount", p."viewCount", p."ownerId",
-        ${sortExpr} AS "sortValue"
+        ${bodyHidden} AS "bodyLocked", ${sortExpr} AS "sortValue"
       FROM "Prompt" p
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY "sortValue" DESC, p.id DESC
@@ -162,7 +174,9 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
       commentCount: r.commentCount,
       forkCount: r.forkCount,
       viewCount: r.viewCount,
+      // Quoted from the description only, never from the body.
       snippet: r.snippet,
+      bodyLocked: r.bodyLocked,
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor({ v: last.sortValue instanceof Date ? last.sortValue.toISOString() : Number(last.sortValue), id: last.id }) : null,
   };

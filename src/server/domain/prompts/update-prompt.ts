@@ -3,11 +3,16 @@ import type { Actor } from "../actor";
 import { assertCanWritePrompt, findReadablePrompt } from "./access";
 import type { UpdatePromptInput } from "./schemas";
 import { countFork } from "./fork-count";
+import { assertMayPublishFork } from "../marketplace/paid-access";
 
-/** Metadata only; content changes are new versions. The slug stays stable so links keep working. */
+/**
+ * Metadata only; content changes are new versions. The slug stays stable so links keep working.
+ * A fork of paid content cannot be made public or unlisted by someone who may not share it.
+ */
 export async function updatePrompt(db: Db, actor: Actor, input: UpdatePromptInput) {
   const prompt = await findReadablePrompt(db, actor, input.promptId);
   assertCanWritePrompt(prompt, actor);
+  if (input.visibility) await assertMayPublishFork(db, actor, prompt.forkedFromVersionId, input.visibility);
   const { promptId, ...changes } = input;
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.prompt.update({ where: { id: promptId }, data: changes });

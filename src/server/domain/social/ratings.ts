@@ -45,7 +45,18 @@ export async function ratingSummary(db: DbOrTx, promptId: string) {
   };
 }
 
-/** Reviews, newest first, with the summary on every page. */
+/**
+ * Reviewers on this page who bought the prompt: they hold an active license for it, or a purchase of
+ * it that was paid and not fully refunded (a full refund revokes the license and the badge).
+ */
+async function verifiedBuyers(db: DbOrTx, promptId: string, userIds: string[]): Promise<Set<string>> {
+  if (!userIds.length) return new Set();
+  const licensed = await db.license.findMany({ where: { promptId, holderId: { in: userIds }, status: "active" }, select: { holderId: true } });
+  const bought = await db.purchase.findMany({ where: { promptId, buyerId: { in: userIds }, status: { in: ["paid", "partially_refunded"] } }, select: { buyerId: true } });
+  return new Set([...licensed.map((l) => l.holderId), ...bought.map((p) => p.buyerId)]);
+}
+
+/** Reviews, newest first, with the summary on every page; reviews by buyers are `verifiedPurchase`. */
 export async function listRatings(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
   const rows = await db.rating.findMany({
@@ -55,7 +66,10 @@ export async function listRatings(db: DbOrTx, viewer: Viewer, input: { promptId:
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { userId_promptId: { userId: input.cursor, promptId: prompt.id } }, skip: 1 } : {}),
   });
-  const { items, nextCursor } = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
+  const page = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
+  const verified = await verifiedBuyers(db, prompt.id, page.items.map((r) => r.userId));
+  const items = page.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) }));
+  const nextCursor = page.nextCursor;
   const mine = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
   return { items, nextCursor, mine, ...(await ratingSummary(db, prompt.id)) };
 }

@@ -2,10 +2,11 @@ import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { NotFoundError } from "../errors";
 import { findReadablePrompt, findReadableVersion } from "../prompts/access";
-import { diffText } from "../prompts/diff";
+import { diffText, type DiffLine } from "../prompts/diff";
 import type { PromptVariable } from "../prompts/variables";
 import type { VersionRef } from "../prompts/schemas";
 import { page, pageResult } from "../pagination";
+import { bodyAccessOf, withBodyAccess } from "../marketplace/paid-access";
 
 export const versionSelect = {
   id: true,
@@ -27,7 +28,7 @@ export const presentVersion = <T extends RawVersion>({ variables, labels, ...res
   labels: labels.map((l) => l.name),
 });
 
-/** Newest first. */
+/** Newest first. Paid bodies the viewer may not read come back as `body: null, bodyLocked: true`. */
 export async function listVersions(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
   const rows = await db.promptVersion.findMany({
@@ -36,13 +37,15 @@ export async function listVersions(db: DbOrTx, viewer: Viewer, input: { promptId
     select: versionSelect,
     ...page(input),
   });
-  return pageResult(rows.map(presentVersion), input.limit);
+  const access = await bodyAccessOf(db, viewer, prompt);
+  return pageResult(rows.map((row) => withBodyAccess(presentVersion(row), access)), input.limit);
 }
 
 export async function getVersion(db: DbOrTx, viewer: Viewer, versionId: string) {
   const version = await findReadableVersion(db, viewer, versionId);
   const row = await db.promptVersion.findUniqueOrThrow({ where: { id: version.id }, select: versionSelect });
-  return { ...presentVersion(row), prompt: { id: version.prompt.id, slug: version.prompt.slug, title: version.prompt.title } };
+  const access = await bodyAccessOf(db, viewer, version.prompt);
+  return { ...withBodyAccess(presentVersion(row), access), prompt: { id: version.prompt.id, slug: version.prompt.slug, title: version.prompt.title } };
 }
 
 export async function diffVersions(db: DbOrTx, viewer: Viewer, input: { promptId: string; from: VersionRef; to: VersionRef }) {
@@ -60,6 +63,10 @@ export async function diffVersions(db: DbOrTx, viewer: Viewer, input: { promptId
   const to = find(input.to);
   if (!from) throw new NotFoundError(`Version ${input.from}`);
   if (!to) throw new NotFoundError(`Version ${input.to}`);
-  return { from, to, ...diffText(from.body, to.body) };
+  // A diff shows the bodies' text: when either side is withheld, only the versions are described.
+  const access = await bodyAccessOf(db, viewer, prompt);
+  const [shownFrom, shownTo] = [withBodyAccess(from, access), withBodyAccess(to, access)];
+  if (shownFrom.bodyLocked || shownTo.bodyLocked) return { from: shownFrom, to: shownTo, bodyLocked: true, lines: [] as DiffLine[], added: 0, removed: 0, unchanged: 0 };
+  return { from: shownFrom, to: shownTo, bodyLocked: false, ...diffText(from.body, to.body) };
 }
 

@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DiffView } from "@/components/prompts/diff-view";
+import { LockIcon } from "@/components/prompts/icons";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
@@ -67,6 +68,11 @@ export function CompareVersions({ promptId, versions }: { promptId: string; vers
         {diff.error ? (
           <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
             Could not load the diff: {diff.error.message}
+          </p>
+        ) : diff.data?.bodyLocked ? (
+          <p className="flex items-center gap-2 rounded-lg border border-dashed border-slate-300 bg-slate-50 px-4 py-4 text-sm text-slate-600">
+            <LockIcon className="shrink-0 text-amber-600" />
+            Comparing v{diff.data.from.number} and v{diff.data.to.number} needs a license that covers both versions.
           </p>
         ) : diff.data ? (
           <DiffView key={`${diff.data.from.number}-${diff.data.to.number}`} diff={diff.data} fromLabel={`v${diff.data.from.number}`} toLabel={`v${diff.data.to.number}`} />

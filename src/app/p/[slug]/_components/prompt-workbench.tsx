@@ -4,6 +4,7 @@ import { CopyButton } from "@/components/prompts/copy-button";
 import { formatDate, isoDate } from "@/components/prompts/format-date";
 import { HighlightedBody } from "@/components/prompts/highlighted-body";
 import { LabelBadge } from "@/components/prompts/label-badges";
+import { LockedBody } from "@/components/prompts/locked-body";
 import type { VersionData } from "@/components/prompts/types";
 import { Select } from "@/components/ui/field";
 import { TryItForm } from "./try-it-form";
@@ -48,7 +49,7 @@ export function PromptWorkbench({ versions, initialNumber, isOwner }: { versions
                 </option>
               ))}
             </Select>
-            <CopyButton text={selected.body} label="Copy prompt text" />
+            {selected.body !== null ? <CopyButton text={selected.body} label="Copy prompt text" /> : null}
           </div>
         </div>
 
@@ -72,17 +73,27 @@ export function PromptWorkbench({ versions, initialNumber, isOwner }: { versions
           </p>
         ) : null}
 
-        <HighlightedBody body={selected.body} label={`Body of version ${selected.number}`} className="mt-3 max-h-[36rem] overflow-y-auto" />
+        {selected.body !== null ? (
+          <HighlightedBody body={selected.body} label={`Body of version ${selected.number}`} className="mt-3 max-h-[36rem] overflow-y-auto" />
+        ) : (
+          <LockedBody versionNumber={selected.number} variables={selected.variables} className="mt-3" />
+        )}
       </section>
 
       <section aria-labelledby="try-heading" id="try-it" className="scroll-mt-20">
         <h2 id="try-heading" className={sectionHeading}>
           Try it
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Fill in the variables of v{selected.number} and render the final prompt text.
-        </p>
-        <TryItForm key={selected.id} version={selected} values={values} onValuesChange={setValues} />
+        {selected.bodyLocked ? (
+          <p className="mt-1 text-sm text-slate-600">Rendering v{selected.number} needs a license that covers it.</p>
+        ) : (
+          <>
+            <p className="mt-1 text-sm text-slate-600">
+              Fill in the variables of v{selected.number} and render the final prompt text.
+            </p>
+            <TryItForm key={selected.id} version={selected} values={values} onValuesChange={setValues} />
+          </>
+        )}
       </section>
 
       <section aria-labelledby="versions-heading" id="versions" className="scroll-mt-20">

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { formatDate, isoDate } from "@/components/prompts/format-date";
 import { StarIcon } from "@/components/prompts/icons";
 import { Stars, formatStars } from "@/components/social/stars";
+import { VerifiedPurchaseBadge } from "@/components/social/verified-purchase-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Avatar } from "@/components/ui/avatar";
 import { Alert } from "@/components/ui/alert";
@@ -108,6 +109,7 @@ export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage 
                         <Avatar name={r.author.name} handle={r.author.handle} image={r.author.image} size={24} />@{r.author.handle}
                       </Link>
                       <Stars value={r.stars} size={14} />
+                      {r.verifiedPurchase ? <VerifiedPurchaseBadge /> : null}
                       <time dateTime={isoDate(r.updatedAt)} className="text-xs text-slate-500">
                         {formatDate(r.updatedAt)}
                       </time>
