@@ -3,6 +3,7 @@
 // Sales are written as already-paid purchases: nothing here talks to Stripe.
 import type { Db } from "@/server/db/prisma";
 import { env } from "@/env";
+import { agreedTerms } from "@/server/domain/marketplace/checkout";
 import { grantLicense, revokeLicenseOf } from "@/server/domain/marketplace/licenses";
 import { platformFee } from "@/server/domain/marketplace/money";
 import { DEFAULT_TERMS } from "@/server/domain/marketplace/schemas";
@@ -78,12 +79,13 @@ export async function seedMarketplace(db: Db) {
             refundedCents: refunded ? item.priceCents : 0,
             status: refunded ? "refunded" : "paid",
             versionNumber: prompt.labels[0]?.version.number ?? 1,
+            ...agreedTerms(listing),
             createdAt: paidAt,
             paidAt,
             ...(item.priceCents ? { stripeSessionId: `cs_seed_${listing.id}_${n}`, stripePaymentIntentId: `pi_seed_${listing.id}_${n}` } : {}),
           },
         });
-        const license = await grantLicense(tx, { ...purchase, listing });
+        const license = await grantLicense(tx, purchase);
         if (license) await tx.license.update({ where: { id: license.id }, data: { createdAt: paidAt } });
         if (refunded) {
           await tx.refund.create({
@@ -102,7 +104,8 @@ export async function seedMarketplace(db: Db) {
       });
       sales++;
     }
-    await db.listing.update({ where: { id: listing.id }, data: { salesCount: Math.min(item.sales, buyers.length) } });
+    // Sales that still hold a license (refunded ones no longer count towards "best selling").
+    await db.listing.update({ where: { id: listing.id }, data: { salesCount: await db.license.count({ where: { listingId: listing.id, status: "active" } }) } });
   }
   return { listings: plan.length, sales };
 }

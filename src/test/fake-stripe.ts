@@ -55,6 +55,7 @@ export async function startFakeStripe(options: FakeStripeOptions) {
   const sessions = new Map<string, FakeSession>();
   const createRequests: { headers: Record<string, string | string[] | undefined>; params: FormObject }[] = [];
   const delivered: { type: string; status: number }[] = [];
+  const refundRequests: FormObject[] = [];
   let base = "";
 
   function event(type: string, object: object) {
@@ -130,6 +131,13 @@ export async function startFakeStripe(options: FakeStripeOptions) {
         const s = sessions.get(get[1]);
         return s ? json(200, s) : json(404, { error: { type: "invalid_request_error", message: `No such checkout.session: '${get[1]}'` } });
       }
+      if (req.method === "POST" && url.pathname === "/v1/refunds") {
+        const params = decodeStripeForm(Buffer.concat(chunks).toString("utf8"));
+        refundRequests.push(params);
+        const session = [...sessions.values()].find((x) => x.payment_intent === params.payment_intent);
+        if (!session) return json(404, { error: { type: "invalid_request_error", message: `No such payment_intent: '${String(params.payment_intent)}'` } });
+        return json(200, { id: id("re"), object: "refund", amount: session.amount_total, currency: session.currency, payment_intent: session.payment_intent, reason: params.reason ?? null, status: "succeeded" });
+      }
       // The hosted checkout page: "pay", tell the app, and send the buyer back.
       const pay = url.pathname.match(/^\/pay\/([^/]+)$/);
       if (req.method === "GET" && pay && sessions.has(pay[1])) {
@@ -147,6 +155,7 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     url: base,
     sessions,
     createRequests,
+    refundRequests,
     delivered,
     event,
     sign,

@@ -1,4 +1,5 @@
 // Buying: paid listings go through Stripe Checkout (the webhook grants the license); free ones are claimed here.
+import type { LicenseCoverage, LicenseType } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor } from "../actor";
 import { ConflictError, ForbiddenError, NotFoundError, UpstreamError } from "../errors";
@@ -10,6 +11,13 @@ async function latestVersionNumber(db: DbOrTx, promptId: string) {
   const latest = await db.promptLabel.findUnique({ where: { promptId_name: { promptId, name: "latest" } }, select: { version: { select: { number: true } } } });
   return latest?.version.number ?? 1;
 }
+
+/** What the buyer agrees to, copied into the purchase so later listing changes never reach it. */
+export const agreedTerms = (listing: { licenseType: LicenseType; terms: string; coverage: LicenseCoverage }) => ({
+  licenseType: listing.licenseType,
+  terms: listing.terms,
+  coverage: listing.coverage,
+});
 
 /** The listing, if this actor may buy it now; otherwise a clear refusal. */
 async function buyableListing(db: DbOrTx, actor: Actor, listingId: string) {
@@ -38,6 +46,8 @@ export async function checkoutListing(db: Db, actor: Actor, input: { listingId: 
     return { url: `${origin}/library?claimed=${encodeURIComponent(claimed.licenseId)}`, sessionId: null, free: true, licenseId: claimed.licenseId };
   }
   const stripe = getStripe();
+  const reusable = await openSessionFor(db, actor, listing);
+  if (reusable) return { url: reusable.url, sessionId: reusable.id, free: false, licenseId: null };
   const versionNumber = await latestVersionNumber(db, listing.promptId);
   const metadata = { listingId: listing.id, buyerId: actor.id, promptId: listing.promptId };
   let session: Awaited<ReturnType<typeof stripe.checkout.sessions.create>>;
@@ -76,12 +86,41 @@ export async function checkoutListing(db: Db, actor: Actor, input: { listingId: 
       sellerId: listing.sellerId,
       amountCents: listing.priceCents,
       currency: listing.currency,
+      ...agreedTerms(listing),
       versionNumber,
       status: "pending",
       stripeSessionId: session.id,
     },
   });
   return { url: session.url, sessionId: session.id, free: false, licenseId: null };
+}
+
+/**
+ * The buyer's checkout for this listing that is still open at Stripe, on the same price and terms:
+ * clicking Buy twice (or in two tabs) goes to one session, so nobody pays twice for one license.
+ */
+async function openSessionFor(db: DbOrTx, actor: Actor, listing: { id: string; priceCents: number; currency: string; licenseType: LicenseType; terms: string; coverage: LicenseCoverage }) {
+  const pending = await db.purchase.findFirst({
+    where: {
+      listingId: listing.id,
+      buyerId: actor.id,
+      status: "pending",
+      stripeSessionId: { not: null },
+      amountCents: listing.priceCents,
+      currency: listing.currency,
+      ...agreedTerms(listing),
+      createdAt: { gt: new Date(Date.now() - 23 * 3600_000) }, // sessions expire after 24 h
+    },
+    orderBy: { createdAt: "desc" },
+    select: { stripeSessionId: true },
+  });
+  if (!pending?.stripeSessionId) return null;
+  try {
+    const session = await getStripe().checkout.sessions.retrieve(pending.stripeSessionId);
+    return session.status === "open" && session.url ? { id: session.id, url: session.url } : null;
+  } catch {
+    return null; // unknown to Stripe now: start afresh
+  }
 }
 
 /** Free listings: a purchase of 0 and a license, in one transaction, without Stripe. */
@@ -100,12 +139,13 @@ export async function claimFreeListing(db: Db, actor: Actor, input: { listingId:
         sellerId: listing.sellerId,
         amountCents: 0,
         currency: listing.currency,
+        ...agreedTerms(listing),
         versionNumber,
         status: "paid",
         paidAt: new Date(),
       },
     });
-    const license = await grantLicense(tx, { ...purchase, listing });
+    const license = await grantLicense(tx, purchase);
     if (!license) throw new ConflictError("You already hold a license for this prompt; find it in your Library.");
     await tx.listing.update({ where: { id: listing.id }, data: { salesCount: { increment: 1 } } });
     return { licenseId: license.id, key: license.key, purchaseId: purchase.id, promptSlug: listing.prompt.slug };

@@ -23,11 +23,13 @@ type PurchaseForLicense = {
   promptId: string;
   buyerId: string;
   versionNumber: number;
-  listing: { licenseType: "personal" | "commercial" | "team"; terms: string; coverage: "purchased_and_later" | "purchased_only" };
+  licenseType: "personal" | "commercial" | "team";
+  terms: string;
+  coverage: "purchased_and_later" | "purchased_only";
 };
 
 /**
- * Grants the license a purchase pays for, copying the listing's terms as they were. Returns null when
+ * Grants the license a purchase pays for, on the terms the buyer agreed to at checkout. Returns null when
  * the buyer already holds an active license for the prompt (a second paid session for the same
  * prompt: the money is recorded, the seller can refund it).
  */
@@ -43,17 +45,19 @@ export async function grantLicense(tx: Tx, purchase: PurchaseForLicense) {
       listingId: purchase.listingId,
       promptId: purchase.promptId,
       holderId: purchase.buyerId,
-      licenseType: purchase.listing.licenseType,
-      terms: purchase.listing.terms,
-      coverage: purchase.listing.coverage,
+      licenseType: purchase.licenseType,
+      terms: purchase.terms,
+      coverage: purchase.coverage,
       fromVersion: purchase.versionNumber,
-      toVersion: purchase.listing.coverage === "purchased_only" ? purchase.versionNumber : null,
+      toVersion: purchase.coverage === "purchased_only" ? purchase.versionNumber : null,
     },
   });
 }
 
+/** Returns how many licenses were revoked (0 or 1). */
 export async function revokeLicenseOf(tx: Tx, purchaseId: string, reason: string) {
-  await tx.license.updateMany({ where: { purchaseId, status: "active" }, data: { status: "revoked", revokedAt: new Date(), revokedReason: reason } });
+  const { count } = await tx.license.updateMany({ where: { purchaseId, status: "active" }, data: { status: "revoked", revokedAt: new Date(), revokedReason: reason } });
+  return count;
 }
 
 const licenseSelect = {

@@ -5,7 +5,10 @@ import { makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
+import { platformFee } from "./money";
 import { receiveStripeWebhook } from "./stripe-webhook";
+
+const platformFeeOf = (amount: number) => platformFee(amount, 20);
 
 const t = setUpTestDatabase();
 const SECRET = "whsec_test_marketplace_secret";
@@ -266,6 +269,65 @@ describe("webhooks", () => {
     const session = { id: "cs_test_external", object: "checkout.session", mode: "payment", payment_status: "paid", status: "complete", amount_total: 800, currency: "usd", payment_intent: "pi_test_external", metadata: { listingId: listing.id, buyerId: buyer.user.id }, client_reference_id: buyer.user.id };
     expect(await webhook(stripe.event("checkout.session.completed", session))).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await buyer.caller.license.mine()).toEqual([expect.objectContaining({ status: "active", receipt: expect.objectContaining({ amountCents: 800 }) })]);
+  });
+
+  it("licenses on the terms agreed at checkout, whatever the seller changes before the payment lands", async () => {
+    const { seller, listing } = await paidListing(5000);
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    await seller.caller.listing.update({ listingId: listing.id, licenseType: "personal", coverage: "purchased_only", terms: "Changed after checkout", priceCents: 100 });
+    await webhook(stripe.complete(sessionId!));
+    const [license] = await buyer.caller.license.mine();
+    expect(license).toMatchObject({ licenseType: "commercial", coverage: "purchased_and_later", toVersion: null, receipt: { amountCents: 5000 } });
+    expect(license.terms).toMatch(/Commercial license/);
+  });
+
+  it("sends a buyer who clicks Buy twice to the same open session; a second payment anyway is refunded as a duplicate", async () => {
+    const { seller, listing } = await paidListing(999);
+    const buyer = await makeUser(t.db);
+    const first = await buyer.caller.listing.checkout({ listingId: listing.id });
+    const again = await buyer.caller.listing.checkout({ listingId: listing.id });
+    expect(again).toEqual(first);
+    // A price change makes a new session; if both get paid, the second money goes back.
+    await seller.caller.listing.update({ listingId: listing.id, priceCents: 1099 });
+    const second = await buyer.caller.listing.checkout({ listingId: listing.id });
+    expect(second.sessionId).not.toBe(first.sessionId);
+    await webhook(stripe.complete(first.sessionId!));
+    const duplicate = stripe.complete(second.sessionId!);
+    expect(await webhook(duplicate)).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(1);
+    expect(stripe.refundRequests).toContainEqual(expect.objectContaining({ payment_intent: stripe.sessions.get(second.sessionId!)!.payment_intent, reason: "duplicate" }));
+    expect((await t.db.listing.findUniqueOrThrow({ where: { id: listing.id } })).salesCount).toBe(1);
+    // Stripe then reports the refund; the held license is untouched.
+    await webhook(stripe.refund(second.sessionId!));
+    expect((await buyer.caller.license.mine()).map((l) => l.status)).toEqual(["active"]);
+    expect(await seller.caller.sales.summary({})).toMatchObject({ salesCount: 2, grossCents: 2098, refundsCents: 1099, netCents: 999 - 200 });
+  });
+
+  it("gives the platform fee back exactly over several partial refunds, and keeps the license until the last", async () => {
+    const { seller, listing } = await paidListing(1000);
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    await webhook(stripe.complete(sessionId!));
+    await webhook(stripe.refund(sessionId!, 333));
+    expect((await buyer.caller.license.mine())[0]).toMatchObject({ status: "active", receipt: { status: "partially_refunded", refundedCents: 333 } });
+    expect(await seller.caller.sales.summary({})).toMatchObject({ refundsCents: 333, platformFeeCents: platformFeeOf(667), netCents: 667 - platformFeeOf(667) });
+    await webhook(stripe.refund(sessionId!, 666));
+    await webhook(stripe.refund(sessionId!, 1000));
+    expect((await buyer.caller.license.mine())[0]).toMatchObject({ status: "revoked", receipt: { status: "refunded", refundedCents: 1000 } });
+    expect(await seller.caller.sales.summary({})).toMatchObject({ grossCents: 1000, refundsCents: 1000, platformFeeCents: 0, netCents: 0 });
+    expect((await t.db.listing.findUniqueOrThrow({ where: { id: listing.id } })).salesCount).toBe(0);
+  });
+
+  it("ignores signed session events without a session id, and touches nobody else's checkout", async () => {
+    const { listing } = await paidListing();
+    const buyer = await makeUser(t.db);
+    const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
+    expect(await webhook(stripe.event("checkout.session.expired", { object: "checkout.session" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
+    expect(await webhook(stripe.event("checkout.session.completed", { object: "checkout.session", payment_status: "paid" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
+    expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("pending");
+    const notJson = "this is not json";
+    expect(await receiveStripeWebhook(t.db, { payload: notJson, signature: stripe.sign(notJson), secret: SECRET })).toMatchObject({ status: 400, body: { error: /not JSON/ } });
   });
 
   it("delivers the same event concurrently and still grants one license", async () => {

@@ -54,6 +54,9 @@ async function grantLicense(buyer: User, listed: Listed, opts: { fromVersion?: n
       currency: "usd",
       status: opts.purchaseStatus ?? "paid",
       versionNumber: fromVersion,
+      licenseType: listed.listing.licenseType,
+      terms: listed.listing.terms,
+      coverage: listed.listing.coverage,
       paidAt: new Date(),
     },
   });

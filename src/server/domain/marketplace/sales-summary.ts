@@ -68,15 +68,18 @@ export async function salesSummary(db: DbOrTx, actor: Actor, input: { from?: Dat
   }
   for (const r of refunds) {
     if (!r.purchase || !r.purchaseId) continue;
+    const amount = r.purchase.amountCents;
     const before = previousTotals.get(r.purchaseId) ?? 0;
-    const added = Math.max(0, Math.min(r.amountRefundedCents, r.purchase.amountCents) - before);
-    previousTotals.set(r.purchaseId, Math.max(before, r.amountRefundedCents));
-    if (!added) continue;
+    const after = Math.max(before, Math.min(r.amountRefundedCents, amount));
+    previousTotals.set(r.purchaseId, after);
+    if (after === before) continue;
+    // The platform gives back its share of refunded money: its fee is always the fee on what is kept,
+    // so several partial refunds add up to exactly the fee of the whole.
+    const feeBack = platformFee(amount - before, feePercent) - platformFee(amount - after, feePercent);
     for (const f of bucket(r.purchase.currency, dayKey(r.createdAt), r.purchase.listingId)) {
       f.refundCount += 1;
-      f.refundsCents += added;
-      // The platform gives back its share of refunded money.
-      f.platformFeeCents -= platformFee(added, feePercent);
+      f.refundsCents += after - before;
+      f.platformFeeCents -= feeBack;
     }
   }
   const finish = <T extends Figures>(f: T): T => ({ ...f, netCents: f.grossCents - f.refundsCents - f.platformFeeCents });

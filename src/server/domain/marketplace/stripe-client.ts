@@ -40,13 +40,17 @@ export function getStripe(): Stripe {
   return client;
 }
 
-/** Verifies a webhook's signature and parses it; null when the signature (or payload) is invalid. */
-export function verifyWebhook(payload: string, signature: string | null, secret: string): Stripe.Event | null {
-  if (!signature) return null;
+/** Verifies a webhook's signature, then parses it; the error says which of the two failed. */
+export function verifyWebhook(payload: string, signature: string, secret: string): { event: Stripe.Event } | { error: string } {
   try {
     // Any Stripe instance can verify; it needs no API key.
-    return Stripe.webhooks.constructEvent(payload, signature, secret);
+    Stripe.webhooks.signature!.verifyHeader(payload, signature, secret);
   } catch {
-    return null;
+    return { error: "Invalid Stripe-Signature: the payload was not signed with this endpoint's secret, or the timestamp is too old." };
+  }
+  try {
+    return { event: JSON.parse(payload) as Stripe.Event };
+  } catch {
+    return { error: "The payload is not JSON." };
   }
 }

@@ -8,11 +8,14 @@ import type Stripe from "stripe";
 import { env } from "@/env";
 import type { Db, Tx } from "@/server/db/prisma";
 import { grantLicense, revokeLicenseOf } from "./licenses";
+import { getStripe, stripeConfigured } from "./stripe-client";
 import { platformFee } from "./money";
 
 export type EventOutcome = "applied" | "ignored" | "duplicate";
 
-type Handler = (tx: Tx, event: Stripe.Event) => Promise<"applied" | "ignored">;
+/** Work for after the transaction commits (calls to Stripe never hold a database transaction open). */
+type AfterCommit = (task: () => Promise<void>) => void;
+type Handler = (tx: Tx, event: Stripe.Event, afterCommit: AfterCommit) => Promise<"applied" | "ignored">;
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
 
@@ -22,7 +25,7 @@ async function lock(tx: Tx, key: string) {
 
 /** The pending purchase a completed session pays for, or one rebuilt from the session's metadata. */
 async function purchaseForSession(tx: Tx, session: Stripe.Checkout.Session) {
-  const existing = await tx.purchase.findUnique({ where: { stripeSessionId: session.id }, include: { listing: true } });
+  const existing = await tx.purchase.findUnique({ where: { stripeSessionId: session.id } });
   if (existing) return existing;
   const metadata = session.metadata ?? {};
   const listingId = metadata.listingId ?? metadata.listing_id;
@@ -32,7 +35,7 @@ async function purchaseForSession(tx: Tx, session: Stripe.Checkout.Session) {
     tx.listing.findUnique({ where: { id: listingId } }),
     tx.user.findUnique({ where: { id: buyerId }, select: { id: true } }),
   ]);
-  if (!listing || !buyer) return null;
+  if (!listing || !buyer || listing.sellerId === buyer.id) return null;
   const latest = await tx.promptLabel.findUnique({ where: { promptId_name: { promptId: listing.promptId, name: "latest" } }, select: { version: { select: { number: true } } } });
   return tx.purchase.create({
     data: {
@@ -42,15 +45,18 @@ async function purchaseForSession(tx: Tx, session: Stripe.Checkout.Session) {
       sellerId: listing.sellerId,
       amountCents: session.amount_total ?? listing.priceCents,
       currency: session.currency ?? listing.currency,
+      licenseType: listing.licenseType,
+      terms: listing.terms,
+      coverage: listing.coverage,
       versionNumber: latest?.version.number ?? 1,
       stripeSessionId: session.id,
     },
-    include: { listing: true },
   });
 }
 
-const fulfil: Handler = async (tx, event) => {
+const fulfil: Handler = async (tx, event, afterCommit) => {
   const session = event.data.object as Stripe.Checkout.Session;
+  if (typeof session.id !== "string") return "ignored";
   // Delayed payment methods complete the session unpaid; async_payment_succeeded follows.
   if (event.type === "checkout.session.completed" && session.payment_status === "unpaid") return "ignored";
   await lock(tx, `session:${session.id}`);
@@ -69,10 +75,11 @@ const fulfil: Handler = async (tx, event) => {
       platformFeeCents: platformFee(amountCents, env.PLATFORM_FEE_PERCENT),
       stripePaymentIntentId: paymentIntentId,
     },
-    include: { listing: true },
   });
-  await grantLicense(tx, paid);
-  await tx.listing.update({ where: { id: paid.listingId }, data: { salesCount: { increment: 1 } } });
+  const license = await grantLicense(tx, paid);
+  if (license) await tx.listing.update({ where: { id: paid.listingId }, data: { salesCount: { increment: 1 } } });
+  // Paid twice for a prompt they already hold (two sessions completed): give the second payment back.
+  else if (paymentIntentId) afterCommit(() => refundDuplicatePayment(paymentIntentId, paid.id));
   // Refunds that overtook this completion.
   if (paymentIntentId) {
     const early = await tx.refund.findMany({ where: { stripePaymentIntentId: paymentIntentId, purchaseId: null } });
@@ -86,6 +93,7 @@ const fulfil: Handler = async (tx, event) => {
 
 const expire: Handler = async (tx, event) => {
   const session = event.data.object as Stripe.Checkout.Session;
+  if (typeof session.id !== "string") return "ignored";
   await lock(tx, `session:${session.id}`);
   const { count } = await tx.purchase.updateMany({ where: { stripeSessionId: session.id, status: "pending" }, data: { status: "expired" } });
   return count ? "applied" : "ignored";
@@ -108,7 +116,18 @@ async function applyRefundTotal(tx: Tx, purchaseId: string, refundedTotal: numbe
       platformFeeCents: platformFee(purchase.amountCents - (full ? purchase.amountCents : refundedCents), env.PLATFORM_FEE_PERCENT),
     },
   });
-  if (full) await revokeLicenseOf(tx, purchase.id, "refunded");
+  if (full && (await revokeLicenseOf(tx, purchase.id, "refunded")))
+    await tx.listing.update({ where: { id: purchase.listingId }, data: { salesCount: { decrement: 1 } } });
+}
+
+async function refundDuplicatePayment(paymentIntentId: string, purchaseId: string) {
+  if (!stripeConfigured()) return console.warn(`[stripe] purchase ${purchaseId} paid for a prompt the buyer already holds; refund it in Stripe (no STRIPE_SECRET_KEY here).`);
+  try {
+    // Stripe then sends charge.refunded, which records the refund like any other.
+    await getStripe().refunds.create({ payment_intent: paymentIntentId, reason: "duplicate", metadata: { purchaseId } }, { idempotencyKey: `duplicate-${purchaseId}` });
+  } catch (error) {
+    console.error(`[stripe] could not refund duplicate purchase ${purchaseId}:`, error instanceof Error ? error.message : error);
+  }
 }
 
 const refund: Handler = async (tx, event) => {
@@ -148,13 +167,16 @@ const HANDLERS: Partial<Record<string, Handler>> = {
 };
 
 export async function handleStripeEvent(db: Db, event: Stripe.Event): Promise<EventOutcome> {
-  return db.$transaction(async (tx) => {
+  const tasks: (() => Promise<void>)[] = [];
+  const outcome = await db.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "StripeEvent" (id, type, outcome) VALUES (${event.id}, ${event.type}, 'pending') ON CONFLICT (id) DO NOTHING`;
-    if (inserted === 0) return "duplicate";
+    if (inserted === 0) return "duplicate" as const;
     const handler = HANDLERS[event.type];
-    const outcome = handler ? await handler(tx, event) : "ignored";
-    await tx.stripeEvent.update({ where: { id: event.id }, data: { outcome } });
-    return outcome;
+    const result = handler ? await handler(tx, event, (task) => tasks.push(task)) : "ignored";
+    await tx.stripeEvent.update({ where: { id: event.id }, data: { outcome: result } });
+    return result;
   });
+  for (const task of tasks) await task();
+  return outcome;
 }
