@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { compactNumber, formatDate, isoDate } from "@/components/prompts/format-date";
 import type { VersionData } from "@/components/prompts/types";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PromptListing } from "@/components/marketplace/prompt-listing";
 import { auth } from "@/server/auth/config";
 import { getDb } from "@/server/db/client";
 import { categoryLabel } from "@/server/domain/prompts/categories";
@@ -79,6 +80,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
 
         <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="min-w-0 space-y-10">
+            <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="main" />
             {versions.length ? (
               <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} />
             ) : (
@@ -95,6 +97,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
           </div>
 
           <aside className="min-w-0 space-y-10 lg:sticky lg:top-20 lg:self-start" aria-label="About this prompt">
+            <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="aside" />
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="text-lg font-semibold text-slate-900">
                 About

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { CheckoutStatus } from "@/components/marketplace/checkout-status";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { auth } from "@/server/auth/config";
+
+export const metadata: Metadata = { title: "Checkout" };
+export const dynamic = "force-dynamic";
+
+/** Stripe sends buyers here with ?session_id=… after paying; the page waits for the webhook's license. */
+export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ session_id?: string | string[] }> }) {
+  const sp = await searchParams;
+  const sessionId = (Array.isArray(sp.session_id) ? sp.session_id[0] : sp.session_id)?.trim().slice(0, 255);
+  const session = await auth();
+  if (!session?.user) {
+    const back = sessionId ? `/checkout/success?session_id=${encodeURIComponent(sessionId)}` : "/library";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
+  }
+
+  return (
+    <main className="mx-auto w-full max-w-2xl px-4 py-10 sm:py-16">
+      {sessionId ? (
+        <CheckoutStatus sessionId={sessionId} />
+      ) : (
+        <>
+          <h1 className="sr-only">Checkout</h1>
+          <EmptyState
+            title="No checkout to show"
+            action={
+              <ButtonLink href="/library" variant="secondary">
+                Go to your Library
+              </ButtonLink>
+            }
+          >
+            This page shows the result of a payment and needs the link Stripe sends you back with. Licenses you hold are all in your Library.
+          </EmptyState>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,253 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ArrowRightIcon } from "@/components/prompts/icons";
+import { LICENSE_TYPE_LABELS, STATUS_LABELS, STATUS_TONES } from "@/components/marketplace/labels";
+import { SalesChart } from "@/components/marketplace/sales-chart";
+import type { ListingSummary, SalesSummaryData } from "@/components/marketplace/types";
+import { ButtonLink } from "@/components/ui/button";
+import { Badge } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate } from "@/components/prompts/format-date";
+import { formatMoney } from "@/server/domain/marketplace/money";
+import { auth } from "@/server/auth/config";
+import { serverApi } from "@/trpc/server";
+
+export const metadata: Metadata = { title: "Sales" };
+export const dynamic = "force-dynamic";
+
+const PERIODS = [7, 30, 90] as const;
+type Period = (typeof PERIODS)[number];
+const DAY_MS = 86_400_000;
+
+/** The first day of a period ending today (the summary counts whole UTC days). */
+const periodStart = (days: Period) => new Date(Date.now() - (days - 1) * DAY_MS);
+
+const editHref = (slug: string) => `/p/${slug}?sell=1#sell`;
+
+export default async function SalesPage({ searchParams }: { searchParams: Promise<{ days?: string | string[] }> }) {
+  const sp = await searchParams;
+  const raw = Number(Array.isArray(sp.days) ? sp.days[0] : sp.days);
+  const days: Period = PERIODS.includes(raw as Period) ? (raw as Period) : 30;
+  const session = await auth();
+  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(days === 30 ? "/dashboard/sales" : `/dashboard/sales?days=${days}`)}`);
+
+  const api = await serverApi();
+  const [summary, listings] = await Promise.all([
+    api.sales.summary({ from: periodStart(days) }),
+    api.listing.list({ sellerHandle: session.user.handle, sort: "newest", limit: 100 }),
+  ]);
+  const money = (minor: number) => formatMoney(minor, summary.currency);
+
+  return (
+    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Sales</h1>
+          <p className="mt-1.5 text-sm text-slate-600">
+            {summary.listingCount
+              ? `What your listings earned from ${formatDate(summary.from)} to ${formatDate(summary.to)}. Sales count on the day they were paid, refunds on the day they were made.`
+              : "What your listings earn: sales, the platform fee, refunds and what is left for you."}
+          </p>
+        </div>
+        {summary.listingCount ? <PeriodPicker current={days} /> : null}
+      </header>
+
+      {summary.listingCount === 0 ? (
+        <div className="mt-8">
+          <EmptyState
+            title="You are not selling anything yet"
+            action={
+              <ButtonLink href={`/u/${session.user.handle}`}>
+                Open your prompts
+                <ArrowRightIcon />
+              </ButtonLink>
+            }
+          >
+            <p>
+              Open one of your public or unlisted prompts and choose <strong className="font-semibold text-slate-800">Sell this prompt</strong>. Set a price (or 0 for
+              free), a license type and terms; buyers pay through Stripe and get a license key. Your sales show up here.
+            </p>
+          </EmptyState>
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby="totals-heading" className="mt-8">
+            <h2 id="totals-heading" className="sr-only">
+              Totals for the last {days} days
+            </h2>
+            <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+              <Kpi label="Sales" value={String(summary.salesCount)} detail={summary.refundCount ? `${summary.refundCount} refunded` : "paid sales"} />
+              <Kpi label="Gross" value={money(summary.grossCents)} detail="what buyers paid" />
+              <Kpi label="Platform fee" value={money(summary.platformFeeCents)} detail={`${summary.feePercent}% of each sale`} />
+              <Kpi label="Refunds" value={money(summary.refundsCents)} detail={summary.refundsCents ? "returned to buyers" : "none"} tone={summary.refundsCents ? "rose" : undefined} />
+              <div className="col-span-2 lg:col-span-1">
+                <Kpi label="Net" value={money(summary.netCents)} detail="yours, after fee and refunds" tone="indigo" />
+              </div>
+            </dl>
+            <OtherCurrencies summary={summary} />
+          </section>
+
+          <section aria-labelledby="chart-heading" className="mt-8">
+            <h2 id="chart-heading" className="sr-only">
+              Per day
+            </h2>
+            <SalesChart days={summary.byDay} currency={summary.currency} title={`Gross and net per day, last ${days} days`} />
+          </section>
+
+          <section aria-labelledby="by-listing-heading" className="mt-10">
+            <h2 id="by-listing-heading" className="text-lg font-semibold text-slate-900">
+              By listing
+            </h2>
+            {summary.byListing.length ? (
+              <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
+                <table className="w-full min-w-[44rem] text-sm">
+                  <caption className="sr-only">Sales per listing, last {days} days</caption>
+                  <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                    <tr>
+                      <th scope="col" className="px-4 py-2.5 font-medium">Prompt</th>
+                      <th scope="col" className="px-4 py-2.5 font-medium">Status</th>
+                      <th scope="col" className="px-4 py-2.5 text-right font-medium">Price</th>
+                      <th scope="col" className="px-4 py-2.5 text-right font-medium">Sales</th>
+                      <th scope="col" className="px-4 py-2.5 text-right font-medium">Gross</th>
+                      <th scope="col" className="px-4 py-2.5 text-right font-medium">Fee</th>
+                      <th scope="col" className="px-4 py-2.5 text-right font-medium">Refunds</th>
+                      <th scope="col" className="px-4 py-2.5 text-right font-medium">Net</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 tabular-nums">
+                    {summary.byListing.map((row) => {
+                      const m = (minor: number) => formatMoney(minor, row.currency);
+                      return (
+                        <tr key={`${row.listingId}-${row.currency}`}>
+                          <td className="min-w-[12rem] max-w-[18rem] px-4 py-2.5 font-medium text-slate-900">
+                            {row.prompt ? (
+                              <Link href={`/p/${row.prompt.slug}`} className="line-clamp-2 hover:text-indigo-700">
+                                {row.prompt.title}
+                              </Link>
+                            ) : (
+                              <span className="text-slate-500">Deleted prompt</span>
+                            )}
+                          </td>
+                          <td className="whitespace-nowrap px-4 py-2.5">{row.status ? <Badge tone={STATUS_TONES[row.status]}>{STATUS_LABELS[row.status]}</Badge> : null}</td>
+                          <td className="px-4 py-2.5 text-right text-slate-700">{row.priceCents === null ? "—" : row.priceCents === 0 ? "Free" : m(row.priceCents)}</td>
+                          <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-900">
+                            {row.salesCount}
+                            {row.refundCount ? <span className="text-rose-600"> ({row.refundCount} refunded)</span> : null}
+                          </td>
+                          <td className="px-4 py-2.5 text-right text-slate-900">{m(row.grossCents)}</td>
+                          <td className="px-4 py-2.5 text-right text-slate-600">{m(row.platformFeeCents)}</td>
+                          <td className={`px-4 py-2.5 text-right ${row.refundsCents ? "text-rose-700" : "text-slate-600"}`}>{m(row.refundsCents)}</td>
+                          <td className="px-4 py-2.5 text-right font-semibold text-slate-900">{m(row.netCents)}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="mt-3 rounded-xl border border-dashed border-slate-300 bg-white/60 px-4 py-6 text-center text-sm text-slate-600">
+                No paid sales or refunds in the last {days} days.{days < 90 ? (
+                  <>
+                    {" "}
+                    <Link href="/dashboard/sales?days=90" className="font-medium text-indigo-600 hover:text-indigo-800">
+                      Look at 90 days
+                    </Link>
+                    .
+                  </>
+                ) : null}
+              </p>
+            )}
+          </section>
+
+          <YourListings listings={listings.items} />
+        </>
+      )}
+    </main>
+  );
+}
+
+function PeriodPicker({ current }: { current: Period }) {
+  return (
+    <nav aria-label="Period" className="inline-flex rounded-lg bg-slate-100 p-1 text-sm font-medium">
+      {PERIODS.map((p) => (
+        <Link
+          key={p}
+          href={p === 30 ? "/dashboard/sales" : `/dashboard/sales?days=${p}`}
+          aria-current={p === current ? "page" : undefined}
+          className={`rounded-md px-3 py-1.5 transition focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+            p === current ? "bg-white text-slate-900 shadow-xs" : "text-slate-600 hover:text-slate-900"
+          }`}
+        >
+          {p} days
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+function Kpi({ label, value, detail, tone }: { label: string; value: string; detail: string; tone?: "indigo" | "rose" }) {
+  const color = tone === "indigo" ? "text-indigo-700" : tone === "rose" ? "text-rose-700" : "text-slate-900";
+  return (
+    <div className="h-full rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-xs">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className={`mt-1 text-2xl font-semibold tabular-nums tracking-tight ${color}`}>{value}</dd>
+      <dd className="mt-0.5 text-xs text-slate-500">{detail}</dd>
+    </div>
+  );
+}
+
+/** Totals never mix currencies: the tiles show the main one, this line the others. */
+function OtherCurrencies({ summary }: { summary: SalesSummaryData }) {
+  const others = summary.byCurrency.filter((c) => c.currency !== summary.currency);
+  if (!others.length) return null;
+  return (
+    <p className="mt-3 text-sm text-slate-600">
+      The totals above are in {summary.currency.toUpperCase()}. Also sold:{" "}
+      {others.map((c, i) => (
+        <span key={c.currency}>
+          {i ? "; " : ""}
+          <strong className="font-semibold text-slate-800">{c.currency.toUpperCase()}</strong> {c.salesCount} {c.salesCount === 1 ? "sale" : "sales"}, gross{" "}
+          {formatMoney(c.grossCents, c.currency)}, net {formatMoney(c.netCents, c.currency)}
+        </span>
+      ))}
+      .
+    </p>
+  );
+}
+
+function YourListings({ listings }: { listings: ListingSummary[] }) {
+  return (
+    <section aria-labelledby="your-listings-heading" className="mt-10">
+      <h2 id="your-listings-heading" className="text-lg font-semibold text-slate-900">
+        Your listings
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">Open a prompt to change its price, license or status.</p>
+      <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
+        {listings.map((l) => (
+          <li key={l.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+            <div className="min-w-0">
+              <Link href={`/p/${l.prompt.slug}`} className="font-medium text-slate-900 hover:text-indigo-700 [overflow-wrap:anywhere]">
+                {l.prompt.title}
+              </Link>
+              <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+                <Badge tone={STATUS_TONES[l.status]}>{STATUS_LABELS[l.status]}</Badge>
+                <span className="font-semibold text-slate-700 tabular-nums">{l.priceLabel}</span>
+                <span aria-hidden>·</span>
+                <span>{LICENSE_TYPE_LABELS[l.licenseType]} license</span>
+                <span aria-hidden>·</span>
+                <span className="tabular-nums">
+                  {l.salesCount} {l.isFree ? "claimed" : l.salesCount === 1 ? "sale" : "sales"} in all
+                </span>
+                {l.prompt.visibility !== "public" ? <span>· {l.prompt.visibility}</span> : null}
+              </p>
+            </div>
+            <ButtonLink href={editHref(l.prompt.slug)} variant="secondary" size="sm" className="shrink-0 self-start sm:self-auto" aria-label={`Edit listing: ${l.prompt.title}`}>
+              Edit listing
+            </ButtonLink>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
