@@ -30,8 +30,8 @@ export const COVERAGE_EXPLANATIONS: Record<Coverage, string> = {
 
 export const STATUS_LABELS: Record<ListingStatus, string> = { active: "On sale", draft: "Draft", paused: "Paused" };
 export const STATUS_EXPLANATIONS: Record<ListingStatus, string> = {
-  active: "Anyone who can see the prompt can buy it.",
-  draft: "Only you see the listing; nobody can buy yet.",
-  paused: "Buyers see the listing but cannot buy until you resume sales. Existing licenses keep working.",
+  active: "Anyone who can see the prompt can buy it. A paid prompt's text is then shown only to you and to license holders.",
+  draft: "Only you see the listing; nobody can buy yet, and the prompt's text stays visible to everyone until it goes on sale.",
+  paused: "Nobody can buy until you resume sales, and while paused the prompt's text is visible to everyone again. Existing licenses keep working.",
 };
 export const STATUS_TONES = { active: "emerald", draft: "slate", paused: "amber" } as const satisfies Record<ListingStatus, string>;

@@ -15,6 +15,7 @@ export function ListingCard({ listing, showStatus = false }: { listing: ListingS
         <span className="text-xs font-semibold uppercase tracking-wide text-indigo-600">{categoryLabel(prompt.category)}</span>
         <div className="flex items-center gap-1.5">
           {showStatus && listing.status !== "active" ? <Badge tone={STATUS_TONES[listing.status]}>{STATUS_LABELS[listing.status]}</Badge> : null}
+          {listing.viewerHasLicense ? <Badge tone="emerald">Owned</Badge> : listing.isSeller && !showStatus ? <Badge tone="slate">Yours</Badge> : null}
           <span
             className={`rounded-full px-2.5 py-0.5 text-sm font-semibold tabular-nums ring-1 ring-inset ${
               listing.isFree ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-indigo-600 text-white ring-indigo-600"

@@ -209,7 +209,11 @@ export async function listListings(
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: listingSelect,
   });
-  const items = rows.slice(0, input.limit).map(present);
+  const page = rows.slice(0, input.limit);
+  const held = viewer
+    ? new Set((await db.license.findMany({ where: { holderId: viewer.id, status: "active", promptId: { in: page.map((r) => r.promptId) } }, select: { promptId: true } })).map((l) => l.promptId))
+    : new Set<string>();
+  const items = page.map((row) => ({ ...present(row), viewerHasLicense: held.has(row.promptId), isSeller: row.sellerId === viewer?.id }));
   return { items, nextCursor: rows.length > input.limit ? items[items.length - 1].id : null };
 }
 

@@ -59,6 +59,8 @@ export async function salesSummary(db: DbOrTx, actor: Actor, input: { from?: Dat
     return [c, d, l];
   };
 
+  // Every listing has a row, quiet ones included.
+  for (const l of listings) byListing.set(`${l.id}|${l.currency}`, { ...zero(), listingId: l.id, currency: l.currency });
   for (const sale of sales) {
     for (const f of bucket(sale.currency, dayKey(sale.paidAt!), sale.listingId)) {
       f.salesCount += 1;
@@ -115,7 +117,7 @@ export async function salesSummary(db: DbOrTx, actor: Actor, input: { from?: Dat
         const info = listingInfo.get(f.listingId);
         return { ...finish(f), listingId: f.listingId, currency: f.currency, status: info?.status ?? null, priceCents: info?.priceCents ?? null, prompt: info?.prompt ?? null };
       })
-      .sort((a, b) => b.grossCents - a.grossCents),
+      .sort((a, b) => b.grossCents - a.grossCents || b.salesCount - a.salesCount),
     listingCount: listings.length,
   };
 }
