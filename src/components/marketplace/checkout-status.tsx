@@ -135,12 +135,7 @@ export function CheckoutStatus({ sessionId }: { sessionId: string }) {
           The payment of {amount} for <strong className="font-semibold text-slate-900">{d.prompt.title}</strong> was refunded, so its license was revoked. The
           money goes back to your payment method.
         </p>
-        <Actions>
-          <ButtonLink href={`/p/${d.prompt.slug}`}>Open the prompt</ButtonLink>
-          <ButtonLink href="/library" variant="secondary">
-            Go to your Library
-          </ButtonLink>
-        </Actions>
+        <PromptAndLibraryLinks slug={d.prompt.slug} />
       </Shell>
     );
   }
@@ -150,14 +145,9 @@ export function CheckoutStatus({ sessionId }: { sessionId: string }) {
       <Shell title="Payment received">
         <p className="text-slate-600">
           You paid {amount} for <strong className="font-semibold text-slate-900">{d.prompt.title}</strong>, but you already held a license for it, so no second
-          license was issued. Ask the seller for a refund of this payment.
+          license was issued. This payment is refunded to you automatically.
         </p>
-        <Actions>
-          <ButtonLink href={`/p/${d.prompt.slug}`}>Open the prompt</ButtonLink>
-          <ButtonLink href="/library" variant="secondary">
-            Go to your Library
-          </ButtonLink>
-        </Actions>
+        <PromptAndLibraryLinks slug={d.prompt.slug} />
       </Shell>
     );
   }
@@ -168,12 +158,7 @@ export function CheckoutStatus({ sessionId }: { sessionId: string }) {
       </p>
       {d.status === "partially_refunded" ? <Alert tone="info">Part of this payment was refunded; your license stays active.</Alert> : null}
       <LicenseKey value={d.license.key} tone="emerald" />
-      <Actions>
-        <ButtonLink href={`/p/${d.prompt.slug}`}>Open the prompt</ButtonLink>
-        <ButtonLink href="/library" variant="secondary">
-          Go to your Library
-        </ButtonLink>
-      </Actions>
+      <PromptAndLibraryLinks slug={d.prompt.slug} />
     </Shell>
   );
 }
@@ -199,3 +184,15 @@ function Shell({ title, busy = false, success = false, children }: { title: stri
 }
 
 const Actions = ({ children }: { children: ReactNode }) => <div className="flex flex-wrap gap-2 pt-1">{children}</div>;
+
+/** The two ways on from a settled checkout: the prompt itself, and the Library. */
+function PromptAndLibraryLinks({ slug }: { slug: string }) {
+  return (
+    <Actions>
+      <ButtonLink href={`/p/${slug}`}>Open the prompt</ButtonLink>
+      <ButtonLink href="/library" variant="secondary">
+        Go to your Library
+      </ButtonLink>
+    </Actions>
+  );
+}
