@@ -6,7 +6,23 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
 
 /** Forks a version into a new prompt owned by the viewer, then opens it. Signed-out viewers are sent to sign in. */
-export function ForkButton({ slug, versionId, versionNumber, signedIn }: { slug: string; versionId: string; versionNumber: number; signedIn: boolean }) {
+export function ForkButton({
+  slug,
+  versionId,
+  versionNumber,
+  signedIn,
+  locked = false,
+  privateOnly = false,
+}: {
+  slug: string;
+  versionId: string;
+  versionNumber: number;
+  signedIn: boolean;
+  /** The viewer cannot read this paid prompt's body, so there is nothing they may copy. */
+  locked?: boolean;
+  /** A licensee's copy of a paid prompt stays private. */
+  privateOnly?: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const fork = useMutation(trpc.prompt.fork.mutationOptions({ onSuccess: (created) => router.push(`/p/${created.slug}`) }));
@@ -19,10 +35,18 @@ export function ForkButton({ slug, versionId, versionNumber, signedIn }: { slug:
       </ButtonLink>
     );
   }
+  if (locked) {
+    return (
+      <Button variant="secondary" disabled title="Buy a license to fork this prompt">
+        <ForkIcon />
+        Buy to fork
+      </Button>
+    );
+  }
   const busy = fork.isPending || fork.isSuccess;
   return (
     <div className="flex flex-col items-start gap-1 sm:items-end">
-      <Button variant="secondary" onClick={() => fork.mutate({ versionId })} disabled={busy} title={`Copy v${versionNumber} into a new prompt of your own`}>
+      <Button variant="secondary" onClick={() => fork.mutate({ versionId })} disabled={busy} title={privateOnly ? `Copy v${versionNumber} into a private prompt of your own (copies of paid prompts stay private)` : `Copy v${versionNumber} into a new prompt of your own`}>
         <ForkIcon />
         {busy ? "Forking…" : "Fork"}
       </Button>

@@ -54,7 +54,14 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
         <div className="flex shrink-0 flex-wrap items-start gap-2">
           <LikeButton promptId={prompt.id} slug={prompt.slug} signedIn={signedIn} />
           {prompt.latestVersion ? (
-            <ForkButton slug={prompt.slug} versionId={prompt.latestVersion.id} versionNumber={prompt.latestVersion.number} signedIn={signedIn} />
+            <ForkButton
+              slug={prompt.slug}
+              versionId={prompt.latestVersion.id}
+              versionNumber={prompt.latestVersion.number}
+              signedIn={signedIn}
+              locked={prompt.bodyLocked}
+              privateOnly={prompt.forSale && !prompt.isOwner}
+            />
           ) : null}
           {prompt.isOwner ? (
             <ButtonLink href={`/p/${prompt.slug}/versions/new`}>
