@@ -194,7 +194,7 @@ const ORDER: Record<"newest" | "best_selling" | "price_low" | "price_high", Pris
 export async function listListings(
   db: DbOrTx,
   viewer: Viewer,
-  input: { cursor?: string | null; limit: number; sort: keyof typeof ORDER; sellerHandle?: string },
+  input: { cursor?: string | null; limit: number; sort: keyof typeof ORDER; sellerHandle?: string; currency?: string; licenseType?: LicenseType; free?: boolean },
 ) {
   const seller = input.sellerHandle ? await db.user.findUnique({ where: { handle: input.sellerHandle }, select: { id: true } }) : null;
   if (input.sellerHandle && !seller) throw new NotFoundError("User");
@@ -202,8 +202,13 @@ export async function listListings(
   const where: Prisma.ListingWhereInput = own
     ? { sellerId: seller.id }
     : { status: "active", prompt: { visibility: "public" }, ...(seller ? { sellerId: seller.id } : {}) };
+  const filters: Prisma.ListingWhereInput = {
+    ...(input.currency ? { currency: input.currency } : {}),
+    ...(input.licenseType ? { licenseType: input.licenseType } : {}),
+    ...(input.free === true ? { priceCents: 0 } : input.free === false ? { priceCents: { gt: 0 } } : {}),
+  };
   const rows = await db.listing.findMany({
-    where,
+    where: { AND: [where, filters] },
     orderBy: ORDER[input.sort],
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),

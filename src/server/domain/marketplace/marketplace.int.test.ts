@@ -94,6 +94,10 @@ describe("listings", () => {
     const first = await anon.caller.listing.list({ sort: "newest", limit: 1 });
     const second = await anon.caller.listing.list({ sort: "newest", limit: 1, cursor: first.nextCursor });
     expect(second.items[0].id).not.toBe(first.items[0].id);
+    const euro = await paidListing(100);
+    await euro.seller.caller.listing.update({ listingId: euro.listing.id, currency: "eur" });
+    expect((await anon.caller.listing.list({ currency: "EUR", limit: 100 })).items.map((l) => l.id)).toEqual([euro.listing.id]);
+    expect((await anon.caller.listing.list({ free: false, sort: "price_low", limit: 100 })).items.every((l) => l.priceCents > 0)).toBe(true);
     // A seller sees their own paused listing in their list.
     expect((await c.seller.caller.listing.list({ sellerHandle: c.seller.user.handle })).items.map((l) => l.id)).toEqual([c.listing.id]);
   });

@@ -75,6 +75,11 @@ export const listListingsInput = z
     limit: z.number().int().min(1, "must be at least 1").max(MAX_PAGE_SIZE, `is at most ${MAX_PAGE_SIZE}`).default(20),
     sort: z.enum(["newest", "best_selling", "price_low", "price_high"], { error: "must be one of: newest, best_selling, price_low, price_high" }).default("newest"),
     sellerHandle: z.string().trim().max(64).optional(),
+    /** Only listings priced in this currency (price sorts compare amounts within one currency). */
+    currency: currency.optional(),
+    licenseType: licenseTypeSchema.optional(),
+    /** true: only free listings; false: only paid ones. */
+    free: z.boolean({ error: "must be true or false" }).optional(),
   })
   .default({ limit: 20, sort: "newest" });
 
