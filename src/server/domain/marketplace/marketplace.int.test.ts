@@ -245,6 +245,10 @@ describe("webhooks", () => {
     // A period before the sales is empty.
     expect(await seller.caller.sales.summary({ from: "2020-01-01", to: "2020-01-07" })).toMatchObject({ salesCount: 0, grossCents: 0, netCents: 0 });
     await rejects(seller.caller.sales.summary({ from: "2020-02-01", to: "2020-01-01" }), "BAD_REQUEST", /from/);
+    // The content is hidden from the buyer again.
+    const { slug } = await t.db.prompt.findUniqueOrThrow({ where: { id: listing.promptId }, select: { slug: true } });
+    expect((await buyer.caller.prompt.bySlug({ slug })).latestVersion).toMatchObject({ body: null, bodyLocked: true });
+    expect((await other.caller.prompt.bySlug({ slug })).latestVersion?.body).toMatch(/copy editor/);
     // The buyer can buy again after a refund.
     const again = await buyer.caller.listing.checkout({ listingId: listing.id });
     expect(again.url).toMatch(/\/pay\//);
@@ -332,6 +336,17 @@ describe("webhooks", () => {
     expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("pending");
     const notJson = "this is not json";
     expect(await receiveStripeWebhook(t.db, { payload: notJson, signature: stripe.sign(notJson), secret: SECRET })).toMatchObject({ status: 400, body: { error: /not JSON/ } });
+  });
+
+  it("finds the purchase of a refunded charge by its metadata when the payment intent is unknown", async () => {
+    const { listing } = await paidListing(700);
+    const buyer = await makeUser(t.db);
+    const session = { id: "cs_test_no_intent", object: "checkout.session", payment_status: "paid", amount_total: 700, currency: "usd", payment_intent: null, metadata: { listingId: listing.id, buyerId: buyer.user.id } };
+    await webhook(stripe.event("checkout.session.completed", session));
+    expect((await buyer.caller.license.mine())[0].status).toBe("active");
+    const charge = { id: "ch_test_meta", object: "charge", amount: 700, amount_refunded: 700, refunded: true, currency: "usd", payment_intent: "pi_unknown", metadata: { listingId: listing.id, buyerId: buyer.user.id } };
+    expect(await webhook(stripe.event("charge.refunded", charge))).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect((await buyer.caller.license.mine())[0]).toMatchObject({ status: "revoked", receipt: { status: "refunded" } });
   });
 
   it("delivers the same event concurrently and still grants one license", async () => {

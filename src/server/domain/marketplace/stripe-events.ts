@@ -130,15 +130,35 @@ async function refundDuplicatePayment(paymentIntentId: string, purchaseId: strin
   }
 }
 
+/**
+ * The purchase a charge paid for: by payment intent (how Stripe links them), else by the metadata we
+ * put on the payment intent (listingId, buyerId), which senders may copy onto the charge.
+ */
+async function purchaseForCharge(tx: Tx, charge: Stripe.Charge, paymentIntentId: string | null) {
+  if (paymentIntentId) {
+    const byIntent = await tx.purchase.findUnique({ where: { stripePaymentIntentId: paymentIntentId } });
+    if (byIntent) return byIntent;
+  }
+  const metadata = charge.metadata ?? {};
+  if (metadata.purchaseId) return tx.purchase.findUnique({ where: { id: metadata.purchaseId } });
+  if (!metadata.listingId || !metadata.buyerId) return null;
+  return tx.purchase.findFirst({
+    where: {
+      listingId: metadata.listingId,
+      buyerId: metadata.buyerId,
+      status: { in: ["paid", "partially_refunded"] },
+      // Never another payment's purchase.
+      ...(paymentIntentId ? { stripePaymentIntentId: null } : {}),
+    },
+    orderBy: { paidAt: "desc" },
+  });
+}
+
 const refund: Handler = async (tx, event) => {
   const charge = event.data.object as Stripe.Charge;
   const paymentIntentId = idOf(charge.payment_intent);
   if (paymentIntentId) await lock(tx, `pi:${paymentIntentId}`);
-  const purchase = paymentIntentId
-    ? await tx.purchase.findUnique({ where: { stripePaymentIntentId: paymentIntentId } })
-    : charge.metadata?.purchaseId
-      ? await tx.purchase.findUnique({ where: { id: charge.metadata.purchaseId } })
-      : null;
+  const purchase = await purchaseForCharge(tx, charge, paymentIntentId);
   if (!purchase && !paymentIntentId) return "ignored";
   // Stripe always sends amount_refunded; when a sender leaves it out, charge.refunded means "all of it".
   const refundedTotal = charge.amount_refunded ?? (purchase?.amountCents ?? charge.amount ?? 0);
@@ -146,7 +166,7 @@ const refund: Handler = async (tx, event) => {
   await tx.refund.create({
     data: {
       purchaseId: purchase?.id ?? null,
-      stripeChargeId: charge.id,
+      stripeChargeId: typeof charge.id === "string" ? charge.id : "unknown",
       stripePaymentIntentId: paymentIntentId,
       amountRefundedCents: fullyRefunded ? Math.max(refundedTotal, charge.amount ?? 0, purchase?.amountCents ?? 0) : refundedTotal,
       currency: charge.currency ?? purchase?.currency ?? "usd",
