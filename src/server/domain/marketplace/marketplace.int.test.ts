@@ -91,6 +91,8 @@ describe("listings", () => {
     expect(ids).toContain(b.listing.id);
     expect(ids).not.toContain(c.listing.id);
     expect(ids.indexOf(b.listing.id)).toBeLessThan(ids.indexOf(a.listing.id));
+    expect((await anon.caller.listing.list({ sort: "price_asc", limit: 100 })).items.map((l) => l.id)).toEqual(ids);
+    expect((await rejects(anon.caller.listing.list({ sort: "cheapest" }), "BAD_REQUEST")).message).toMatch(/sort/);
     const first = await anon.caller.listing.list({ sort: "newest", limit: 1 });
     const second = await anon.caller.listing.list({ sort: "newest", limit: 1, cursor: first.nextCursor });
     expect(second.items[0].id).not.toBe(first.items[0].id);

@@ -69,11 +69,28 @@ export const byPromptInput = z
   .object({ promptId: idSchema.optional(), slug: z.string().trim().min(1).max(120).optional() })
   .refine((i) => i.promptId ?? i.slug, { message: "is required (or give slug)", path: ["promptId"] });
 
+/** Other names clients use for the same orders. */
+const SORT_ALIASES: Record<string, string> = {
+  recent: "newest",
+  new: "newest",
+  popular: "best_selling",
+  bestselling: "best_selling",
+  best_selling: "best_selling",
+  top_selling: "best_selling",
+  price_asc: "price_low",
+  price_desc: "price_high",
+};
+
 export const listListingsInput = z
   .object({
     cursor: z.string().max(200).nullish(),
     limit: z.number().int().min(1, "must be at least 1").max(MAX_PAGE_SIZE, `is at most ${MAX_PAGE_SIZE}`).default(20),
-    sort: z.enum(["newest", "best_selling", "price_low", "price_high"], { error: "must be one of: newest, best_selling, price_low, price_high" }).default("newest"),
+    sort: z
+      .preprocess(
+        (v) => (typeof v === "string" ? (SORT_ALIASES[v] ?? v) : v),
+        z.enum(["newest", "best_selling", "price_low", "price_high"], { error: "must be one of: newest, best_selling, price_low, price_high" }),
+      )
+      .default("newest"),
     sellerHandle: z.string().trim().max(64).optional(),
     /** Only listings priced in this currency (price sorts compare amounts within one currency). */
     currency: currency.optional(),
