@@ -113,11 +113,16 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                       <th scope="col" className="px-4 py-2.5 text-right font-medium">Fee</th>
                       <th scope="col" className="px-4 py-2.5 text-right font-medium">Refunds</th>
                       <th scope="col" className="px-4 py-2.5 text-right font-medium">Net</th>
+                      <th scope="col" className="w-40 px-4 py-2.5 font-medium">
+                        <span className="sr-only">Gross compared with your best listing</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 tabular-nums">
                     {summary.byListing.map((row) => {
                       const m = (minor: number) => formatMoney(minor, row.currency);
+                      // Bars compare listings sold in the same currency.
+                      const top = Math.max(1, ...summary.byListing.filter((r) => r.currency === row.currency).map((r) => r.grossCents));
                       return (
                         <tr key={`${row.listingId}-${row.currency}`}>
                           <td className="min-w-[12rem] max-w-[18rem] px-4 py-2.5 font-medium text-slate-900">
@@ -139,6 +144,9 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                           <td className="px-4 py-2.5 text-right text-slate-600">{m(row.platformFeeCents)}</td>
                           <td className={`px-4 py-2.5 text-right ${row.refundsCents ? "text-rose-700" : "text-slate-600"}`}>{m(row.refundsCents)}</td>
                           <td className="px-4 py-2.5 text-right font-semibold text-slate-900">{m(row.netCents)}</td>
+                          <td className="px-4 py-2.5">
+                            <ListingShareBar grossCents={row.grossCents} netCents={row.netCents} topCents={top} />
+                          </td>
                         </tr>
                       );
                     })}
@@ -249,5 +257,21 @@ function YourListings({ listings }: { listings: ListingSummary[] }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A row's gross as a bar against the best-selling listing, the net part solid: a chart per listing. */
+function ListingShareBar({ grossCents, netCents, topCents }: { grossCents: number; netCents: number; topCents: number }) {
+  const gross = Math.max(0, grossCents) / topCents;
+  const net = Math.max(0, Math.min(netCents, grossCents)) / topCents;
+  return (
+    <div
+      role="img"
+      aria-label={`${Math.round(gross * 100)}% of your best listing's gross; ${grossCents ? Math.round((Math.max(0, netCents) / grossCents) * 100) : 0}% of it is yours`}
+      className="relative h-2.5 w-32 overflow-hidden rounded-full bg-slate-100"
+    >
+      <div className="absolute inset-y-0 left-0 rounded-full bg-indigo-200" style={{ width: `${gross * 100}%` }} />
+      <div className="absolute inset-y-0 left-0 rounded-full bg-indigo-600" style={{ width: `${net * 100}%` }} />
+    </div>
   );
 }
