@@ -100,7 +100,8 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
               By listing
             </h2>
             {summary.byListing.length ? (
-              <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
+              <div className="relative mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
+                {/* relative: the screen-reader-only labels inside position against this scroller, so they cannot widen the page. */}
                 <table className="w-full min-w-[44rem] text-sm">
                   <caption className="sr-only">Sales per listing, last {days} days</caption>
                   <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
