@@ -2,15 +2,12 @@
 import type { LicenseCoverage, LicenseType } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor } from "../actor";
-import { ConflictError, ForbiddenError, NotFoundError, UpstreamError } from "../errors";
+import { ConflictError, NotFoundError, UpstreamError } from "../errors";
 import { readablePromptsWhere } from "../prompts/access";
-import { grantLicense } from "./licenses";
+import { latestVersionNumber } from "../versions/version-queries";
+import { activeLicenseOf, grantLicense } from "./licenses";
+import { purchaseRefusal } from "./purchase-refusal";
 import { getStripe } from "./stripe-client";
-
-async function latestVersionNumber(db: DbOrTx, promptId: string) {
-  const latest = await db.promptLabel.findUnique({ where: { promptId_name: { promptId, name: "latest" } }, select: { version: { select: { number: true } } } });
-  return latest?.version.number ?? 1;
-}
 
 /** What the buyer agrees to, copied into the purchase so later listing changes never reach it. */
 export const agreedTerms = (listing: { licenseType: LicenseType; terms: string; coverage: LicenseCoverage }) => ({
@@ -25,13 +22,10 @@ async function buyableListing(db: DbOrTx, actor: Actor, listingId: string) {
     where: { id: listingId, prompt: readablePromptsWhere(actor) },
     include: { prompt: { select: { id: true, slug: true, title: true, description: true, visibility: true } } },
   });
-  if (!listing || (listing.status === "draft" && listing.sellerId !== actor.id && !isAdmin(actor))) throw new NotFoundError("Listing");
-  if (listing.sellerId === actor.id) throw new ForbiddenError("You can't buy your own listing.");
-  if (listing.status === "paused") throw new ConflictError("Sales of this prompt are paused; try again later.");
-  if (listing.status === "draft") throw new ConflictError("This listing is a draft and not on sale yet.");
-  if (listing.prompt.visibility === "private") throw new NotFoundError("Listing");
-  const held = await db.license.findFirst({ where: { promptId: listing.promptId, holderId: actor.id, status: "active" }, select: { id: true } });
-  if (held) throw new ConflictError("You already hold a license for this prompt; find it in your Library.");
+  if (!listing || listing.prompt.visibility === "private" || (listing.status === "draft" && listing.sellerId !== actor.id && !isAdmin(actor)))
+    throw new NotFoundError("Listing");
+  const refusal = purchaseRefusal(listing, actor.id, Boolean(await activeLicenseOf(db, listing.promptId, actor.id)));
+  if (refusal) throw refusal;
   return listing;
 }
 

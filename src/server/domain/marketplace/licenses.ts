@@ -5,7 +5,7 @@ import type { DbOrTx, Tx } from "@/server/db/prisma";
 import { isAdmin, type Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { formatMoney } from "./money";
-import { COVERAGE_RULES } from "./listings";
+import { COVERAGE_RULES } from "./coverage";
 
 const KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: keys get read aloud and retyped
 
@@ -28,6 +28,14 @@ type PurchaseForLicense = {
   coverage: "purchased_and_later" | "purchased_only";
 };
 
+/** The active license a user holds for a prompt, if any (at most one: a partial unique index). */
+export function activeLicenseOf(db: DbOrTx, promptId: string, holderId: string) {
+  return db.license.findFirst({
+    where: { promptId, holderId, status: "active" },
+    select: { id: true, key: true, licenseType: true, fromVersion: true, toVersion: true, createdAt: true },
+  });
+}
+
 /**
  * Grants the license a purchase pays for, on the terms the buyer agreed to at checkout. Returns null when
  * the buyer already holds an active license for the prompt (a second paid session for the same
@@ -36,8 +44,7 @@ type PurchaseForLicense = {
 export async function grantLicense(tx: Tx, purchase: PurchaseForLicense) {
   const existing = await tx.license.findUnique({ where: { purchaseId: purchase.id } });
   if (existing) return existing;
-  const held = await tx.license.findFirst({ where: { promptId: purchase.promptId, holderId: purchase.buyerId, status: "active" }, select: { id: true } });
-  if (held) return null;
+  if (await activeLicenseOf(tx, purchase.promptId, purchase.buyerId)) return null;
   return tx.license.create({
     data: {
       key: newLicenseKey(),

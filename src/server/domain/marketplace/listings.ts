@@ -4,7 +4,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor, type Viewer } from "../actor";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { page, pageResult } from "../pagination";
 import { assertCanWritePrompt, findReadablePrompt, readablePromptsWhere } from "../prompts/access";
+import { averageOf } from "../prompts/prompt-queries";
+import { COVERAGE_RULES } from "./coverage";
+import { activeLicenseOf } from "./licenses";
+import { purchaseRefusal } from "./purchase-refusal";
 import { MINIMUM_CHARGE_MINOR, formatMoney } from "./money";
 import { DEFAULT_TERMS } from "./schemas";
 import { stripeConfigured, STRIPE_SETUP_HINT } from "./stripe-client";
@@ -14,10 +19,6 @@ type Coverage = "purchased_and_later" | "purchased_only";
 type Status = "draft" | "active" | "paused";
 type Sample = { title: string; output: string };
 
-export const COVERAGE_RULES: Record<Coverage, string> = {
-  purchased_and_later: "Covers the version current when you buy and every later version the author publishes.",
-  purchased_only: "Covers only the version current when you buy; later versions need a new license.",
-};
 
 const listingSelect = {
   id: true,
@@ -57,7 +58,7 @@ function present(row: ListingRow) {
       visibility: prompt.visibility,
       likeCount: prompt.likeCount,
       ratingCount: prompt.ratingCount,
-      ratingAverage: prompt.ratingCount ? Math.round((prompt.ratingSum / prompt.ratingCount) * 100) / 100 : null,
+      ratingAverage: averageOf(prompt),
     },
   };
 }
@@ -140,18 +141,9 @@ export async function updateListing(
 
 /** Viewer-facing facts about buying: what stops them, if anything. */
 async function purchaseState(db: DbOrTx, viewer: Viewer, listing: ListingRow) {
-  const license = viewer
-    ? await db.license.findFirst({
-        where: { promptId: listing.promptId, holderId: viewer.id, status: "active" },
-        select: { id: true, key: true, licenseType: true, fromVersion: true, toVersion: true, createdAt: true },
-      })
-    : null;
-  let cannotBuyReason: string | null = null;
-  if (viewer?.id === listing.sellerId) cannotBuyReason = "This is your listing.";
-  else if (license) cannotBuyReason = "You already hold a license for this prompt.";
-  else if (listing.status === "paused") cannotBuyReason = "Sales of this prompt are paused.";
-  else if (listing.status === "draft") cannotBuyReason = "This listing is a draft and not on sale yet.";
-  else if (listing.priceCents > 0 && !stripeConfigured()) cannotBuyReason = STRIPE_SETUP_HINT;
+  const license = viewer ? await activeLicenseOf(db, listing.promptId, viewer.id) : null;
+  let cannotBuyReason = purchaseRefusal(listing, viewer?.id, Boolean(license))?.message ?? null;
+  if (!cannotBuyReason && listing.priceCents > 0 && !stripeConfigured()) cannotBuyReason = STRIPE_SETUP_HINT;
   return {
     viewerLicense: license,
     isSeller: viewer?.id === listing.sellerId,
@@ -210,16 +202,15 @@ export async function listListings(
   const rows = await db.listing.findMany({
     where: { AND: [where, filters] },
     orderBy: ORDER[input.sort],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    ...page(input),
     select: listingSelect,
   });
-  const page = rows.slice(0, input.limit);
+  const { items: onPage, nextCursor } = pageResult(rows, input.limit);
   const held = viewer
-    ? new Set((await db.license.findMany({ where: { holderId: viewer.id, status: "active", promptId: { in: page.map((r) => r.promptId) } }, select: { promptId: true } })).map((l) => l.promptId))
+    ? new Set((await db.license.findMany({ where: { holderId: viewer.id, status: "active", promptId: { in: onPage.map((r) => r.promptId) } }, select: { promptId: true } })).map((l) => l.promptId))
     : new Set<string>();
-  const items = page.map((row) => ({ ...present(row), viewerHasLicense: held.has(row.promptId), isSeller: row.sellerId === viewer?.id }));
-  return { items, nextCursor: rows.length > input.limit ? items[items.length - 1].id : null };
+  const items = onPage.map((row) => ({ ...present(row), viewerHasLicense: held.has(row.promptId), isSeller: row.sellerId === viewer?.id }));
+  return { items, nextCursor };
 }
 
 export type ListingView = ReturnType<typeof present>;

@@ -7,6 +7,8 @@
 import type Stripe from "stripe";
 import { env } from "@/env";
 import type { Db, Tx } from "@/server/db/prisma";
+import { latestVersionNumber } from "../versions/version-queries";
+import { agreedTerms } from "./checkout";
 import { grantLicense, revokeLicenseOf } from "./licenses";
 import { getStripe, stripeConfigured } from "./stripe-client";
 import { platformFee } from "./money";
@@ -36,7 +38,6 @@ async function purchaseForSession(tx: Tx, session: Stripe.Checkout.Session) {
     tx.user.findUnique({ where: { id: buyerId }, select: { id: true } }),
   ]);
   if (!listing || !buyer || listing.sellerId === buyer.id) return null;
-  const latest = await tx.promptLabel.findUnique({ where: { promptId_name: { promptId: listing.promptId, name: "latest" } }, select: { version: { select: { number: true } } } });
   return tx.purchase.create({
     data: {
       listingId: listing.id,
@@ -45,10 +46,8 @@ async function purchaseForSession(tx: Tx, session: Stripe.Checkout.Session) {
       sellerId: listing.sellerId,
       amountCents: session.amount_total ?? listing.priceCents,
       currency: session.currency ?? listing.currency,
-      licenseType: listing.licenseType,
-      terms: listing.terms,
-      coverage: listing.coverage,
-      versionNumber: latest?.version.number ?? 1,
+      ...agreedTerms(listing),
+      versionNumber: await latestVersionNumber(tx, listing.promptId),
       stripeSessionId: session.id,
     },
   });

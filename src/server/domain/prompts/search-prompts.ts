@@ -9,6 +9,7 @@ import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
 import { latestBodyHiddenSql } from "../marketplace/paid-access";
 
+import { averageOf } from "./prompt-queries";
 import type { SEARCH_SORTS } from "./schemas";
 
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -170,7 +171,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
       versionCount: r.versionCount,
       likeCount: r.likeCount,
       ratingCount: r.ratingCount,
-      ratingAverage: r.ratingCount ? Math.round((r.ratingSum / r.ratingCount) * 100) / 100 : null,
+      ratingAverage: averageOf(r),
       commentCount: r.commentCount,
       forkCount: r.forkCount,
       viewCount: r.viewCount,

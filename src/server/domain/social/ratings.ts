@@ -3,6 +3,7 @@ import type { Actor, Viewer } from "../actor";
 import { ForbiddenError } from "../errors";
 import { pageResult } from "../pagination";
 import { findReadablePrompt } from "../prompts/access";
+import { averageOf } from "../prompts/prompt-queries";
 import { bumpTrending } from "./trending";
 
 /** Bayesian average: three phantom 3-star ratings keep one 5-star review from topping the charts. */
@@ -40,7 +41,7 @@ export async function ratingSummary(db: DbOrTx, promptId: string) {
   for (const g of groups) distribution[g.stars as 1 | 2 | 3 | 4 | 5] = g._count._all;
   return {
     ratingCount: prompt.ratingCount,
-    ratingAverage: prompt.ratingCount ? Math.round((prompt.ratingSum / prompt.ratingCount) * 100) / 100 : null,
+    ratingAverage: averageOf(prompt),
     distribution,
   };
 }

@@ -8,6 +8,12 @@ import type { VersionRef } from "../prompts/schemas";
 import { page, pageResult } from "../pagination";
 import { bodyAccessOf, withBodyAccess } from "../marketplace/paid-access";
 
+/** The number of a prompt's latest version (versions are numbered 1..n; the `latest` label marks n). */
+export async function latestVersionNumber(db: DbOrTx, promptId: string) {
+  const latest = await db.promptLabel.findUnique({ where: { promptId_name: { promptId, name: "latest" } }, select: { version: { select: { number: true } } } });
+  return latest?.version.number ?? 1;
+}
+
 export const versionSelect = {
   id: true,
   promptId: true,

@@ -1,0 +1,13 @@
+// Why a viewer cannot buy a listing right now, if they cannot: one rule for the Buy box (a reason to
+// show) and for checkout (an error to throw).
+import { ConflictError, ForbiddenError, type DomainError } from "../errors";
+
+type ListingForRefusal = { sellerId: string; status: "draft" | "active" | "paused" };
+
+export function purchaseRefusal(listing: ListingForRefusal, viewerId: string | undefined, holdsLicense: boolean): DomainError | null {
+  if (viewerId === listing.sellerId) return new ForbiddenError("You can't buy your own listing.");
+  if (holdsLicense) return new ConflictError("You already hold a license for this prompt; find it in your Library.");
+  if (listing.status === "paused") return new ConflictError("Sales of this prompt are paused; try again later.");
+  if (listing.status === "draft") return new ConflictError("This listing is a draft and not on sale yet.");
+  return null;
+}
