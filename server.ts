@@ -2,11 +2,12 @@
 // DATABASE_URL), applies migrations, seeds the demo catalogue on first start, and serves Next.js.
 // Next's documented custom-server mode. The capture proxy (/api/proxy/…) is answered here directly
 // on node:http, before Next, so proxied calls never pass through Next's request pipeline.
+import "./src/server/boot/server-only-in-node.mjs";
 import { createServer } from "node:http";
 import { spawnSync } from "node:child_process";
 import next from "next";
-import { ensureAuthSecret } from "./scripts/lib/auth-secret";
-import { buildIsStale } from "./scripts/lib/build-freshness";
+import { ensureAuthSecret } from "./src/server/boot/auth-secret";
+import { buildIsStale } from "./src/server/boot/build-freshness";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
@@ -38,7 +39,7 @@ async function main() {
   }
 
   // Background jobs: Inngest when configured, otherwise the in-process runner (this process only).
-  const { inngestConfigured } = await import("./inngest/send-event");
+  const { inngestConfigured } = await import("./src/server/jobs/send-event");
   let jobs: import("./inngest/in-process-runner").InProcessRunner | undefined;
   if (inngestConfigured()) console.log("▸ Jobs: Inngest");
   else {
@@ -53,8 +54,9 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const { getProxyHandler, closeCaptureRuntime } = await import("./src/server/capture/runtime");
+  const { getProxyHandler, closeCaptureRuntime } = await import("./src/server/boot/capture-runtime");
   const { PROXY_PREFIX } = await import("./src/server/proxy/proxy-route");
+  const { flushViews } = await import("./src/server/domain/social/views");
   const proxy = getProxyHandler();
 
   const server = createServer((req, res) => {
@@ -79,6 +81,8 @@ async function main() {
     server.closeAllConnections();
     await closeCaptureRuntime().catch((error: unknown) => console.error("[capture]", error));
     await jobs?.stop();
+    // Views buffered since the last periodic flush (views.ts) are written while the database is up.
+    await flushViews().catch((error: unknown) => console.error("[views]", error));
     await db.$disconnect().catch(() => {});
     await database.stop();
     process.exit(0);

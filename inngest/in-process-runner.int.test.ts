@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import type { Db } from "@/server/db/prisma";
 import { localEmbedder } from "@/server/domain/identity/local-embedder";
+import { inngestConfigured, sendEvent } from "@/server/jobs/send-event";
 import { makeUser } from "@/test/callers";
 import { createTestDatabase, type TestDatabase } from "@/test/test-db";
 import { createCaptureIdentify } from "./functions/capture-identify";
 import { startInProcessRunner, type InProcessRunner } from "./in-process-runner";
-import { inngestConfigured, sendEvent } from "./send-event";
 
 const PROMPT = `You are a travel agent for Sunny Tours. Recommend three destinations that match the traveller's
 budget, dates and interests. For each destination give the best area to stay, one local dish to try,

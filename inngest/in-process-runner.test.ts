@@ -1,7 +1,7 @@
 import { Inngest, NonRetriableError } from "inngest";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { sendEvent } from "@/server/jobs/send-event";
 import { createInProcessRunner, cronMatches, parseDuration, type InProcessRunner } from "./in-process-runner";
-import { sendEvent } from "./send-event";
 
 const inngest = new Inngest({ id: "runner-test" });
 const quiet = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };

@@ -7,8 +7,8 @@
 // `step.run` (a retry skips steps that already succeeded), `step.sleep`/`step.sleepUntil`,
 // NonRetriableError, and cron triggers (five-field expressions, evaluated each minute, local time).
 import { NonRetriableError, type InngestFunction } from "inngest";
-import type { EventName } from "./events";
-import { registerInProcessDispatcher } from "./send-event";
+import type { EventName } from "@/server/jobs/events";
+import { registerInProcessDispatcher } from "@/server/jobs/send-event";
 
 type Trigger = { event?: string; cron?: string; if?: string };
 type RunEvent = { name: string; data: unknown; id: string; ts: number };

@@ -28,10 +28,10 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import { redactUrl as redact } from "../src/server/db/redact-url";
-import { createScratchDatabase } from "../src/server/db/scratch-database";
+import { createScratchDatabase } from "../src/test/scratch-database";
 import superjson from "superjson";
 import type { AppRouter } from "../src/server/api/root";
-import { buildIsStale } from "./lib/build-freshness";
+import { buildIsStale } from "../src/server/boot/build-freshness";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");

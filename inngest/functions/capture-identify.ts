@@ -6,8 +6,8 @@ import type { Db } from "@/server/db/prisma";
 import { currentEmbedder } from "@/server/domain/identity/current-embedder";
 import type { Embedder } from "@/server/domain/identity/embedder";
 import { identifyCapture } from "@/server/domain/identity/identify-capture";
-import { inngest } from "../client";
-import { events } from "../events";
+import { events } from "@/server/jobs/events";
+import { inngest } from "@/server/jobs/inngest-client";
 
 export type CaptureIdentifyDeps = { db: () => Db; embedder: () => Embedder };
 

@@ -1,4 +1,4 @@
-import type { Category } from "../../src/server/domain/prompts/categories";
+import type { Category } from "@/shared/prompts/categories";
 
 export type SeedUser = {
   handle: string; // lowercase, [a-z0-9-], 3-30 chars, unique

@@ -5,8 +5,8 @@ import type { Db } from "@/server/db/prisma";
 import { env } from "@/env";
 import { agreedTerms } from "@/server/domain/marketplace/checkout";
 import { grantLicense, revokeLicenseOf } from "@/server/domain/marketplace/licenses";
-import { platformFee } from "@/server/domain/marketplace/money";
-import { DEFAULT_TERMS } from "@/server/domain/marketplace/schemas";
+import { platformFee } from "@/server/domain/marketplace/platform-fee";
+import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
 import { random } from "./activity";
 
 type SeedListing = { slug: string; priceCents: number; currency?: string; licenseType: "personal" | "commercial" | "team"; sales: number; samples?: { title: string; output: string }[] };
@@ -54,7 +54,7 @@ export async function seedMarketplace(db: Db) {
         priceCents: item.priceCents,
         currency: item.currency ?? "usd",
         licenseType: item.licenseType,
-        terms: DEFAULT_TERMS[item.licenseType],
+        terms: LICENSE_TYPES[item.licenseType].defaultTerms,
         status: "active",
         sampleResults: item.samples ?? [],
         createdAt: new Date(Date.now() - (40 - index) * 86_400_000),

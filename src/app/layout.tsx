@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { TRPCReactProvider } from "@/trpc/react";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeader } from "./_components/site-header";
 
 export const metadata: Metadata = {
   title: { default: "Promptuary", template: "%s · Promptuary" },

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CategoryChips } from "@/components/prompts/category-chips";
-import { ArrowRightIcon, ForkIcon, LayersIcon, RocketIcon, TrendingIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon, ForkIcon, LayersIcon, RocketIcon, TrendingIcon } from "@/components/ui/icons";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

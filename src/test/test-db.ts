@@ -6,7 +6,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { migrate } from "@/server/db/migrator";
-import { createScratchDatabase } from "@/server/db/scratch-database";
+import { createScratchDatabase } from "./scratch-database";
 import { createPgPrismaClient, createPrismaClient, type Db } from "@/server/db/prisma";
 import { pgConnection, pgliteConnection } from "@/server/db/sql-connection";
 

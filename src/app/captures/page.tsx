@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { ArrowRightIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
 import { CaptureFilters } from "./_components/capture-filters";
 import { CapturesTable } from "./_components/captures-table";
@@ -18,8 +17,7 @@ const PAGE_SIZE = 50;
 
 export default async function CapturesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const values = parseCaptureSearchParams(await searchParams);
-  const session = await auth();
-  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(capturesHref(values))}`);
+  await requireSignedIn(capturesHref(values));
 
   const api = await serverApi();
   const filters = { model: values.model, status: values.status, decision: values.decision };

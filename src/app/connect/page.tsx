@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { CodeBlock } from "@/components/captures/code-block";
-import { ArrowRightIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import { ButtonLink } from "@/components/ui/button";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { siteOrigin } from "@/server/http/site-origin";
 import { SnippetTabs } from "./_components/snippet-tabs";
 import { anthropicSnippets, openaiSnippets } from "./_components/snippets";
@@ -38,8 +37,7 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
 }
 
 export default async function ConnectPage() {
-  const session = await auth();
-  if (!session?.user) redirect("/signin?callbackUrl=/connect");
+  await requireSignedIn("/connect");
   const origin = await siteOrigin();
   const openaiBase = `${origin}/api/proxy/openai/v1`;
   const anthropicBase = `${origin}/api/proxy/anthropic`;

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { CategoryChips } from "@/components/prompts/category-chips";
-import { ArrowRightIcon, SearchIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon, SearchIcon } from "@/components/ui/icons";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
 import type { SearchResultData } from "@/components/prompts/types";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
-import { CATEGORIES, categoryLabel, type Category } from "@/server/domain/prompts/categories";
+import { CATEGORIES, categoryLabel, type Category } from "@/shared/prompts/categories";
 import { serverApi } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";

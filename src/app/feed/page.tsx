@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { formatDate, isoDate, timeAgo } from "@/components/prompts/format-date";
-import { ArrowRightIcon, ForkIcon, LayersIcon, PlusIcon } from "@/components/prompts/icons";
+import { TimeAgo } from "@/components/ui/date-time";
+import { ArrowRightIcon, ForkIcon, LayersIcon, PlusIcon } from "@/components/ui/icons";
 import type { FeedItem } from "@/components/prompts/types";
 import { FollowButton } from "@/components/social/follow-button";
 import { Avatar } from "@/components/ui/avatar";
 import { ButtonLink } from "@/components/ui/button";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -59,9 +58,7 @@ function FeedEntry({ item, now }: { item: FeedItem; now: Date }) {
         </p>
         {item.kind !== "version" && item.prompt.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-500">{item.prompt.description}</p> : null}
         <p className="mt-1.5 text-xs text-slate-500">
-          <time dateTime={isoDate(item.createdAt)} title={formatDate(item.createdAt)}>
-            {timeAgo(item.createdAt, now)}
-          </time>
+          <TimeAgo value={item.createdAt} now={now} />
         </p>
       </div>
     </article>
@@ -78,8 +75,7 @@ async function suggestedPeople(viewerId: string) {
 }
 
 export default async function FeedPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
-  const session = await auth();
-  if (!session?.user) redirect("/signin?callbackUrl=/feed");
+  const user = await requireSignedIn("/feed");
   const sp = await searchParams;
   const cursor = (Array.isArray(sp.cursor) ? sp.cursor[0] : sp.cursor)?.slice(0, 200) || undefined;
   const api = await serverApi();
@@ -89,7 +85,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
     throw error;
   });
   const empty = !feed.items.length && !cursor;
-  const suggestions = empty ? await suggestedPeople(session.user.id) : [];
+  const suggestions = empty ? await suggestedPeople(user.id) : [];
   const now = new Date();
 
   return (
@@ -99,7 +95,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           <h1 className="text-3xl font-bold tracking-tight text-slate-900">Your feed</h1>
           <p className="mt-1 text-slate-600">New prompts, versions and forks from the people you follow.</p>
         </div>
-        <Link href={`/u/${session.user.handle}?tab=following`} className="rounded text-sm font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <Link href={`/u/${user.handle}?tab=following`} className="rounded text-sm font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
           People you follow <span aria-hidden>→</span>
         </Link>
       </header>

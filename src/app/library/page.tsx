@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { ArrowRightIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import { LicenseCard } from "@/components/marketplace/license-card";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Library" };
 export const dynamic = "force-dynamic";
 
 export default async function LibraryPage({ searchParams }: { searchParams: Promise<{ claimed?: string | string[] }> }) {
-  const session = await auth();
-  if (!session?.user) redirect("/signin?callbackUrl=/library");
+  await requireSignedIn("/library");
 
   const [licenses, sp] = await Promise.all([(await serverApi()).license.mine(), searchParams]);
   // Free checkouts land here with ?claimed=<licenseId>.

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { ArrowRightIcon } from "@/components/prompts/icons";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import { MarketList } from "@/components/marketplace/market-list";
 import { MarketSortForm } from "@/components/marketplace/market-sort";
-import { MARKET_SORT_PHRASES, isMarketSort } from "@/components/marketplace/market-sorts";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
+import { LISTING_SORTS, isListingSort } from "@/shared/marketplace/listing-sorts";
 
 export const metadata: Metadata = { title: "Market" };
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ const PAGE_SIZE = 24;
 export default async function MarketPage({ searchParams }: { searchParams: Promise<{ sort?: string | string[] }> }) {
   const sp = await searchParams;
   const raw = Array.isArray(sp.sort) ? sp.sort[0] : sp.sort;
-  const sort = isMarketSort(raw) ? raw : "newest";
+  const sort = isListingSort(raw) ? raw : "newest";
   const [session, page] = await Promise.all([auth(), (await serverApi()).listing.list({ sort, limit: PAGE_SIZE })]);
   const user = session?.user;
 
@@ -25,7 +25,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Market</h1>
-          <p className="mt-1.5 text-sm text-slate-600">Prompts for sale or free to claim, each under a clear license. {MARKET_SORT_PHRASES[sort]}</p>
+          <p className="mt-1.5 text-sm text-slate-600">Prompts for sale or free to claim, each under a clear license. {LISTING_SORTS[sort].phrase}</p>
         </div>
         {page.items.length ? <MarketSortForm sort={sort} /> : null}
       </header>

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { NewPromptForm } from "./_components/new-prompt-form";
 
 export const metadata: Metadata = { title: "New prompt" };
 export const dynamic = "force-dynamic";
 
 export default async function NewPromptPage() {
-  const session = await auth();
-  if (!session?.user) redirect("/signin?callbackUrl=/new");
+  await requireSignedIn("/new");
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { siteOrigin } from "@/server/http/site-origin";
 import { serverApi } from "@/trpc/server";
 import { ApiKeysPanel } from "./_components/api-keys-panel";
@@ -12,8 +11,7 @@ export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
-  const session = await auth();
-  if (!session?.user) redirect("/signin?callbackUrl=/settings");
+  await requireSignedIn("/settings");
 
   const api = await serverApi();
   const [me, keys, origin] = await Promise.all([api.user.me(), api.apiKey.list(), siteOrigin()]);

@@ -1,7 +1,7 @@
 "use client";
 import { useDeferredValue, useMemo } from "react";
-import { parseVariables } from "@/server/domain/prompts/variables";
-import { MAX_BODY_LENGTH } from "@/server/domain/prompts/schemas";
+import { parseVariables } from "@/shared/prompts/variables";
+import { MAX_BODY_LENGTH } from "@/shared/prompts/prompt-fields";
 import { BodyPreview } from "./body-preview";
 import { VariableChips } from "./variable-chips";
 import { VariableSyntaxHint } from "./variable-syntax-hint";

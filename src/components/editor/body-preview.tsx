@@ -1,4 +1,4 @@
-import { segmentBody } from "@/server/domain/prompts/variables";
+import { segmentBody } from "@/shared/prompts/variables";
 
 /** The body with its `{{variables}}` highlighted. */
 export function BodyPreview({ body }: { body: string }) {

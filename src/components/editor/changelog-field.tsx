@@ -1,4 +1,5 @@
 import { Field, Input } from "@/components/ui/field";
+import { CHANGELOG_MAX_LENGTH } from "@/shared/prompts/prompt-fields";
 
 /** The optional one-line changelog saved with a version. */
 export function ChangelogField({ id, value, onChange, error, placeholder }: { id: string; value: string; onChange: (v: string) => void; error?: string; placeholder: string }) {
@@ -8,7 +9,7 @@ export function ChangelogField({ id, value, onChange, error, placeholder }: { id
         id={id}
         name="changelog"
         value={value}
-        maxLength={500}
+        maxLength={CHANGELOG_MAX_LENGTH}
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}

@@ -1,4 +1,4 @@
-import type { PromptVariable } from "@/server/domain/prompts/variables";
+import type { PromptVariable } from "@/shared/prompts/variables";
 
 /** Detected `{{variables}}` as chips, with their defaults. */
 export function VariableChips({ variables }: { variables: PromptVariable[] }) {

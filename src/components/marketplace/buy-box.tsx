@@ -7,13 +7,13 @@ import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
-import { CheckIcon } from "@/components/prompts/icons";
+import { CheckIcon } from "@/components/ui/icons";
 import { useTRPC } from "@/trpc/react";
-import { LICENSE_TYPE_LABELS, LICENSE_TYPE_SUMMARIES, licenseTypePhrase } from "./labels";
 import { LicenseKey } from "./license-key";
 import { SampleResults } from "./sample-results";
 import { TermsDisclosure } from "./terms-disclosure";
 import type { ListingForViewer } from "./types";
+import { LICENSE_TYPES, licenseTypePhrase } from "@/shared/marketplace/license-types";
 
 /** Stripe's "not configured" refusal: worth its own explanation rather than a bare disabled button. */
 const isCheckoutDisabled = (listing: ListingForViewer) => !listing.checkoutEnabled && !listing.isFree;
@@ -138,14 +138,14 @@ export function BuyBox({
             {!listing.isFree ? <span className="text-sm text-slate-500">one-time</span> : null}
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <Badge tone="indigo">{LICENSE_TYPE_LABELS[listing.licenseType]} license</Badge>
+            <Badge tone="indigo">{LICENSE_TYPES[listing.licenseType].label} license</Badge>
             {listing.salesCount > 0 ? (
               <span className="text-xs text-slate-500">
                 {listing.salesCount} {listing.salesCount === 1 ? "license" : "licenses"} {listing.isFree ? "claimed" : "sold"}
               </span>
             ) : null}
           </div>
-          <p className="mt-2 text-sm text-slate-600">{LICENSE_TYPE_SUMMARIES[listing.licenseType]}</p>
+          <p className="mt-2 text-sm text-slate-600">{LICENSE_TYPES[listing.licenseType].summary}</p>
 
           <div className="mt-4">{action}</div>
 

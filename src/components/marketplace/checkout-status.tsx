@@ -1,14 +1,14 @@
 "use client";
 import { useEffect, useState, type ReactNode } from "react";
 import { TRPCClientError } from "@trpc/client";
-import { CheckIcon } from "@/components/prompts/icons";
+import { CheckIcon } from "@/components/ui/icons";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatMoney } from "@/server/domain/marketplace/money";
 import { useTRPCClient } from "@/trpc/react";
 import { LicenseKey } from "./license-key";
 import type { CheckoutStatusData } from "./types";
+import { formatMoney } from "@/shared/money/format-money";
 
 const POLL_EVERY_MS = 1000;
 const GIVE_UP_AFTER_MS = 60_000;

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import { formatDate, isoDate } from "@/components/prompts/format-date";
+import { formatDate, isoDate } from "@/components/ui/format-date";
 import { Badge } from "@/components/ui/card";
-import { LICENSE_TYPE_LABELS } from "./labels";
 import { LicenseKey } from "./license-key";
 import { LicenseStatusBadge } from "./license-status-badge";
 import { refundSteps } from "./refund-steps";
 import { TermsDisclosure } from "./terms-disclosure";
 import type { LicenseData } from "./types";
+import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
 
 /** One license in the Library: what it is for, its key, what it covers, its terms and its receipt. */
 export function LicenseCard({ license, highlighted = false }: { license: LicenseData; highlighted?: boolean }) {
@@ -35,7 +35,7 @@ export function LicenseCard({ license, highlighted = false }: { license: License
           </p>
         </div>
         <div className="flex shrink-0 flex-wrap items-center gap-1.5">
-          <Badge tone="indigo">{LICENSE_TYPE_LABELS[license.licenseType]} license</Badge>
+          <Badge tone="indigo">{LICENSE_TYPES[license.licenseType].label} license</Badge>
           <LicenseStatusBadge status={license.status} receiptStatus={receipt.status} />
         </div>
       </div>

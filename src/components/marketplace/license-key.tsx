@@ -1,4 +1,4 @@
-import { CopyButton } from "@/components/prompts/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** A license key in a monospace box with a copy button. */
 export function LicenseKey({ value, label = "License key", tone = "slate" }: { value: string; label?: string; tone?: "slate" | "emerald" }) {

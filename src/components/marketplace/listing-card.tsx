@@ -2,9 +2,10 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/card";
 import { Stars, formatStars } from "@/components/social/stars";
-import { categoryLabel } from "@/server/domain/prompts/categories";
-import { LICENSE_TYPE_LABELS, STATUS_LABELS, STATUS_TONES } from "./labels";
+import { categoryLabel } from "@/shared/prompts/categories";
 import type { ListingSummary } from "./types";
+import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
+import { LISTING_STATUSES } from "@/shared/marketplace/listing-statuses";
 
 /** A listing in the Market: the whole card opens the prompt; the seller keeps their own link. */
 export function ListingCard({ listing, showStatus = false }: { listing: ListingSummary; showStatus?: boolean }) {
@@ -14,7 +15,7 @@ export function ListingCard({ listing, showStatus = false }: { listing: ListingS
       <div className="flex items-center justify-between gap-2">
         <span className="text-xs font-semibold uppercase tracking-wide text-indigo-600">{categoryLabel(prompt.category)}</span>
         <div className="flex items-center gap-1.5">
-          {showStatus && listing.status !== "active" ? <Badge tone={STATUS_TONES[listing.status]}>{STATUS_LABELS[listing.status]}</Badge> : null}
+          {showStatus && listing.status !== "active" ? <Badge tone={LISTING_STATUSES[listing.status].tone}>{LISTING_STATUSES[listing.status].label}</Badge> : null}
           {listing.viewerHasLicense ? <Badge tone="emerald">Owned</Badge> : listing.isSeller && !showStatus ? <Badge tone="slate">Yours</Badge> : null}
           <span
             className={`rounded-full px-2.5 py-0.5 text-sm font-semibold tabular-nums ring-1 ring-inset ${
@@ -41,7 +42,7 @@ export function ListingCard({ listing, showStatus = false }: { listing: ListingS
       )}
       <div className="mt-auto pt-4">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-slate-500">
-          <Badge tone="indigo">{LICENSE_TYPE_LABELS[listing.licenseType]} license</Badge>
+          <Badge tone="indigo">{LICENSE_TYPES[listing.licenseType].label} license</Badge>
           {prompt.ratingCount && prompt.ratingAverage !== null ? (
             <span className="inline-flex items-center gap-1 tabular-nums">
               <Stars value={prompt.ratingAverage} size={13} />

@@ -9,25 +9,22 @@ import { Badge, Card } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
-import { SUPPORTED_CURRENCIES, formatMoney, type Currency } from "@/server/domain/marketplace/money";
-import { DEFAULT_TERMS, MAX_SAMPLE_RESULTS, TERMS_MAX_LENGTH } from "@/server/domain/marketplace/schemas";
 import { useTRPC } from "@/trpc/react";
-import { COVERAGE_EXPLANATIONS, COVERAGE_LABELS, LICENSE_TYPE_LABELS, LICENSE_TYPE_SUMMARIES, STATUS_EXPLANATIONS, STATUS_LABELS, STATUS_TONES } from "./labels";
-import { minorToMajorText, parseMajorPrice } from "./price-input";
-import type { Coverage, LicenseType, ListingStatus, SavedListing } from "./types";
+import type { SavedListing } from "./types";
+import { LICENSE_TYPE_NAMES, LICENSE_TYPES, type LicenseType } from "@/shared/marketplace/license-types";
+import { COVERAGE_NAMES, COVERAGES, type Coverage } from "@/shared/marketplace/coverage";
+import { LISTING_STATUS_NAMES, LISTING_STATUSES, type ListingStatus } from "@/shared/marketplace/listing-statuses";
+import { SUPPORTED_CURRENCIES, isCurrency, type Currency } from "@/shared/money/currencies";
+import { formatMoney } from "@/shared/money/format-money";
+import { minorToMajorText, parseMajorPrice } from "@/shared/money/price-text";
+import { MAX_SAMPLE_RESULTS, SAMPLE_OUTPUT_MAX_LENGTH, SAMPLE_TITLE_MAX_LENGTH, TERMS_MAX_LENGTH } from "@/shared/marketplace/listing-fields";
+import type { Visibility } from "@/shared/prompts/visibility";
 
 type Sample = { title: string; output: string };
 type FormValues = { price: string; currency: Currency; licenseType: LicenseType; terms: string; coverage: Coverage; status: ListingStatus; samples: Sample[] };
 /** The parts of a listing the editor reads (byPrompt's view and create/update's answer both have them). */
 type EditableListing = Pick<SavedListing, "id" | "priceCents" | "priceLabel" | "currency" | "licenseType" | "terms" | "coverage" | "status" | "sampleResults" | "salesCount" | "isFree">;
 
-const LICENSE_TYPES = Object.keys(LICENSE_TYPE_LABELS) as LicenseType[];
-const COVERAGES = Object.keys(COVERAGE_LABELS) as Coverage[];
-const STATUSES: ListingStatus[] = ["active", "draft", "paused"];
-const SAMPLE_TITLE_MAX = 120;
-const SAMPLE_OUTPUT_MAX = 5000;
-
-const isCurrency = (c: string): c is Currency => (SUPPORTED_CURRENCIES as readonly string[]).includes(c);
 
 function valuesOf(listing: EditableListing | null): FormValues {
   if (!listing) return { price: "", currency: "usd", licenseType: "personal", terms: "", coverage: "purchased_and_later", status: "active", samples: [] };
@@ -36,7 +33,7 @@ function valuesOf(listing: EditableListing | null): FormValues {
     currency: isCurrency(listing.currency) ? listing.currency : "usd",
     licenseType: listing.licenseType,
     // Standard terms stay empty in the form, so switching the license type brings that type's terms.
-    terms: listing.terms === DEFAULT_TERMS[listing.licenseType] ? "" : listing.terms,
+    terms: listing.terms === LICENSE_TYPES[listing.licenseType].defaultTerms ? "" : listing.terms,
     coverage: listing.coverage,
     status: listing.status,
     samples: listing.sampleResults.map((s) => ({ title: s.title, output: s.output })),
@@ -47,7 +44,7 @@ function valuesOf(listing: EditableListing | null): FormValues {
  * The owner's "Sell this prompt" panel on a prompt page: a one-line summary of the listing (or an
  * invitation to sell), which opens the editor. `?sell=1` opens it directly (links from the sales dashboard).
  */
-export function ListingEditor({ promptId, visibility, listing }: { promptId: string; visibility: "public" | "unlisted" | "private"; listing: EditableListing | null }) {
+export function ListingEditor({ promptId, visibility, listing }: { promptId: string; visibility: Visibility; listing: EditableListing | null }) {
   const params = useSearchParams();
   const [current, setCurrent] = useState<EditableListing | null>(listing);
   const [open, setOpen] = useState(params.get("sell") === "1" && (visibility !== "private" || listing !== null));
@@ -67,8 +64,8 @@ export function ListingEditor({ promptId, visibility, listing }: { promptId: str
               <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
                 <span className="font-semibold text-slate-900 tabular-nums">{current.priceLabel}</span>
                 <span aria-hidden>·</span>
-                <span>{LICENSE_TYPE_LABELS[current.licenseType]} license</span>
-                <Badge tone={STATUS_TONES[current.status]}>{STATUS_LABELS[current.status]}</Badge>
+                <span>{LICENSE_TYPES[current.licenseType].label} license</span>
+                <Badge tone={LISTING_STATUSES[current.status].tone}>{LISTING_STATUSES[current.status].label}</Badge>
                 <span aria-hidden>·</span>
                 <span>
                   {current.salesCount} {current.salesCount === 1 ? "sale" : "sales"}
@@ -115,7 +112,7 @@ function ListingForm({
   onSaved,
 }: {
   promptId: string;
-  visibility: "public" | "unlisted" | "private";
+  visibility: Visibility;
   listing: EditableListing | null;
   onSaved: (listing: SavedListing) => void;
 }) {
@@ -261,7 +258,7 @@ function ListingForm({
             </Select>
           </Field>
           <div className="col-span-2 sm:col-span-1">
-            <Field label="License type" htmlFor={`${id}-license`} error={err.licenseType} hint={LICENSE_TYPE_SUMMARIES[values.licenseType]}>
+            <Field label="License type" htmlFor={`${id}-license`} error={err.licenseType} hint={LICENSE_TYPES[values.licenseType].summary}>
               <Select
                 id={`${id}-license`}
                 name="licenseType"
@@ -270,9 +267,9 @@ function ListingForm({
                 aria-invalid={err.licenseType ? true : undefined}
                 aria-describedby={err.licenseType ? `${id}-license-error` : undefined}
               >
-                {LICENSE_TYPES.map((t) => (
+                {LICENSE_TYPE_NAMES.map((t) => (
                   <option key={t} value={t}>
-                    {LICENSE_TYPE_LABELS[t]}
+                    {LICENSE_TYPES[t].label}
                   </option>
                 ))}
               </Select>
@@ -284,7 +281,7 @@ function ListingForm({
           label="License terms"
           htmlFor={`${id}-terms`}
           error={err.terms}
-          hint={values.terms.trim() ? `${values.terms.length} / ${TERMS_MAX_LENGTH}` : `Leave empty to use the standard ${LICENSE_TYPE_LABELS[values.licenseType].toLowerCase()} terms (shown greyed out).`}
+          hint={values.terms.trim() ? `${values.terms.length} / ${TERMS_MAX_LENGTH}` : `Leave empty to use the standard ${LICENSE_TYPES[values.licenseType].label.toLowerCase()} terms (shown greyed out).`}
         >
           <Textarea
             id={`${id}-terms`}
@@ -292,7 +289,7 @@ function ListingForm({
             rows={5}
             maxLength={TERMS_MAX_LENGTH}
             value={values.terms}
-            placeholder={DEFAULT_TERMS[values.licenseType]}
+            placeholder={LICENSE_TYPES[values.licenseType].defaultTerms}
             onChange={(e) => change("terms", e.target.value, "terms")}
             aria-invalid={err.terms ? true : undefined}
             aria-describedby={err.terms ? `${id}-terms-error` : undefined}
@@ -300,27 +297,27 @@ function ListingForm({
         </Field>
 
         <ChoiceGroup legend="What a license covers" error={err.coverage} errorId={`${id}-coverage-error`}>
-          {COVERAGES.map((c) => (
+          {COVERAGE_NAMES.map((c) => (
             <Choice
               key={c}
               name={`${id}-coverage`}
               checked={values.coverage === c}
               onChange={() => change("coverage", c, "coverage")}
-              label={COVERAGE_LABELS[c]}
-              description={COVERAGE_EXPLANATIONS[c]}
+              label={COVERAGES[c].label}
+              description={COVERAGES[c].sellerExplanation}
             />
           ))}
         </ChoiceGroup>
 
         <ChoiceGroup legend="Status" error={err.status} errorId={`${id}-status-error`} columns={3}>
-          {STATUSES.map((s) => (
+          {LISTING_STATUS_NAMES.map((s) => (
             <Choice
               key={s}
               name={`${id}-status`}
               checked={values.status === s}
               onChange={() => change("status", s, "status")}
-              label={STATUS_LABELS[s]}
-              description={STATUS_EXPLANATIONS[s]}
+              label={LISTING_STATUSES[s].label}
+              description={LISTING_STATUSES[s].explanation}
               disabled={s === "active" && visibility === "private"}
             />
           ))}
@@ -349,7 +346,7 @@ function ListingForm({
                         <Input
                           id={`${id}-sample-${i}-title`}
                           value={s.title}
-                          maxLength={SAMPLE_TITLE_MAX}
+                          maxLength={SAMPLE_TITLE_MAX_LENGTH}
                           placeholder="e.g. Release notes for v2.3"
                           onChange={(e) => changeSample(i, "title", e.target.value)}
                           aria-invalid={titleError ? true : undefined}
@@ -361,7 +358,7 @@ function ListingForm({
                           id={`${id}-sample-${i}-output`}
                           rows={4}
                           value={s.output}
-                          maxLength={SAMPLE_OUTPUT_MAX}
+                          maxLength={SAMPLE_OUTPUT_MAX_LENGTH}
                           placeholder="Paste what the model answered."
                           onChange={(e) => changeSample(i, "output", e.target.value)}
                           aria-invalid={outputError ? true : undefined}

@@ -4,10 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useTRPCClient } from "@/trpc/react";
 import { ListingCard } from "./listing-card";
-import type { MarketSort } from "./market-sorts";
 import type { ListingSummary } from "./types";
+import { type ListingSort } from "@/shared/marketplace/listing-sorts";
 
-type Sort = MarketSort;
+type Sort = ListingSort;
 
 /** The Market's grid: the first page comes from the server, "Load more" appends the next ones. */
 export function MarketList({ initial, sort, pageSize }: { initial: { items: ListingSummary[]; nextCursor: string | null }; sort: Sort; pageSize: number }) {

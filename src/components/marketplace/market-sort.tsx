@@ -2,10 +2,10 @@
 import Form from "next/form";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import { MARKET_SORTS, type MarketSort } from "./market-sorts";
+import { LISTING_SORT_NAMES, LISTING_SORTS, type ListingSort } from "@/shared/marketplace/listing-sorts";
 
 /** A GET form: picking a sort submits at once; the button is there without JavaScript. */
-export function MarketSortForm({ sort }: { sort: MarketSort }) {
+export function MarketSortForm({ sort }: { sort: ListingSort }) {
   return (
     <Form action="/market" className="flex items-end gap-2">
       <div>
@@ -13,9 +13,9 @@ export function MarketSortForm({ sort }: { sort: MarketSort }) {
           Sort by
         </label>
         <Select id="market-sort" name="sort" defaultValue={sort} className="mt-1.5 h-9 py-0 pr-8" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
-          {Object.entries(MARKET_SORTS).map(([value, label]) => (
+          {LISTING_SORT_NAMES.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {LISTING_SORTS[value].label}
             </option>
           ))}
         </Select>

@@ -5,10 +5,11 @@ import { cache } from "react";
 import { serverApi } from "@/trpc/server";
 import { BuyBox } from "./buy-box";
 import { ListingEditor } from "./listing-editor";
+import type { Visibility } from "@/shared/prompts/visibility";
 
 const loadListing = cache(async (promptId: string) => (await serverApi()).listing.byPrompt({ promptId }));
 
-type PromptRef = { id: string; slug: string; isOwner: boolean; visibility: "public" | "unlisted" | "private" };
+type PromptRef = { id: string; slug: string; isOwner: boolean; visibility: Visibility };
 
 export async function PromptListing({ prompt, signedIn, placement }: { prompt: PromptRef; signedIn: boolean; placement: "main" | "aside" }) {
   const listing = await loadListing(prompt.id);

@@ -1,4 +1,4 @@
-import { formatMoney } from "@/server/domain/marketplace/money";
+import { formatMoney } from "@/shared/money/format-money";
 
 /**
  * Stripe reports a charge's refunds as running totals; a receipt lists what each refund gave back.

@@ -1,8 +1,8 @@
 // A hand-drawn bar chart of a seller's days: gross (light) with net (dark) over it, refunds below the
 // line. The bars are one SVG stretched to the width; the axis labels are HTML placed on the same
 // scale, so they stay legible at any width.
-import { formatMoney } from "@/server/domain/marketplace/money";
-import { minorDigits } from "./price-input";
+import { minorDigits } from "@/shared/money/currencies";
+import { formatMoney } from "@/shared/money/format-money";
 
 type Day = { day: string; salesCount: number; grossCents: number; platformFeeCents: number; refundsCents: number; netCents: number };
 

@@ -13,6 +13,3 @@ export type SavedListing = Outputs["listing"]["create"];
 export type LicenseData = Outputs["license"]["mine"][number];
 export type SalesSummaryData = Outputs["sales"]["summary"];
 export type CheckoutStatusData = Outputs["listing"]["checkoutStatus"];
-export type LicenseType = ListingSummary["licenseType"];
-export type Coverage = ListingSummary["coverage"];
-export type ListingStatus = ListingSummary["status"];

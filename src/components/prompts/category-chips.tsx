@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CATEGORIES } from "@/server/domain/prompts/categories";
+import { CATEGORIES } from "@/shared/prompts/categories";
 
 const chip = "inline-flex items-center rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const idle = "bg-white text-slate-700 ring-slate-200 hover:bg-slate-50 hover:ring-slate-300";

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type ReactNode } from "react";
-import type { DiffLine, DiffPart, TextDiff } from "@/server/domain/prompts/diff";
+import type { DiffLine, DiffPart, TextDiff } from "@/shared/prompts/text-diff";
 
 const CONTEXT = 3;
 const MIN_FOLD = 8;

@@ -1,4 +1,4 @@
-import { segmentBody } from "@/server/domain/prompts/variables";
+import { segmentBody } from "@/shared/prompts/variables";
 
 /** A prompt body in monospace, with each `{{variable}}` slot highlighted. */
 export function HighlightedBody({ body, className = "", label }: { body: string; className?: string; label?: string }) {

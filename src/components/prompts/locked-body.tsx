@@ -1,5 +1,5 @@
-import type { PromptVariable } from "@/server/domain/prompts/variables";
-import { LockIcon } from "./icons";
+import type { PromptVariable } from "@/shared/prompts/variables";
+import { LockIcon } from "@/components/ui/icons";
 
 /**
  * Stands in for a paid prompt's body the viewer holds no license for: what the prompt takes (its

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/card";
-import { categoryLabel } from "@/server/domain/prompts/categories";
-import { formatDate, isoDate } from "./format-date";
+import { categoryLabel } from "@/shared/prompts/categories";
+import { DateTime } from "@/components/ui/date-time";
 import { HighlightedSnippet } from "./highlighted-snippet";
-import { ForkIcon, LayersIcon } from "./icons";
+import { ForkIcon, LayersIcon } from "@/components/ui/icons";
 import { PromptStats } from "./prompt-stats";
 import type { PromptCardData } from "./types";
 import { VisibilityBadge } from "./visibility-badge";
@@ -77,9 +77,7 @@ export function PromptCard({ prompt, headingLevel = 3 }: { prompt: PromptCardDat
               <LayersIcon width={13} height={13} />
               {prompt.versionCount} {prompt.versionCount === 1 ? "version" : "versions"}
             </span>
-            <time dateTime={isoDate(prompt.createdAt)} className="hidden sm:inline">
-              {formatDate(prompt.createdAt)}
-            </time>
+            <DateTime value={prompt.createdAt} className="hidden sm:inline" />
           </div>
         </div>
       </div>

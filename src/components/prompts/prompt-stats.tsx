@@ -1,5 +1,5 @@
-import { compactNumber } from "./format-date";
-import { CommentIcon, ForkIcon, HeartIcon, LayersIcon, StarIcon } from "./icons";
+import { compactNumber } from "@/components/ui/format-number";
+import { CommentIcon, ForkIcon, HeartIcon, LayersIcon, StarIcon } from "@/components/ui/icons";
 
 type Stats = { likeCount: number; ratingAverage: number | null; ratingCount: number; commentCount: number; forkCount: number; versionCount?: number };
 

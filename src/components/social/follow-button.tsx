@@ -2,8 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { CheckIcon, UserPlusIcon } from "@/components/prompts/icons";
+import { CheckIcon, UserPlusIcon } from "@/components/ui/icons";
 import { Button, ButtonLink, type ButtonStyle } from "@/components/ui/button";
+import { signInHref } from "@/shared/auth/sign-in-href";
 import { useTRPC } from "@/trpc/react";
 
 /**
@@ -42,7 +43,7 @@ export function FollowButton({
 
   if (!signedIn) {
     return (
-      <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} variant="secondary" size={size} className="whitespace-nowrap">
+      <ButtonLink href={signInHref(returnTo)} variant="secondary" size={size} className="whitespace-nowrap">
         <UserPlusIcon width={14} height={14} />
         Sign in to follow
       </ButtonLink>

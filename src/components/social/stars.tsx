@@ -1,4 +1,4 @@
-import { StarIcon } from "@/components/prompts/icons";
+import { StarIcon } from "@/components/ui/icons";
 
 /**
  * Five stars filled up to `value` (fractions fill part of a star). The stars are decorative; the

@@ -1,4 +1,4 @@
-import { CheckIcon } from "@/components/prompts/icons";
+import { CheckIcon } from "@/components/ui/icons";
 
 /** Marks a review whose author bought the prompt (holds a license or a paid purchase of it). */
 export function VerifiedPurchaseBadge() {

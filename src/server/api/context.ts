@@ -1,4 +1,5 @@
 // Who is calling a tRPC procedure over HTTP: an API key (Authorization: Bearer pq_…) or the session cookie.
+import "server-only";
 import { auth } from "@/server/auth/config";
 import { getDb } from "@/server/db/client";
 import type { Viewer } from "@/server/domain/actor";

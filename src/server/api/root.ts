@@ -1,3 +1,4 @@
+import "server-only";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { apiKeyRouter } from "./routers/api-key";
 import { promptRouter } from "./routers/prompt";

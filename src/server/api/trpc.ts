@@ -1,4 +1,5 @@
 // tRPC context, error mapping and procedure tiers. Routers stay thin: input schema + one domain call.
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";

@@ -1,5 +1,7 @@
 // Auth.js: email + password (Credentials, JWT sessions) and GitHub when its env vars are set.
 // Configured lazily: `next build` imports this module and must not open the database.
+import "server-only";
+import { cache } from "react";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -33,7 +35,7 @@ function adapterFor(db: Db): Adapter {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
   const db = getDb();
   const config: NextAuthConfig = {
     adapter: adapterFor(db),
@@ -70,3 +72,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   };
   return config;
 });
+
+export { handlers, signIn, signOut };
+
+/**
+ * The session, looked up once per request: the layout's header, the page and the tRPC server caller
+ * all ask, and each lookup reads the user row. Outside a React render (route handlers) `cache` just
+ * calls through.
+ */
+export const auth = cache(uncachedAuth);

@@ -1,10 +1,10 @@
-// The app's database client, created lazily (next build imports route modules) and kept on
-// globalThis (Turbopack may copy this module into several chunks).
+// The app's database client, created lazily (next build imports route modules), one per process
+// (process-singleton.ts: Turbopack may copy this module into several chunks).
+import "server-only";
 import { env, dataDir } from "@/env";
+import { processSingleton } from "@/server/process-singleton";
 import { readLock, embeddedUrl } from "./embedded-lock";
 import { createPgPrismaClient, type Db } from "./prisma";
-
-const holder = globalThis as unknown as { __promptuaryDb?: Db };
 
 /** DATABASE_URL, or the embedded database this process (or its owner process) serves. */
 export function resolveDatabaseUrl(): { url: string; embedded: boolean } {
@@ -16,10 +16,9 @@ export function resolveDatabaseUrl(): { url: string; embedded: boolean } {
 }
 
 export function getDb(): Db {
-  if (!holder.__promptuaryDb) {
+  return processSingleton("db", () => {
     const { url, embedded } = resolveDatabaseUrl();
     // PGlite runs one query at a time; one pooled connection keeps transactions from interleaving.
-    holder.__promptuaryDb = createPgPrismaClient(url, { max: embedded ? 1 : 10 });
-  }
-  return holder.__promptuaryDb;
+    return createPgPrismaClient(url, { max: embedded ? 1 : 10 });
+  });
 }

@@ -1,5 +1,6 @@
 // Builds Prisma clients over driver adapters. Secret columns are omitted by default;
 // code that needs them asks with `omit: { passwordHash: false }`.
+import "server-only";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";

@@ -1,4 +1,4 @@
-// Keeps the first `limit` bytes of a stream for record building; marks the copy truncated beyond.
+// Keeps the first `limit` bytes of a stream for the exchange report; marks the copy truncated beyond.
 export class CappedBuffer {
   private chunks: Buffer[] = [];
   private size = 0;

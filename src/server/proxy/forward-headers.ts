@@ -46,7 +46,7 @@ export function promptuaryHeaders(headers: IncomingHttpHeaders): Record<string, 
   return out;
 }
 
-/** Provider credentials on the request, so record building can scrub them. Kept in memory only. */
+/** Provider credentials on the request, so the exchange's consumer can scrub them. Kept in memory only. */
 export function providerSecrets(headers: IncomingHttpHeaders): string[] {
   const secrets: string[] = [];
   for (const name of ["authorization", "x-api-key", "api-key", "x-goog-api-key"]) {

@@ -1,6 +1,6 @@
 // Errors the proxy itself answers with, in the provider's own JSON shape so SDKs surface them
 // like any provider error.
-import type { Provider } from "@/server/capture/exchange";
+import type { Provider } from "./exchange";
 
 export type ProxyErrorKind = "unauthorized" | "bad_gateway" | "unavailable" | "not_found";
 

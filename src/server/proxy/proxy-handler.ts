@@ -1,16 +1,16 @@
 // The capture proxy's data plane: authenticates the caller by x-promptuary-key, forwards the call
 // unchanged to the provider over a keep-alive agent, relays status, headers and body back chunk by
-// chunk (SSE is never buffered), and only after the response has ended hands a copy of the bodies
-// to record building and the recorder (setImmediate, off the hot path). Independent of Next.js:
-// server.ts mounts it on node:http, and the App Router route mounts it through web-adapter.ts.
+// chunk (SSE is never buffered), and only after the response has ended reports the call with copies
+// of the bodies to the onExchange hook (setImmediate, off the hot path). It knows nothing of what
+// the hook does with it (recording is wired in src/server/boot/capture-runtime.ts). Independent of
+// Next.js: server.ts mounts it on node:http, and the App Router route through web-adapter.ts.
 import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
 import { performance } from "node:perf_hooks";
-import { buildCaptureRecord } from "@/server/capture/build-capture-record";
-import type { CaptureRecord, Provider, ProxyExchange } from "@/server/capture/exchange";
 import type { Authenticated } from "./cached-authenticator";
 import { CappedBuffer } from "./capped-buffer";
+import type { Provider, ProxyExchange } from "./exchange";
 import { downstreamResponseHeaders, promptuaryHeaders, providerSecrets, upstreamRequestHeaders } from "./forward-headers";
 import { providerErrorBody, type ProxyErrorKind } from "./provider-errors";
 import { parseProxyRoute, upstreamUrl } from "./proxy-route";
@@ -35,10 +35,11 @@ export type ProxyHandlerOptions = {
   /** Provider base URLs including their version path, e.g. https://api.openai.com/v1. */
   upstreams: Record<Provider, string>;
   authenticate: (key: string) => Promise<Authenticated | null>;
-  recorder: { record(record: CaptureRecord): void };
+  /** Called once per call after its response has ended, outside the request's own tick. */
+  onExchange: (exchange: ProxyExchange) => void;
   /** Upstream socket idle timeout; LLM calls can think for minutes. */
   timeoutMs?: number;
-  /** Bytes of each request and response body kept for the record. */
+  /** Bytes of each request and response body copied into the exchange. */
   captureLimitBytes?: number;
   log?: (message: string, error?: unknown) => void;
 };
@@ -65,12 +66,12 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     https: new https.Agent({ keepAlive: true, maxFreeSockets: 256, scheduling: "lifo" }),
   };
 
-  const record = (exchange: ProxyExchange) => {
+  const report = (exchange: ProxyExchange) => {
     setImmediate(() => {
       try {
-        options.recorder.record(buildCaptureRecord(exchange));
+        options.onExchange(exchange);
       } catch (error) {
-        log("could not record a call", error);
+        log("onExchange failed for a call", error);
       }
     });
   };
@@ -112,7 +113,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       if (finished) return;
       finished = true;
       const latencyMs = performance.now() - started;
-      record({
+      report({
         provider,
         endpoint: route.endpoint,
         method,

@@ -1,5 +1,5 @@
 // Parses /api/proxy/<provider>/v1/<path>?<query> into the provider, the endpoint path and the query.
-import type { Provider } from "@/server/capture/exchange";
+import type { Provider } from "./exchange";
 
 export const PROXY_PREFIX = "/api/proxy/";
 

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { TRPCError } from "@trpc/server";
 import { Alert } from "@/components/ui/alert";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
 import { DecisionBadge, decisionDescription } from "../_components/decision-badge";
-import { formatCost, formatFullTime, formatInt, formatLatency, formatTokens, isError } from "../_components/format";
+import { DateTime } from "@/components/ui/date-time";
+import { formatDateTime } from "@/components/ui/format-date";
+import { formatInteger } from "@/components/ui/format-number";
+import { formatCost, formatLatency, formatTokens, isError } from "../_components/format";
 import { StatusBadge } from "../_components/status-badge";
 import { readableRequest } from "./_components/request-messages";
 import { RequestView } from "./_components/request-view";
@@ -55,8 +58,7 @@ const BodiesNotStored = ({ explain = false }: { explain?: boolean }) => (
 
 export default async function CapturePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const session = await auth();
-  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/captures/${id}`)}`);
+  await requireSignedIn(`/captures/${id}`);
 
   const api = await serverApi();
   const c = await api.capture.byId({ id }).catch((error: unknown) => {
@@ -84,7 +86,7 @@ export default async function CapturePage({ params }: { params: Promise<{ id: st
           <span className="font-mono text-[13px] [overflow-wrap:anywhere]">
             {c.method} {c.endpoint}
           </span>
-          <time dateTime={new Date(c.createdAt).toISOString()}>{formatFullTime(c.createdAt)}</time>
+          <DateTime value={c.createdAt} format={formatDateTime} />
           {c.stream ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">streamed</span> : null}
         </div>
       </header>
@@ -161,7 +163,7 @@ export default async function CapturePage({ params }: { params: Promise<{ id: st
             <dl className="grid gap-x-4 sm:grid-cols-2 sm:gap-y-3">
               <Item label="Input tokens">{c.inputTokens === null ? null : formatTokens(c.inputTokens, c.tokensEstimated)}</Item>
               <Item label="Output tokens">{c.outputTokens === null ? null : formatTokens(c.outputTokens, c.tokensEstimated)}</Item>
-              <Item label="Cached tokens">{c.cachedTokens === null ? null : formatInt(c.cachedTokens)}</Item>
+              <Item label="Cached tokens">{c.cachedTokens === null ? null : formatInteger(c.cachedTokens)}</Item>
               <Item label="Total tokens">{totalTokens === null ? null : formatTokens(totalTokens, c.tokensEstimated)}</Item>
               <Item label="Cost">{c.costUsd === null ? <span title="No price for this model">Unknown</span> : formatCost(c.costUsd)}</Item>
               <Item label="Latency">{formatLatency(c.latencyMs)}</Item>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
-import { CAPTURE_DECISIONS } from "@/server/domain/captures/schemas";
+import { CAPTURE_DECISIONS } from "@/shared/captures/capture-decisions";
 import type { CaptureFilterValues } from "./search-params";
 
 /** A plain GET form, so filters live in the URL and work without JavaScript. */

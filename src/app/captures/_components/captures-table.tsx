@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { CaptureListItem } from "@/server/domain/captures/capture-queries";
 import { DecisionBadge, decisionPrompt } from "./decision-badge";
-import { formatCost, formatFullTime, formatLatency, formatTime, formatTokens } from "./format";
+import { DateTime } from "@/components/ui/date-time";
+import { formatDateTime, formatShortDateTime } from "@/components/ui/format-date";
+import { formatCost, formatLatency, formatTokens } from "./format";
 import { StatusBadge } from "./status-badge";
 
 const th = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap";
@@ -47,8 +49,8 @@ export function CapturesTable({ items }: { items: CaptureListItem[] }) {
             {items.map((c) => (
               <tr key={c.id} className="hover:bg-slate-50">
                 <td className={td}>
-                  <Link href={`/captures/${c.id}`} className="font-medium text-indigo-700 tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600" title={formatFullTime(c.createdAt)}>
-                    <time dateTime={new Date(c.createdAt).toISOString()}>{formatTime(c.createdAt)}</time>
+                  <Link href={`/captures/${c.id}`} className="font-medium text-indigo-700 tabular-nums hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600" title={formatDateTime(c.createdAt)}>
+                    <DateTime value={c.createdAt} format={formatShortDateTime} />
                   </Link>
                 </td>
                 <td className={td}>
@@ -90,7 +92,7 @@ export function CapturesTable({ items }: { items: CaptureListItem[] }) {
               <StatusBadge status={c.status} />
             </div>
             <p className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs tabular-nums text-slate-600">
-              <time dateTime={new Date(c.createdAt).toISOString()}>{formatTime(c.createdAt)} UTC</time>
+              <DateTime value={c.createdAt} format={(d) => `${formatShortDateTime(d)} UTC`} />
               <span>{formatLatency(c.latencyMs)}</span>
               {c.inputTokens !== null || c.outputTokens !== null ? (
                 <span>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CaptureDecision } from "@/server/domain/captures/schemas";
+import type { CaptureDecision } from "@/shared/captures/capture-decisions";
 
 type PromptLink = { slug: string; title: string } | null;
 

@@ -1,11 +1,6 @@
-// Display formats for captured calls. Times are shown in UTC so server and browser agree.
-const timeFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-const fullFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const integer = new Intl.NumberFormat("en-US");
-
-export const formatTime = (d: Date | string) => timeFormat.format(new Date(d));
-export const formatFullTime = (d: Date | string) => `${fullFormat.format(new Date(d))} UTC`;
-export const formatInt = (n: number) => integer.format(n);
+// Display formats for what only captured calls have: latency, cost and token counts. Dates and plain
+// counts use the app-wide formatters in @/components/ui.
+import { formatInteger } from "@/components/ui/format-number";
 
 export function formatLatency(ms: number | null | undefined) {
   if (ms === null || ms === undefined) return "—";
@@ -22,7 +17,7 @@ export function formatCost(usd: number | null | undefined) {
 
 export function formatTokens(n: number | null | undefined, estimated = false) {
   if (n === null || n === undefined) return "—";
-  return `${estimated ? "≈" : ""}${formatInt(n)}`;
+  return `${estimated ? "≈" : ""}${formatInteger(n)}`;
 }
 
 export const isError = (status: number) => status >= 400;

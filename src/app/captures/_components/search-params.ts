@@ -1,4 +1,4 @@
-import { CAPTURE_DECISIONS, type CaptureDecision } from "@/server/domain/captures/schemas";
+import { CAPTURE_DECISIONS, type CaptureDecision } from "@/shared/captures/capture-decisions";
 
 export type CaptureFilterValues = { model?: string; status?: "ok" | "error"; decision?: CaptureDecision; cursor?: string };
 type Raw = Record<string, string | string[] | undefined>;

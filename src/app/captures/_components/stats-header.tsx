@@ -1,5 +1,6 @@
 import type { CaptureStats } from "@/server/domain/captures/capture-queries";
-import { formatCost, formatInt, formatLatency } from "./format";
+import { formatInteger } from "@/components/ui/format-number";
+import { formatCost, formatLatency } from "./format";
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -20,13 +21,13 @@ export function StatsHeader({ stats }: { stats: CaptureStats }) {
         Usage summary
       </h2>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Stat label="Calls" value={formatInt(stats.total)} detail={`${formatInt(stats.byDecision.pending)} awaiting identity`} />
-        <Stat label="Errors" value={formatInt(stats.errors)} detail={`${errorRate.toFixed(errorRate && errorRate < 10 ? 1 : 0)}% of calls`} />
-        <Stat label="Tokens" value={formatInt(stats.inputTokens + stats.outputTokens)} detail={`${formatInt(stats.inputTokens)} in · ${formatInt(stats.outputTokens)} out`} />
+        <Stat label="Calls" value={formatInteger(stats.total)} detail={`${formatInteger(stats.byDecision.pending)} awaiting identity`} />
+        <Stat label="Errors" value={formatInteger(stats.errors)} detail={`${errorRate.toFixed(errorRate && errorRate < 10 ? 1 : 0)}% of calls`} />
+        <Stat label="Tokens" value={formatInteger(stats.inputTokens + stats.outputTokens)} detail={`${formatInteger(stats.inputTokens)} in · ${formatInteger(stats.outputTokens)} out`} />
         <Stat
           label="Cost"
           value={formatCost(stats.costUsd)}
-          detail={stats.unknownCostCalls ? `+ ${formatInt(stats.unknownCostCalls)} ${stats.unknownCostCalls === 1 ? "call" : "calls"} of unknown cost` : "All costs known"}
+          detail={stats.unknownCostCalls ? `+ ${formatInteger(stats.unknownCostCalls)} ${stats.unknownCostCalls === 1 ? "call" : "calls"} of unknown cost` : "All costs known"}
         />
         <div className="col-span-2 lg:col-span-1">
           <Stat label="Latency" value={formatLatency(stats.avgLatencyMs)} detail={`avg · p95 ${formatLatency(stats.p95LatencyMs)}`} />
@@ -45,8 +46,8 @@ export function StatsHeader({ stats }: { stats: CaptureStats }) {
                     <span className="block h-full rounded-full bg-indigo-500" style={{ width: `${Math.max(share, 2)}%` }} />
                   </span>
                   <span className="text-xs tabular-nums text-slate-600 sm:text-right">
-                    {formatInt(m.calls)} {m.calls === 1 ? "call" : "calls"}
-                    {m.errors ? <span className="text-rose-600"> · {formatInt(m.errors)} err</span> : null} · {formatInt(m.inputTokens + m.outputTokens)} tok · {m.unknownCostCalls === m.calls ? "cost unknown" : formatCost(m.costUsd)}
+                    {formatInteger(m.calls)} {m.calls === 1 ? "call" : "calls"}
+                    {m.errors ? <span className="text-rose-600"> · {formatInteger(m.errors)} err</span> : null} · {formatInteger(m.inputTokens + m.outputTokens)} tok · {m.unknownCostCalls === m.calls ? "cost unknown" : formatCost(m.costUsd)}
                   </span>
                 </li>
               );

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { CheckoutStatus } from "@/components/marketplace/checkout-status";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 
 export const metadata: Metadata = { title: "Checkout" };
 export const dynamic = "force-dynamic";
@@ -12,11 +11,8 @@ export const dynamic = "force-dynamic";
 export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ session_id?: string | string[] }> }) {
   const sp = await searchParams;
   const sessionId = (Array.isArray(sp.session_id) ? sp.session_id[0] : sp.session_id)?.trim().slice(0, 255);
-  const session = await auth();
-  if (!session?.user) {
-    const back = sessionId ? `/checkout/success?session_id=${encodeURIComponent(sessionId)}` : "/library";
-    redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
-  }
+  // Without a checkout to come back to, the Library is where a buyer looks next.
+  await requireSignedIn(sessionId ? `/checkout/success?session_id=${encodeURIComponent(sessionId)}` : "/library");
 
   return (
     <main className="mx-auto w-full max-w-2xl px-4 py-10 sm:py-16">

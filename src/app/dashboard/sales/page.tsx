@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { ArrowRightIcon } from "@/components/prompts/icons";
-import { LICENSE_TYPE_LABELS, STATUS_LABELS, STATUS_TONES } from "@/components/marketplace/labels";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import { SalesChart } from "@/components/marketplace/sales-chart";
 import type { ListingSummary, SalesSummaryData } from "@/components/marketplace/types";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/components/prompts/format-date";
-import { formatMoney } from "@/server/domain/marketplace/money";
-import { auth } from "@/server/auth/config";
+import { formatDate } from "@/components/ui/format-date";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
+import { LISTING_STATUSES } from "@/shared/marketplace/listing-statuses";
+import { formatMoney } from "@/shared/money/format-money";
 
 export const metadata: Metadata = { title: "Sales" };
 export const dynamic = "force-dynamic";
@@ -29,13 +29,12 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const raw = Number(Array.isArray(sp.days) ? sp.days[0] : sp.days);
   const days: Period = PERIODS.includes(raw as Period) ? (raw as Period) : 30;
-  const session = await auth();
-  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(days === 30 ? "/dashboard/sales" : `/dashboard/sales?days=${days}`)}`);
+  const user = await requireSignedIn(days === 30 ? "/dashboard/sales" : `/dashboard/sales?days=${days}`);
 
   const api = await serverApi();
   const [summary, listings] = await Promise.all([
     api.sales.summary({ from: periodStart(days) }),
-    api.listing.list({ sellerHandle: session.user.handle, sort: "newest", limit: 100 }),
+    api.listing.list({ sellerHandle: user.handle, sort: "newest", limit: 100 }),
   ]);
   const money = (minor: number) => formatMoney(minor, summary.currency);
 
@@ -58,7 +57,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
           <EmptyState
             title="You are not selling anything yet"
             action={
-              <ButtonLink href={`/u/${session.user.handle}`}>
+              <ButtonLink href={`/u/${user.handle}`}>
                 Open your prompts
                 <ArrowRightIcon />
               </ButtonLink>
@@ -135,7 +134,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                               <span className="text-slate-500">Deleted prompt</span>
                             )}
                           </td>
-                          <td className="whitespace-nowrap px-4 py-2.5">{row.status ? <Badge tone={STATUS_TONES[row.status]}>{STATUS_LABELS[row.status]}</Badge> : null}</td>
+                          <td className="whitespace-nowrap px-4 py-2.5">{row.status ? <Badge tone={LISTING_STATUSES[row.status].tone}>{LISTING_STATUSES[row.status].label}</Badge> : null}</td>
                           <td className="px-4 py-2.5 text-right text-slate-700">{row.priceCents === null ? "—" : row.priceCents === 0 ? "Free" : m(row.priceCents)}</td>
                           <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-900">
                             {row.salesCount}
@@ -240,10 +239,10 @@ function YourListings({ listings }: { listings: ListingSummary[] }) {
                 {l.prompt.title}
               </Link>
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
-                <Badge tone={STATUS_TONES[l.status]}>{STATUS_LABELS[l.status]}</Badge>
+                <Badge tone={LISTING_STATUSES[l.status].tone}>{LISTING_STATUSES[l.status].label}</Badge>
                 <span className="font-semibold text-slate-700 tabular-nums">{l.priceLabel}</span>
                 <span aria-hidden>·</span>
-                <span>{LICENSE_TYPE_LABELS[l.licenseType]} license</span>
+                <span>{LICENSE_TYPES[l.licenseType].label} license</span>
                 <span aria-hidden>·</span>
                 <span className="tabular-nums">
                   {l.salesCount} {l.isFree ? "claimed" : l.salesCount === 1 ? "sale" : "sales"} in all

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { formatDate, isoDate } from "@/components/prompts/format-date";
-import { LICENSE_TYPE_LABELS } from "@/components/marketplace/labels";
+import { DateTime } from "@/components/ui/date-time";
 import { LicenseStatusBadge } from "@/components/marketplace/license-status-badge";
 import { PrintButton } from "@/components/marketplace/print-button";
 import { refundSteps } from "@/components/marketplace/refund-steps";
-import { formatMoney } from "@/server/domain/marketplace/money";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
+import { formatMoney } from "@/shared/money/format-money";
 
 export const metadata: Metadata = { title: "Receipt" };
 export const dynamic = "force-dynamic";
@@ -18,8 +18,7 @@ export const dynamic = "force-dynamic";
 /** A printable receipt for one license: what was bought, from whom, for how much, and any refunds. */
 export default async function ReceiptPage({ params }: { params: Promise<{ licenseId: string }> }) {
   const { licenseId } = await params;
-  const session = await auth();
-  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/library/${licenseId}`)}`);
+  await requireSignedIn(`/library/${licenseId}`);
 
   let license;
   try {
@@ -34,7 +33,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ licens
 
   const rows: [string, ReactNode][] = [
     ["Receipt number", <span key="n" className="font-mono text-xs">{receipt.purchaseId}</span>],
-    ["Date", <time key="d" dateTime={isoDate(receipt.paidAt ?? receipt.createdAt)}>{formatDate(receipt.paidAt ?? receipt.createdAt)}</time>],
+    ["Date", <DateTime key="d" value={receipt.paidAt ?? receipt.createdAt} />],
     ["Licensee", `${license.holder.name ? `${license.holder.name} ` : ""}@${license.holder.handle}`],
     ["Seller", `${prompt.owner.name ? `${prompt.owner.name} ` : ""}@${prompt.owner.handle}`],
     ["License key", <span key="k" className="font-mono">{license.key}</span>],
@@ -84,14 +83,14 @@ export default async function ReceiptPage({ params }: { params: Promise<{ licens
             <tr>
               <td className="py-3 pr-4">
                 <p className="font-medium text-slate-900">{prompt.title}</p>
-                <p className="text-slate-500">{LICENSE_TYPE_LABELS[license.licenseType]} license</p>
+                <p className="text-slate-500">{LICENSE_TYPES[license.licenseType].label} license</p>
               </td>
               <td className="py-3 text-right tabular-nums text-slate-900">{receipt.amountLabel}</td>
             </tr>
             {steps.map((s) => (
               <tr key={s.id}>
                 <td className="py-3 pr-4 text-slate-700">
-                  Refund, <time dateTime={isoDate(s.createdAt)}>{formatDate(s.createdAt)}</time>
+                  Refund, <DateTime value={s.createdAt} />
                 </td>
                 <td className="py-3 text-right tabular-nums text-rose-700">−{s.label}</td>
               </tr>

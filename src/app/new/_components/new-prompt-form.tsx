@@ -3,7 +3,9 @@ import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
-import { CATEGORIES, type Category } from "@/server/domain/prompts/categories";
+import { CATEGORIES, type Category } from "@/shared/prompts/categories";
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/shared/prompts/prompt-fields";
+import { VISIBILITIES, type Visibility } from "@/shared/prompts/visibility";
 import { Badge } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -13,12 +15,6 @@ import { BodyEditor } from "@/components/editor/body-editor";
 import { ChangelogField } from "@/components/editor/changelog-field";
 import { FormSection } from "@/components/editor/form-section";
 
-type Visibility = "public" | "unlisted" | "private";
-const VISIBILITY: Record<Visibility, { label: string; hint: string }> = {
-  public: { label: "Public", hint: "Listed in Explore and on your profile." },
-  unlisted: { label: "Unlisted", hint: "Anyone with the link can open it; not listed anywhere." },
-  private: { label: "Private", hint: "Only you can see it." },
-};
 const FIELDS = ["title", "description", "category", "tags", "visibility", "body", "changelog"] as const;
 
 const parseTags = (raw: string) => [...new Set(raw.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))];
@@ -88,11 +84,11 @@ export function NewPromptForm() {
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-6" noValidate>
       <FormSection id="details-heading" title="Details" description="How your prompt appears in the catalogue.">
-        <Field label="Title" htmlFor="prompt-title" error={err.title} hint="3–120 characters. The link is made from it.">
-          <Input id="prompt-title" name="title" required maxLength={120} value={title} onChange={(e) => edit("title", setTitle)(e.target.value)} placeholder="Friendly support reply" {...invalid("title", "prompt-title")} />
+        <Field label="Title" htmlFor="prompt-title" error={err.title} hint={`3–${TITLE_MAX_LENGTH} characters. The link is made from it.`}>
+          <Input id="prompt-title" name="title" required maxLength={TITLE_MAX_LENGTH} value={title} onChange={(e) => edit("title", setTitle)(e.target.value)} placeholder="Friendly support reply" {...invalid("title", "prompt-title")} />
         </Field>
         <Field label="Description" htmlFor="prompt-description" error={err.description} hint="Optional. What it does and when to use it.">
-          <Textarea id="prompt-description" name="description" rows={3} maxLength={2000} value={description} onChange={(e) => edit("description", setDescription)(e.target.value)} placeholder="Drafts a warm, concise reply to a customer message." {...invalid("description", "prompt-description")} />
+          <Textarea id="prompt-description" name="description" rows={3} maxLength={DESCRIPTION_MAX_LENGTH} value={description} onChange={(e) => edit("description", setDescription)(e.target.value)} placeholder="Drafts a warm, concise reply to a customer message." {...invalid("description", "prompt-description")} />
         </Field>
         <div className="grid gap-5 sm:grid-cols-2">
           <Field label="Category" htmlFor="prompt-category" error={err.category}>
@@ -107,9 +103,9 @@ export function NewPromptForm() {
               ))}
             </Select>
           </Field>
-          <Field label="Visibility" htmlFor="prompt-visibility" error={err.visibility} hint={VISIBILITY[visibility].hint}>
+          <Field label="Visibility" htmlFor="prompt-visibility" error={err.visibility} hint={VISIBILITIES[visibility].hint}>
             <Select id="prompt-visibility" name="visibility" value={visibility} onChange={(e) => edit("visibility", setVisibility)(e.target.value as Visibility)} {...invalid("visibility", "prompt-visibility")}>
-              {Object.entries(VISIBILITY).map(([value, v]) => (
+              {Object.entries(VISIBILITIES).map(([value, v]) => (
                 <option key={value} value={value}>
                   {v.label}
                 </option>

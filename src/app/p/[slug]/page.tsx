@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TRPCError } from "@trpc/server";
-import { compactNumber, formatDate, isoDate } from "@/components/prompts/format-date";
+import { DateTime } from "@/components/ui/date-time";
+import { compactNumber } from "@/components/ui/format-number";
 import type { VersionData } from "@/components/prompts/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PromptListing } from "@/components/marketplace/prompt-listing";
 import { auth } from "@/server/auth/config";
-import { getDb } from "@/server/db/client";
-import { categoryLabel } from "@/server/domain/prompts/categories";
-import { recordView } from "@/server/domain/social/views";
+import { categoryLabel } from "@/shared/prompts/categories";
+import { recordPromptView } from "@/trpc/record-prompt-view";
 import { serverApi } from "@/trpc/server";
 import { CommentsSection } from "./_components/comments-section";
 import { CompareVersions } from "./_components/compare-versions";
@@ -66,7 +66,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
     api.social.comments({ promptId: prompt.id, limit: COMMENTS_PAGE_SIZE }),
   ]);
   // Buffered in memory and written in batches, so a page view costs no query.
-  recordView(getDb(), prompt.id);
+  recordPromptView(prompt.id);
   const viewer = session?.user ? { id: session.user.id, isAdmin: session.user.role === "admin" } : null;
   const requested = Number(Array.isArray(sp.v) ? sp.v[0] : sp.v);
   const initialNumber = versions.some((v) => v.number === requested) ? requested : (versions[0]?.number ?? 1);
@@ -123,13 +123,13 @@ export default async function PromptPage({ params, searchParams }: Params) {
                 <div className="flex justify-between gap-4 py-2.5">
                   <dt className="text-slate-500">Created</dt>
                   <dd className="font-medium text-slate-900">
-                    <time dateTime={isoDate(prompt.createdAt)}>{formatDate(prompt.createdAt)}</time>
+                    <DateTime value={prompt.createdAt} />
                   </dd>
                 </div>
                 <div className="flex justify-between gap-4 py-2.5">
                   <dt className="text-slate-500">Updated</dt>
                   <dd className="font-medium text-slate-900">
-                    <time dateTime={isoDate(prompt.updatedAt)}>{formatDate(prompt.updatedAt)}</time>
+                    <DateTime value={prompt.updatedAt} />
                   </dd>
                 </div>
               </dl>

@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { fieldError, fieldErrorsOf } from "@/components/ui/field-errors";
-import { CopyButton } from "./copy-button";
-import { FormattedDate } from "./format-date";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DateTime } from "@/components/ui/date-time";
+import { formatDateTime } from "@/components/ui/format-date";
 
 export type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
@@ -93,7 +94,7 @@ export function ApiKeysPanel({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
               className="block w-full min-w-0 rounded-md border-0 bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-inset ring-amber-300 focus:ring-2 focus:ring-indigo-600"
             />
             <div className="flex gap-2">
-              <CopyButton text={created.key} label="Copy" />
+              <CopyButton text={created.key} label="Copy" variant="primary" size="md" />
               <Button variant="ghost" onClick={() => setCreated(null)}>
                 Done
               </Button>
@@ -133,17 +134,17 @@ export function ApiKeysPanel({ initialKeys }: { initialKeys: ApiKeyRow[] }) {
                     <div className={`font-medium ${k.revokedAt ? "text-slate-500" : "text-slate-900"}`}>{k.name}</div>
                     <div className="mt-0.5 text-xs text-slate-500 md:hidden">
                       <span className="font-mono sm:hidden">{k.prefix}… · </span>
-                      Created <FormattedDate value={k.createdAt} /> · {k.lastUsedAt ? <>used <FormattedDate value={k.lastUsedAt} /></> : "never used"}
+                      Created <DateTime value={k.createdAt} title={formatDateTime(k.createdAt)} /> · {k.lastUsedAt ? <>used <DateTime value={k.lastUsedAt} title={formatDateTime(k.lastUsedAt)} /></> : "never used"}
                     </div>
                   </td>
                   <td className="hidden px-3 py-3 align-top font-mono text-xs sm:table-cell">
                     <span className="rounded bg-slate-100 px-1.5 py-0.5">{k.prefix}…</span>
                   </td>
                   <td className="hidden px-3 py-3 align-top whitespace-nowrap md:table-cell">
-                    <FormattedDate value={k.createdAt} />
+                    <DateTime value={k.createdAt} title={formatDateTime(k.createdAt)} />
                   </td>
                   <td className="hidden px-3 py-3 align-top whitespace-nowrap md:table-cell">
-                    {k.lastUsedAt ? <FormattedDate value={k.lastUsedAt} withTime /> : <span className="text-slate-400">Never</span>}
+                    {k.lastUsedAt ? <DateTime value={k.lastUsedAt} format={formatDateTime} /> : <span className="text-slate-400">Never</span>}
                   </td>
                   <td className="px-3 py-3 align-top">
                     {k.revokedAt ? <Badge tone="rose">Revoked</Badge> : <Badge tone="emerald">Active</Badge>}

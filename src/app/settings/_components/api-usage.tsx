@@ -1,4 +1,4 @@
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** A one-line example of calling the API with a key. */
 export function ApiUsage({ origin }: { origin: string }) {

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useTRPC } from "@/trpc/react";
+import { signInHref } from "@/shared/auth/sign-in-href";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -30,7 +31,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         if (!result || result.error) {
           setSigningIn(false);
           setSignInError("Your account was created, but signing in failed. Please sign in.");
-          router.push(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+          router.push(signInHref(callbackUrl));
           return;
         }
         router.push(callbackUrl);

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { TRPCError } from "@trpc/server";
-import { compactNumber, formatMonth } from "@/components/prompts/format-date";
-import { ArrowRightIcon, StarIcon } from "@/components/prompts/icons";
+import { DateTime } from "@/components/ui/date-time";
+import { formatMonth } from "@/components/ui/format-date";
+import { compactNumber } from "@/components/ui/format-number";
+import { ArrowRightIcon, StarIcon } from "@/components/ui/icons";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
 import type { FollowPerson } from "@/components/prompts/types";
 import { FollowButton } from "@/components/social/follow-button";
@@ -161,7 +163,7 @@ export default async function ProfilePage({ params, searchParams }: Params) {
               <h1 className="text-2xl font-bold tracking-tight text-slate-900 [overflow-wrap:anywhere]">{user.name || `@${user.handle}`}</h1>
               <p className="text-slate-500">
                 {user.name ? <>@{user.handle} · </> : null}
-                Member since <time dateTime={new Date(user.createdAt).toISOString()}>{formatMonth(user.createdAt)}</time>
+                Member since <DateTime value={user.createdAt} format={formatMonth} />
               </p>
             </div>
             {isSelf ? (

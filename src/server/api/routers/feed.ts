@@ -1,5 +1,5 @@
 import { createTRPCRouter, protectedProcedure } from "../trpc";
-import { paginationSchema } from "@/server/domain/prompts/schemas";
+import { paginationSchema } from "@/server/domain/pagination";
 import { myFeed } from "@/server/domain/feed/feed";
 
 export const feedRouter = createTRPCRouter({

@@ -15,7 +15,7 @@ export const promptRouter = createTRPCRouter({
   list: publicProcedure.input(s.listPromptsInput).query(({ ctx, input }) => listPrompts(ctx.db, ctx.viewer, input)),
   update: protectedProcedure.input(s.updatePromptInput).mutation(({ ctx, input }) => updatePrompt(ctx.db, ctx.actor, input)),
   fork: protectedProcedure.input(s.forkInput).mutation(({ ctx, input }) => forkPrompt(ctx.db, ctx.actor, input)),
-  forks: publicProcedure.input(s.listVersionsInput).query(({ ctx, input }) => listForks(ctx.db, ctx.viewer, input)),
+  forks: publicProcedure.input(s.promptPageInput).query(({ ctx, input }) => listForks(ctx.db, ctx.viewer, input)),
   lineage: publicProcedure.input(s.promptIdInput).query(({ ctx, input }) => getLineage(ctx.db, ctx.viewer, input.promptId)),
   render: publicProcedure.input(s.renderInput).query(({ ctx, input }) => renderVersion(ctx.db, ctx.viewer, input)),
 });

@@ -1,5 +1,5 @@
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
-import * as s from "@/server/domain/prompts/schemas";
+import * as s from "@/server/domain/versions/schemas";
 import { createVersion } from "@/server/domain/versions/create-version";
 import { promoteVersion } from "@/server/domain/versions/promote-version";
 import { diffVersions, getVersion, listVersions } from "@/server/domain/versions/version-queries";

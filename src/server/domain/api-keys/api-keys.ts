@@ -1,5 +1,6 @@
 // API keys: shown once at creation, stored as a SHA-256 hash (keys are 190 random bits, so a
 // fast hash is safe and lets us look them up directly); the prefix stays visible for recognition.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";

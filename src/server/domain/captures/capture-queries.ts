@@ -1,10 +1,12 @@
 // The read side of captured LLM calls: a caller only ever sees their own captures.
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { page, pageResult } from "../pagination";
-import type { CaptureDecision, CaptureStatsInput, ListCapturesInput } from "./schemas";
+import type { CaptureDecision } from "@/shared/captures/capture-decisions";
+import type { CaptureStatsInput, ListCapturesInput } from "./schemas";
 
 const promptLink = { select: { id: true, slug: true, title: true } } as const;
 

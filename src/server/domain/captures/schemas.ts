@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { idSchema, paginationSchema } from "../prompts/schemas";
+import { CAPTURE_DECISIONS } from "@/shared/captures/capture-decisions";
+import { idSchema } from "../ids";
+import { paginationSchema } from "../pagination";
 
-/** Identity decisions a capture can carry; "pending" means the background job has not run yet. */
-export const CAPTURE_DECISIONS = ["same", "variant", "new", "skipped", "pending"] as const;
-export type CaptureDecision = (typeof CAPTURE_DECISIONS)[number];
 
 const filterText = z.string().trim().min(1, "cannot be empty").max(200, "is at most 200 characters");
 

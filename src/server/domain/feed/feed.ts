@@ -1,7 +1,8 @@
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
-import { pageResult } from "../pagination";
-import { bodyAccessFor } from "../marketplace/paid-access";
+import { page, pageResult } from "../pagination";
+import { bodyAccessFor } from "../access/paid-access";
 
 /**
  * New prompts and new versions from the people the actor follows, newest first. Only public
@@ -24,8 +25,7 @@ export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string 
       author: { select: { id: true, handle: true, name: true, image: true } },
       prompt: { select: { ownerId: true, id: true, slug: true, title: true, description: true, category: true, tags: true, likeCount: true, ratingCount: true, ratingSum: true, forkedFromVersionId: true } },
     },
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    ...page(input),
   });
   const { items, nextCursor } = pageResult(rows, input.limit);
   const access = await bodyAccessFor(db, actor, items.map((v) => ({ id: v.prompt.id, ownerId: v.prompt.ownerId })));

@@ -1,7 +1,8 @@
+import "server-only";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor, Viewer } from "../actor";
 import { NotFoundError, ValidationError } from "../errors";
-import { pageResult } from "../pagination";
+import { page, pageResult } from "../pagination";
 
 const userCardSelect = { id: true, handle: true, name: true, image: true, bio: true } as const;
 
@@ -38,8 +39,7 @@ export async function listFollowers(db: DbOrTx, viewer: Viewer, input: FollowPag
     where: { followeeId: user.id },
     orderBy: [{ createdAt: "desc" }, { followerId: "desc" }],
     select: { createdAt: true, follower: { select: userCardSelect } },
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { followerId_followeeId: { followerId: input.cursor, followeeId: user.id } }, skip: 1 } : {}),
+    ...page(input, (followerId) => ({ followerId_followeeId: { followerId, followeeId: user.id } })),
   });
   return withViewerFollows(db, viewer, pageResult(rows.map((r) => ({ ...r.follower, followedAt: r.createdAt })), input.limit));
 }
@@ -51,8 +51,7 @@ export async function listFollowing(db: DbOrTx, viewer: Viewer, input: FollowPag
     where: { followerId: user.id },
     orderBy: [{ createdAt: "desc" }, { followeeId: "desc" }],
     select: { createdAt: true, followee: { select: userCardSelect } },
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { followerId_followeeId: { followerId: user.id, followeeId: input.cursor } }, skip: 1 } : {}),
+    ...page(input, (followeeId) => ({ followerId_followeeId: { followerId: user.id, followeeId } })),
   });
   return withViewerFollows(db, viewer, pageResult(rows.map((r) => ({ ...r.followee, followedAt: r.createdAt })), input.limit));
 }

@@ -2,13 +2,14 @@
 // (pgvector, cosine) and decide: same prompt (usage recorded), a variant (a private fork of the
 // nearest's latest version) or a new private prompt. Idempotent; serialised per owner so two
 // captures of one new prompt processed at once create it once.
+import "server-only";
+import { joinTransaction } from "@/server/db/join-transaction";
 import type { Db, Tx } from "@/server/db/prisma";
 import { createPrompt } from "../prompts/create-prompt";
-import { MAX_BODY_LENGTH } from "../prompts/schemas";
+import { MAX_BODY_LENGTH } from "@/shared/prompts/prompt-fields";
 import { capturedPromptTitle } from "./captured-prompt-title";
 import { decide, type IdentityDecision } from "./decide";
 import type { Embedder } from "./embedder";
-import { joinTransaction } from "./join-transaction";
 import { ensurePromptEmbeddings, nearestPrompt, upsertPromptEmbedding } from "./prompt-embeddings";
 import { thresholdsFor, type Thresholds } from "./thresholds";
 

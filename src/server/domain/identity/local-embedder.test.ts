@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DIFFERENT_QUESTION, NEAR_DUPLICATES, UNRELATED, VARIANTS, type CalibrationPair } from "./calibration-pairs";
+import { DIFFERENT_QUESTION, NEAR_DUPLICATES, UNRELATED, VARIANTS, type CalibrationPair } from "./calibration-pairs.fixture";
 import { decide } from "./decide";
 import { cosine, embedLocally, localEmbedder, LOCAL_MODEL } from "./local-embedder";
 import { thresholdsFor } from "./thresholds";

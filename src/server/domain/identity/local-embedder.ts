@@ -31,7 +31,7 @@ function hash32(text: string): number {
 }
 
 /** Word-level features weigh more than character n-grams: edits to wording move the vector further
- * than the n-grams every English text shares. Tuned on calibration-pairs.ts. */
+ * than the n-grams every English text shares. Tuned on calibration-pairs.fixture.ts. */
 const FEATURE_SCALE: Record<string, number> = { w: 2, b: 1.5, t: 2, c: 1 };
 
 /** Feature → weight before hashing. Exported for the calibration test's diagnostics. */

@@ -1,5 +1,6 @@
 // PromptEmbedding rows: one per (prompt, model), holding the vector of the prompt's latest body in
 // that model's column. Vectors are written and searched with raw SQL (Prisma cannot type them).
+import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "@/server/db/prisma";

@@ -1,5 +1,6 @@
 // `npm run cli -- reembed`: embeds every prompt's latest body with the current embedder (after a
 // model switch, or to refresh). Embeddings of other models stay; similarity never mixes models.
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import type { Embedder } from "./embedder";
 import { embedAllPrompts } from "./prompt-embeddings";

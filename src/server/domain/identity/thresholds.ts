@@ -10,7 +10,7 @@ export type Thresholds = { same: number; variant: number };
 export const DEFAULT_THRESHOLDS: Thresholds = { same: 0.95, variant: 0.7 };
 
 /**
- * local-ngram-256, calibrated in local-embedder.test.ts on calibration-pairs.ts: near-duplicates
+ * local-ngram-256, calibrated in local-embedder.test.ts on calibration-pairs.fixture.ts: near-duplicates
  * 0.957–1.000, variants 0.776–0.933, unrelated −0.04–0.33. "same" sits in the middle of the gap.
  */
 export const MODEL_THRESHOLDS: Record<string, Thresholds> = {

@@ -1,9 +1,10 @@
 // Buying: paid listings go through Stripe Checkout (the webhook grants the license); free ones are claimed here.
+import "server-only";
 import type { LicenseCoverage, LicenseType } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor } from "../actor";
 import { ConflictError, NotFoundError, UpstreamError } from "../errors";
-import { readablePromptsWhere } from "../prompts/access";
+import { readablePromptsWhere } from "../access/prompt-access";
 import { latestVersionNumber } from "../versions/version-queries";
 import { activeLicenseOf, grantLicense } from "./licenses";
 import { purchaseRefusal } from "./purchase-refusal";

@@ -1,11 +1,12 @@
 // Licenses: granted once per paid purchase (or free claim), revoked by a full refund.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx, Tx } from "@/server/db/prisma";
 import { isAdmin, type Actor } from "../actor";
 import { NotFoundError } from "../errors";
-import { formatMoney } from "./money";
-import { COVERAGE_RULES } from "./coverage";
+import { COVERAGES } from "@/shared/marketplace/coverage";
+import { formatMoney } from "@/shared/money/format-money";
 
 const KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: keys get read aloud and retyped
 
@@ -104,7 +105,7 @@ function present(row: LicenseRow) {
   const { purchase, ...license } = row;
   return {
     ...license,
-    coverageRule: COVERAGE_RULES[license.coverage],
+    coverageRule: COVERAGES[license.coverage].rule,
     coveredVersions: license.toVersion === null ? `v${license.fromVersion} and later` : `v${license.fromVersion} only`,
     receipt: {
       purchaseId: purchase.id,

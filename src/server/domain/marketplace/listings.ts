@@ -1,22 +1,23 @@
 // Listings: an owner offers a prompt for sale (or free) under one license type. Prices are read at
 // checkout and copied into the purchase, so changing a listing never touches licenses already sold.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor, type Viewer } from "../actor";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { page, pageResult } from "../pagination";
-import { assertCanWritePrompt, findReadablePrompt, readablePromptsWhere } from "../prompts/access";
+import { assertCanWritePrompt, findReadablePrompt, readablePromptsWhere } from "../access/prompt-access";
 import { averageOf } from "../prompts/prompt-queries";
-import { COVERAGE_RULES } from "./coverage";
+import { COVERAGES, type Coverage } from "@/shared/marketplace/coverage";
+import { LICENSE_TYPES, type LicenseType } from "@/shared/marketplace/license-types";
+import type { ListingSort } from "@/shared/marketplace/listing-sorts";
+import type { ListingStatus } from "@/shared/marketplace/listing-statuses";
+import { MINIMUM_CHARGE_MINOR } from "@/shared/money/currencies";
+import { formatMoney } from "@/shared/money/format-money";
 import { activeLicenseOf } from "./licenses";
 import { purchaseRefusal } from "./purchase-refusal";
-import { MINIMUM_CHARGE_MINOR, formatMoney } from "./money";
-import { DEFAULT_TERMS } from "./schemas";
 import { stripeConfigured, STRIPE_SETUP_HINT } from "./stripe-client";
 
-type LicenseType = "personal" | "commercial" | "team";
-type Coverage = "purchased_and_later" | "purchased_only";
-type Status = "draft" | "active" | "paused";
 type Sample = { title: string; output: string };
 
 
@@ -47,7 +48,7 @@ function present(row: ListingRow) {
     sampleResults: listing.sampleResults as { title: string; output: string }[],
     isFree: listing.priceCents === 0,
     priceLabel: listing.priceCents === 0 ? "Free" : formatMoney(listing.priceCents, listing.currency),
-    coverageRule: COVERAGE_RULES[listing.coverage],
+    coverageRule: COVERAGES[listing.coverage].rule,
     prompt: {
       id: prompt.id,
       slug: prompt.slug,
@@ -73,7 +74,7 @@ function assertPrice(priceCents: number) {
 export async function createListing(
   db: Db,
   actor: Actor,
-  input: { promptId: string; priceCents: number; currency: string; licenseType: LicenseType; terms?: string; coverage: Coverage; status: Status; sampleResults: Sample[] },
+  input: { promptId: string; priceCents: number; currency: string; licenseType: LicenseType; terms?: string; coverage: Coverage; status: ListingStatus; sampleResults: Sample[] },
 ) {
   assertPrice(input.priceCents);
   const prompt = await findReadablePrompt(db, actor, input.promptId);
@@ -90,7 +91,7 @@ export async function createListing(
         priceCents: input.priceCents,
         currency: input.currency,
         licenseType: input.licenseType,
-        terms: input.terms?.trim() || DEFAULT_TERMS[input.licenseType],
+        terms: input.terms?.trim() || LICENSE_TYPES[input.licenseType].defaultTerms,
         coverage: input.coverage,
         status: input.status,
         sampleResults: input.sampleResults,
@@ -107,7 +108,7 @@ export async function createListing(
 export async function updateListing(
   db: Db,
   actor: Actor,
-  input: { listingId: string; priceCents?: number; currency?: string; licenseType?: LicenseType; terms?: string; coverage?: Coverage; status?: Status; sampleResults?: Sample[] },
+  input: { listingId: string; priceCents?: number; currency?: string; licenseType?: LicenseType; terms?: string; coverage?: Coverage; status?: ListingStatus; sampleResults?: Sample[] },
 ) {
   const listing = await db.listing.findUnique({ where: { id: input.listingId }, include: { prompt: true } });
   if (!listing || (listing.sellerId !== actor.id && !isAdmin(actor) && listing.status === "draft")) throw new NotFoundError("Listing");
@@ -119,9 +120,9 @@ export async function updateListing(
   const licenseType = input.licenseType ?? listing.licenseType;
   const terms =
     input.terms !== undefined
-      ? input.terms.trim() || DEFAULT_TERMS[licenseType]
-      : input.licenseType && listing.terms === DEFAULT_TERMS[listing.licenseType]
-        ? DEFAULT_TERMS[licenseType]
+      ? input.terms.trim() || LICENSE_TYPES[licenseType].defaultTerms
+      : input.licenseType && listing.terms === LICENSE_TYPES[listing.licenseType].defaultTerms
+        ? LICENSE_TYPES[licenseType].defaultTerms
         : undefined;
   const row = await db.listing.update({
     where: { id: listing.id },
@@ -172,7 +173,7 @@ export async function getListing(db: DbOrTx, viewer: Viewer, listingId: string) 
   return { ...present(row), ...(await purchaseState(db, viewer, row)) };
 }
 
-const ORDER: Record<"newest" | "best_selling" | "price_low" | "price_high", Prisma.ListingOrderByWithRelationInput[]> = {
+const ORDER: Record<ListingSort, Prisma.ListingOrderByWithRelationInput[]> = {
   newest: [{ createdAt: "desc" }, { id: "desc" }],
   best_selling: [{ salesCount: "desc" }, { id: "desc" }],
   price_low: [{ priceCents: "asc" }, { id: "asc" }],
@@ -186,7 +187,7 @@ const ORDER: Record<"newest" | "best_selling" | "price_low" | "price_high", Pris
 export async function listListings(
   db: DbOrTx,
   viewer: Viewer,
-  input: { cursor?: string | null; limit: number; sort: keyof typeof ORDER; sellerHandle?: string; currency?: string; licenseType?: LicenseType; free?: boolean },
+  input: { cursor?: string | null; limit: number; sort: ListingSort; sellerHandle?: string; currency?: string; licenseType?: LicenseType; free?: boolean },
 ) {
   const seller = input.sellerHandle ? await db.user.findUnique({ where: { handle: input.sellerHandle }, select: { id: true } }) : null;
   if (input.sellerHandle && !seller) throw new NotFoundError("User");

@@ -5,7 +5,7 @@ import { makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
-import { platformFee } from "./money";
+import { platformFee } from "./platform-fee";
 import { receiveStripeWebhook } from "./stripe-webhook";
 
 const platformFeeOf = (amount: number) => platformFee(amount, 20);

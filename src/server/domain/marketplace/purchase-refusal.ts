@@ -1,8 +1,9 @@
 // Why a viewer cannot buy a listing right now, if they cannot: one rule for the Buy box (a reason to
 // show) and for checkout (an error to throw).
+import type { ListingStatus } from "@/shared/marketplace/listing-statuses";
 import { ConflictError, ForbiddenError, type DomainError } from "../errors";
 
-type ListingForRefusal = { sellerId: string; status: "draft" | "active" | "paused" };
+type ListingForRefusal = { sellerId: string; status: ListingStatus };
 
 export function purchaseRefusal(listing: ListingForRefusal, viewerId: string | undefined, holdsLicense: boolean): DomainError | null {
   if (viewerId === listing.sellerId) return new ForbiddenError("You can't buy your own listing.");

@@ -1,10 +1,11 @@
 // A seller's revenue: sales, gross, platform fee, refunds and net, per day and per listing.
 // Sales count on the day they were paid; refunds on the day they were recorded, so a period's
 // figures do not change when an old sale is refunded later.
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import { env } from "@/env";
 import type { Actor } from "../actor";
-import { platformFee } from "./money";
+import { platformFee } from "./platform-fee";
 
 type Figures = { salesCount: number; refundCount: number; grossCents: number; platformFeeCents: number; refundsCents: number; netCents: number };
 const zero = (): Figures => ({ salesCount: 0, refundCount: 0, grossCents: 0, platformFeeCents: 0, refundsCents: 0, netCents: 0 });

@@ -4,6 +4,7 @@
 // - a refund that arrives before its checkout waits (keyed by payment intent) and is applied when the
 //   purchase is fulfilled;
 // - an expiry after a completion, or a completion delivered twice, finds the purchase already settled.
+import "server-only";
 import type Stripe from "stripe";
 import { env } from "@/env";
 import type { Db, Tx } from "@/server/db/prisma";
@@ -11,7 +12,7 @@ import { latestVersionNumber } from "../versions/version-queries";
 import { agreedTerms } from "./checkout";
 import { grantLicense, revokeLicenseOf } from "./licenses";
 import { getStripe, stripeConfigured } from "./stripe-client";
-import { platformFee } from "./money";
+import { platformFee } from "./platform-fee";
 
 export type EventOutcome = "applied" | "ignored" | "duplicate";
 

@@ -1,4 +1,5 @@
 // POST /api/stripe/webhook, minus the HTTP: verify the signature over the raw body, then apply the event.
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import { handleStripeEvent } from "./stripe-events";
 import { verifyWebhook } from "./stripe-client";

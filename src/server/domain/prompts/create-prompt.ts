@@ -1,9 +1,10 @@
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { writeVersion } from "../versions/write-version";
 import type { CreatePromptInput } from "./schemas";
 import { uniqueSlug } from "./unique-slug";
-import { bumpTrending } from "../social/trending";
+import { bumpTrending } from "../trending/trending";
 import { countFork } from "./fork-count";
 
 export type CreatedPrompt = { id: string; slug: string; version: { id: string; number: number } };

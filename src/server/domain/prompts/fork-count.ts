@@ -1,5 +1,6 @@
+import "server-only";
 import type { Tx } from "@/server/db/prisma";
-import { bumpTrending } from "../social/trending";
+import { bumpTrending } from "../trending/trending";
 
 /**
  * Keeps the parent's public fork count exact: +1 when a public fork appears (or a fork becomes

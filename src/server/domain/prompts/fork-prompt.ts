@@ -1,11 +1,12 @@
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { ForbiddenError } from "../errors";
-import { bodyAccessOf, derivesFromGatedContent, PAID_FORK_PRIVATE_REASON } from "../marketplace/paid-access";
-import type { PromptVariable } from "./variables";
-import { findReadableVersion } from "./access";
+import { bodyAccessOf, derivesFromGatedContent, PAID_FORK_PRIVATE_REASON } from "../access/paid-access";
+import type { PromptVariable } from "@/shared/prompts/variables";
+import { findReadableVersion } from "../access/prompt-access";
 import { createPrompt } from "./create-prompt";
-import type { Category } from "./categories";
+import type { Category } from "@/shared/prompts/categories";
 
 export const LOCKED_FORK_REASON = "This prompt is for sale: buy a license to fork it.";
 export const PAID_FORK_NOTICE = "Forks of a paid prompt are private: your license covers your own use.";

@@ -1,6 +1,7 @@
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
-import { canReadPrompt, findReadablePrompt } from "./access";
+import { canReadPrompt, findReadablePrompt } from "../access/prompt-access";
 
 export type LineageNode = {
   id: string;

@@ -1,12 +1,13 @@
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { NotFoundError } from "../errors";
 import { page, pageResult } from "../pagination";
 import { presentVersion, versionSelect } from "../versions/version-queries";
-import { canReadPrompt, findReadablePrompt, listablePromptsWhere, readablePromptsWhere } from "./access";
-import type { Category } from "./categories";
+import { canReadPrompt, findReadablePrompt, listablePromptsWhere, readablePromptsWhere } from "../access/prompt-access";
+import type { Category } from "@/shared/prompts/categories";
 import { isFollowing } from "../follows/follows";
-import { bodyAccessFor, bodyAccessOf, withBodyAccess } from "../marketplace/paid-access";
+import { bodyAccessFor, bodyAccessOf, withBodyAccess } from "../access/paid-access";
 
 const ownerSelect = { id: true, handle: true, name: true, image: true } as const;
 

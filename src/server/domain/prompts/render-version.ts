@@ -1,8 +1,9 @@
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
-import { findReadableVersionWithBody } from "./access";
-import { renderTemplate, type PromptVariable } from "./variables";
+import { findReadableVersionWithBody } from "../access/prompt-access";
+import { renderTemplate, type PromptVariable } from "@/shared/prompts/variables";
 
 /**
  * Fills a version's slots. Missing values are an error naming them; extra values are reported.

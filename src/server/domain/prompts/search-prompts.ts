@@ -3,11 +3,12 @@
 // keyset pagination. Every branch is served by an index (see the social_and_search migration).
 // Paid bodies never leak: for a prompt whose latest body the viewer may not read, its words (the
 // document's weight-D part) neither match nor rank, and snippets only ever quote the description.
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
-import { latestBodyHiddenSql } from "../marketplace/paid-access";
+import { latestBodyHiddenSql } from "../access/paid-access";
 
 import { averageOf } from "./prompt-queries";
 import type { SEARCH_SORTS } from "./schemas";

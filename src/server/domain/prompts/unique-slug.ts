@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "@/server/db/prisma";
 import { slugify } from "./slug";

@@ -1,9 +1,10 @@
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import type { Actor } from "../actor";
-import { assertCanWritePrompt, findReadablePrompt } from "./access";
+import { assertCanWritePrompt, findReadablePrompt } from "../access/prompt-access";
 import type { UpdatePromptInput } from "./schemas";
 import { countFork } from "./fork-count";
-import { assertMayPublishFork } from "../marketplace/paid-access";
+import { assertMayPublishFork } from "../access/paid-access";
 
 /**
  * Metadata only; content changes are new versions. The slug stays stable so links keep working.

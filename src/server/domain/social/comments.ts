@@ -1,9 +1,10 @@
+import "server-only";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor, type Viewer } from "../actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
-import { pageResult } from "../pagination";
-import { findReadablePrompt } from "../prompts/access";
-import { bumpTrending } from "./trending";
+import { page, pageResult } from "../pagination";
+import { findReadablePrompt } from "../access/prompt-access";
+import { bumpTrending } from "../trending/trending";
 
 const authorSelect = { id: true, handle: true, name: true, image: true } as const;
 const commentSelect = { id: true, promptId: true, parentId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: { select: authorSelect } } as const;
@@ -66,8 +67,7 @@ export async function listComments(db: DbOrTx, viewer: Viewer, input: { promptId
     where: { promptId: prompt.id, parentId: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { ...commentSelect, replies: { select: commentSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_REPLIES_SHOWN } },
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    ...page(input),
   });
   const { items, nextCursor } = pageResult(rows, input.limit);
   // Reply counts for this page only (a relation _count would aggregate the whole table).

@@ -1,7 +1,8 @@
+import "server-only";
 import type { Db, Tx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
-import { findReadablePrompt } from "../prompts/access";
-import { bumpTrending, unbumpTrending } from "./trending";
+import { findReadablePrompt } from "../access/prompt-access";
+import { bumpTrending, unbumpTrending } from "../trending/trending";
 
 /**
  * One like per user per prompt. The insert and the counter move in one transaction, and the

@@ -1,10 +1,11 @@
+import "server-only";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor, Viewer } from "../actor";
 import { ForbiddenError } from "../errors";
-import { pageResult } from "../pagination";
-import { findReadablePrompt } from "../prompts/access";
+import { page, pageResult } from "../pagination";
+import { findReadablePrompt } from "../access/prompt-access";
 import { averageOf } from "../prompts/prompt-queries";
-import { bumpTrending } from "./trending";
+import { bumpTrending } from "../trending/trending";
 
 /** Bayesian average: three phantom 3-star ratings keep one 5-star review from topping the charts. */
 const PRIOR_COUNT = 3;
@@ -64,13 +65,12 @@ export async function listRatings(db: DbOrTx, viewer: Viewer, input: { promptId:
     where: { promptId: prompt.id },
     orderBy: [{ updatedAt: "desc" }, { userId: "desc" }],
     select: { userId: true, stars: true, review: true, createdAt: true, updatedAt: true, user: { select: { id: true, handle: true, name: true, image: true } } },
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { userId_promptId: { userId: input.cursor, promptId: prompt.id } }, skip: 1 } : {}),
+    ...page(input, (userId) => ({ userId_promptId: { userId, promptId: prompt.id } })),
   });
-  const page = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
-  const verified = await verifiedBuyers(db, prompt.id, page.items.map((r) => r.userId));
-  const items = page.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) }));
-  const nextCursor = page.nextCursor;
+  const onPage = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
+  const verified = await verifiedBuyers(db, prompt.id, onPage.items.map((r) => r.userId));
+  const items = onPage.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) }));
+  const nextCursor = onPage.nextCursor;
   const mine = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
   return { items, nextCursor, mine, ...(await ratingSummary(db, prompt.id)) };
 }

@@ -1,11 +1,13 @@
 // Views are recorded cheaply: page renders only bump an in-memory counter, and one flush every
 // couple of seconds writes all of them in a few set-based statements.
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
-import { bumpTrending } from "./trending";
+import { processSingleton } from "@/server/process-singleton";
+import { bumpTrending } from "../trending/trending";
 
 const FLUSH_DELAY_MS = 2000;
-const state = globalThis as unknown as { __promptuaryViews?: { pending: Map<string, number>; timer: NodeJS.Timeout | null; db: DbOrTx | null } };
-const views = (state.__promptuaryViews ??= { pending: new Map(), timer: null, db: null });
+type ViewBuffer = { pending: Map<string, number>; timer: NodeJS.Timeout | null; db: DbOrTx | null };
+const views = processSingleton<ViewBuffer>("views", () => ({ pending: new Map(), timer: null, db: null }));
 
 export function recordView(db: DbOrTx, promptId: string) {
   views.pending.set(promptId, (views.pending.get(promptId) ?? 0) + 1);

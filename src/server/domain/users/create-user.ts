@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import { ConflictError } from "../errors";
 import { hashPassword } from "./password";

@@ -1,7 +1,8 @@
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor, Viewer } from "../actor";
 import { NotFoundError } from "../errors";
-import { listablePromptsWhere } from "../prompts/access";
+import { listablePromptsWhere } from "../access/prompt-access";
 import { followCounts, isFollowing } from "../follows/follows";
 
 export const publicUserSelect = { id: true, handle: true, name: true, bio: true, image: true, createdAt: true } as const;

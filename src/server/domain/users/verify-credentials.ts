@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import { verifyPassword } from "./password";
 

@@ -1,7 +1,8 @@
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import type { Actor } from "../actor";
-import { assertCanWritePrompt, findReadablePrompt } from "../prompts/access";
-import type { CreateVersionInput } from "../prompts/schemas";
+import { assertCanWritePrompt, findReadablePrompt } from "../access/prompt-access";
+import type { CreateVersionInput } from "./schemas";
 import { writeVersion } from "./write-version";
 
 /** Saving new content never edits a version: it appends the next one. */

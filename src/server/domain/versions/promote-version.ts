@@ -1,6 +1,7 @@
+import "server-only";
 import type { Db } from "@/server/db/prisma";
 import type { Actor } from "../actor";
-import { assertCanWritePrompt, findReadableVersion } from "../prompts/access";
+import { assertCanWritePrompt, findReadableVersion } from "../access/prompt-access";
 
 /** Points the `production` label at a version; only the owner moves it. */
 export async function promoteVersion(db: Db, actor: Actor, input: { versionId: string; label: "production" }) {

@@ -1,12 +1,14 @@
+import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { NotFoundError } from "../errors";
-import { findReadablePrompt, findReadableVersion } from "../prompts/access";
-import { diffText, type DiffLine } from "../prompts/diff";
-import type { PromptVariable } from "../prompts/variables";
-import type { VersionRef } from "../prompts/schemas";
+import { findReadablePrompt, findReadableVersion } from "../access/prompt-access";
+import type { DiffLine } from "@/shared/prompts/text-diff";
+import { diffText } from "./diff";
+import type { PromptVariable } from "@/shared/prompts/variables";
+import type { VersionRef } from "./schemas";
 import { page, pageResult } from "../pagination";
-import { bodyAccessOf, withBodyAccess } from "../marketplace/paid-access";
+import { bodyAccessOf, withBodyAccess } from "../access/paid-access";
 
 /** The number of a prompt's latest version (versions are numbered 1..n; the `latest` label marks n). */
 export async function latestVersionNumber(db: DbOrTx, promptId: string) {

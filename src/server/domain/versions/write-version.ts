@@ -1,7 +1,8 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
-import { mergeVariableMetadata, type PromptVariable } from "../prompts/variables";
+import { mergeVariableMetadata, type PromptVariable } from "@/shared/prompts/variables";
 
 export type VersionContent = {
   body: string;

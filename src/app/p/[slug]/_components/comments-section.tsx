@@ -3,14 +3,16 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { formatDate, isoDate, timeAgo } from "@/components/prompts/format-date";
-import { CommentIcon } from "@/components/prompts/icons";
+import { TimeAgo } from "@/components/ui/date-time";
+import { formatDate } from "@/components/ui/format-date";
+import { CommentIcon } from "@/components/ui/icons";
 import { Avatar } from "@/components/ui/avatar";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
 import { fieldError, fieldErrorsOf } from "@/components/ui/field-errors";
 import type { AppRouter } from "@/server/api/root";
-import { COMMENT_MAX_LENGTH } from "@/server/domain/social/schemas";
+import { COMMENT_MAX_LENGTH } from "@/shared/social/social-fields";
+import { signInHref } from "@/shared/auth/sign-in-href";
 import { useTRPC } from "@/trpc/react";
 import { usePromptStats } from "./prompt-stats-context";
 import { COMMENTS_PAGE_SIZE } from "./social-page-sizes";
@@ -66,7 +68,7 @@ export function CommentsSection({ promptId, slug, viewer, initialPage }: { promp
         ) : (
           <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm text-slate-600 shadow-xs">
             <span>Join the discussion about this prompt.</span>
-            <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}#comments`)}`} variant="secondary" size="sm">
+            <ButtonLink href={signInHref(`/p/${slug}#comments`)} variant="secondary" size="sm">
               Sign in to comment
             </ButtonLink>
           </div>
@@ -200,9 +202,7 @@ function CommentView({ comment, viewer, onReply, onChanged }: { comment: Thread 
             {author.name ? <span className="sr-only">{author.name} </span> : null}@{author.handle}
           </span>
         </Link>
-        <time dateTime={isoDate(comment.createdAt)} title={formatDate(comment.createdAt)} className="text-xs text-slate-500" suppressHydrationWarning>
-          {timeAgo(comment.createdAt)}
-        </time>
+        <TimeAgo value={comment.createdAt} className="text-xs text-slate-500" />
         {comment.editedAt ? (
           <span className="text-xs text-slate-400" title={`Edited ${formatDate(comment.editedAt)}`}>
             (edited)

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DiffView } from "@/components/prompts/diff-view";
-import { LockIcon } from "@/components/prompts/icons";
+import { LockIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";

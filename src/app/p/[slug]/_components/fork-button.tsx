@@ -1,8 +1,9 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { ForkIcon } from "@/components/prompts/icons";
+import { ForkIcon } from "@/components/ui/icons";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { signInHref } from "@/shared/auth/sign-in-href";
 import { useTRPC } from "@/trpc/react";
 
 /** Forks a version into a new prompt owned by the viewer, then opens it. Signed-out viewers are sent to sign in. */
@@ -29,7 +30,7 @@ export function ForkButton({
 
   if (!signedIn) {
     return (
-      <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}`)}`} variant="secondary">
+      <ButtonLink href={signInHref(`/p/${slug}`)} variant="secondary">
         <ForkIcon />
         Sign in to fork
       </ButtonLink>

@@ -1,7 +1,8 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { HeartIcon } from "@/components/prompts/icons";
+import { HeartIcon } from "@/components/ui/icons";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { signInHref } from "@/shared/auth/sign-in-href";
 import { useTRPC } from "@/trpc/react";
 import { usePromptStats } from "./prompt-stats-context";
 
@@ -22,7 +23,7 @@ export function LikeButton({ promptId, slug, signedIn }: { promptId: string; slu
   if (!signedIn) {
     return (
       <div className="flex items-center gap-2">
-        <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}`)}`} variant="secondary">
+        <ButtonLink href={signInHref(`/p/${slug}`)} variant="secondary">
           <HeartIcon />
           Sign in to like
         </ButtonLink>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ForkIcon } from "@/components/prompts/icons";
+import { ForkIcon } from "@/components/ui/icons";
 import type { LineageData } from "@/components/prompts/types";
 
 type Node = LineageData["descendants"][number];

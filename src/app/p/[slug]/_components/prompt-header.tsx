@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { ForkIcon } from "@/components/prompts/icons";
+import { ForkIcon } from "@/components/ui/icons";
 import { LabelBadge } from "@/components/prompts/label-badges";
 import type { PromptDetail } from "@/components/prompts/types";
 import { VisibilityBadge } from "@/components/prompts/visibility-badge";
 import { Avatar } from "@/components/ui/avatar";
 import { ButtonLink } from "@/components/ui/button";
-import { categoryLabel } from "@/server/domain/prompts/categories";
+import { categoryLabel } from "@/shared/prompts/categories";
 import { FollowButton } from "@/components/social/follow-button";
 import { ForkButton } from "./fork-button";
 import { LikeButton } from "./like-button";

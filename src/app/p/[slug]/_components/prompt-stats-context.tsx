@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { compactNumber } from "@/components/prompts/format-date";
-import { StarIcon } from "@/components/prompts/icons";
+import { compactNumber } from "@/components/ui/format-number";
+import { StarIcon } from "@/components/ui/icons";
 
 export type LiveStats = { liked: boolean; likeCount: number; ratingAverage: number | null; ratingCount: number; commentCount: number };
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { CopyButton } from "@/components/prompts/copy-button";
-import { formatDate, isoDate } from "@/components/prompts/format-date";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DateTime } from "@/components/ui/date-time";
 import { HighlightedBody } from "@/components/prompts/highlighted-body";
 import { LabelBadge } from "@/components/prompts/label-badges";
 import { LockedBody } from "@/components/prompts/locked-body";
@@ -59,7 +59,7 @@ export function PromptWorkbench({ versions, initialNumber, isOwner }: { versions
             <LabelBadge key={l} name={l} />
           ))}
           <span>
-            by @{selected.author.handle} on <time dateTime={isoDate(selected.createdAt)}>{formatDate(selected.createdAt)}</time>
+            by @{selected.author.handle} on <DateTime value={selected.createdAt} />
           </span>
           {selected.changelog ? <span className="min-w-0 text-slate-500">— {selected.changelog}</span> : null}
         </div>

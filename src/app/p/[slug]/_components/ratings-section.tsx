@@ -3,8 +3,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { formatDate, isoDate } from "@/components/prompts/format-date";
-import { StarIcon } from "@/components/prompts/icons";
+import { DateTime } from "@/components/ui/date-time";
+import { StarIcon } from "@/components/ui/icons";
 import { Stars, formatStars } from "@/components/social/stars";
 import { VerifiedPurchaseBadge } from "@/components/social/verified-purchase-badge";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -13,7 +13,8 @@ import { Alert } from "@/components/ui/alert";
 import { Field, Textarea } from "@/components/ui/field";
 import { fieldError, fieldErrorsOf } from "@/components/ui/field-errors";
 import type { AppRouter } from "@/server/api/root";
-import { REVIEW_MAX_LENGTH } from "@/server/domain/social/schemas";
+import { REVIEW_MAX_LENGTH } from "@/shared/social/social-fields";
+import { signInHref } from "@/shared/auth/sign-in-href";
 import { useTRPC } from "@/trpc/react";
 import { usePromptStats } from "./prompt-stats-context";
 import { REVIEWS_PAGE_SIZE } from "./social-page-sizes";
@@ -86,7 +87,7 @@ export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage 
           ) : !signedIn ? (
             <div className="mt-2 space-y-3 text-sm text-slate-600">
               <p>Tried this prompt? Tell others how well it worked.</p>
-              <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}#ratings`)}`} variant="secondary" size="sm">
+              <ButtonLink href={signInHref(`/p/${slug}#ratings`)} variant="secondary" size="sm">
                 Sign in to rate
               </ButtonLink>
             </div>
@@ -110,9 +111,7 @@ export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage 
                       </Link>
                       <Stars value={r.stars} size={14} />
                       {r.verifiedPurchase ? <VerifiedPurchaseBadge /> : null}
-                      <time dateTime={isoDate(r.updatedAt)} className="text-xs text-slate-500">
-                        {formatDate(r.updatedAt)}
-                      </time>
+                      <DateTime value={r.updatedAt} className="text-xs text-slate-500" />
                     </div>
                     {r.review ? <p className="mt-2 whitespace-pre-wrap text-sm leading-relaxed text-slate-700 [overflow-wrap:anywhere]">{r.review}</p> : null}
                   </article>

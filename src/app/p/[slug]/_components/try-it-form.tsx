@@ -1,7 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { CopyButton } from "@/components/prompts/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import type { VersionData } from "@/components/prompts/types";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";

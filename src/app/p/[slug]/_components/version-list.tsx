@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formatDate, isoDate } from "@/components/prompts/format-date";
+import { DateTime } from "@/components/ui/date-time";
 import { LabelBadge } from "@/components/prompts/label-badges";
 import type { VersionData } from "@/components/prompts/types";
 import { Avatar } from "@/components/ui/avatar";
@@ -63,7 +63,7 @@ export function VersionList({
                   </div>
                   <p className="mt-1 flex items-center gap-1.5 text-xs text-slate-500">
                     <Avatar name={v.author.name} handle={v.author.handle} image={v.author.image} size={16} />
-                    @{v.author.handle} · <time dateTime={isoDate(v.createdAt)}>{formatDate(v.createdAt)}</time>
+                    @{v.author.handle} · <DateTime value={v.createdAt} />
                   </p>
                 </div>
               </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { auth } from "@/server/auth/config";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,8 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function NewVersionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const session = await auth();
-  if (!session?.user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}/versions/new`)}`);
+  await requireSignedIn(`/p/${slug}/versions/new`);
 
   const api = await serverApi();
   const prompt = await api.prompt.bySlug({ slug }).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 // The capture proxy under `next dev` and Next deployments. `npm start` answers these paths on
 // node:http before Next (server.ts); both mounts share one handler (src/server/proxy).
-import { getProxyHandler } from "@/server/capture/runtime";
+import { getProxyHandler } from "@/server/boot/capture-runtime";
 import { serveWebRequest } from "@/server/proxy/web-adapter";
 
 export const runtime = "nodejs";

@@ -1,0 +1,111 @@
+// Promptuary's command line. Works while the server runs (through the embedded database's socket)
+// and when it does not (it then opens the database itself, under the same lock).
+//   npm run cli -- user create --email E --password P --handle H [--name N] [--role admin] [--json]
+//   npm run cli -- apikey create --email E [--name N] [--json]
+//   npm run cli -- db migrate | db seed
+//   npm run cli -- reembed [--json]
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { prepareDatabase } from "../../src/server/db/prepare-database";
+import { createPgPrismaClient, type Db } from "../../src/server/db/prisma";
+import { createApiKey } from "../../src/server/domain/api-keys/api-keys";
+import { createUser } from "../../src/server/domain/users/create-user";
+import { DomainError } from "../../src/server/domain/errors";
+import { signUpInput, emailSchema } from "../../src/server/domain/users/schemas";
+
+const USAGE = `usage:
+  npm run cli -- user create --email E --password P --handle H [--name N] [--role admin] [--json]
+  npm run cli -- apikey create --email E [--name N] [--json]
+  npm run cli -- db migrate
+  npm run cli -- db seed
+  npm run cli -- reembed [--json]`;
+
+class UsageError extends Error {}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    email: { type: "string" },
+    password: { type: "string" },
+    handle: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new UsageError(result.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+  return result.data;
+}
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const database = await prepareDatabase();
+  const db = createPgPrismaClient(database.url, { max: 1 });
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
+const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json) : text);
+
+async function run() {
+  const [group, command] = positionals;
+  if (values.help || !group) return console.log(USAGE);
+  const route = `${group} ${command ?? ""}`.trim();
+  switch (route) {
+    case "user create": {
+      const role = parse(z.enum(["user", "admin"], { error: "must be user or admin" }).default("user"), values.role);
+      const input = parse(signUpInput, { email: values.email, password: values.password, handle: values.handle, name: values.name });
+      const user = await withDb((db) => createUser(db, { ...input, role }));
+      return print({ id: user.id, email: user.email, handle: user.handle, role: user.role }, `Created ${user.role} @${user.handle} <${user.email}> (${user.id})`);
+    }
+    case "apikey create": {
+      const email = parse(emailSchema, values.email);
+      const name = values.name ?? "CLI key";
+      const key = await withDb(async (db) => {
+        const user = await db.user.findUnique({ where: { email }, select: { id: true, handle: true, role: true } });
+        if (!user) throw new UsageError(`--email: no user with email ${email}`);
+        return createApiKey(db, user, { name });
+      });
+      return print({ key: key.key, id: key.id, name: key.name, prefix: key.prefix }, `API key "${key.name}" (shown once, keep it safe):\n${key.key}`);
+    }
+    case "db migrate": {
+      const database = await prepareDatabase();
+      await database.stop();
+      return print({ applied: database.applied }, database.applied.length ? `Applied: ${database.applied.join(", ")}` : "Database is up to date.");
+    }
+    case "db seed": {
+      const { seedDemoCatalogue } = await import("../../prisma/seed/seed");
+      const result = await withDb((db) => seedDemoCatalogue(db));
+      return print(result, `Seeded: ${result.users} users, ${result.prompts} new prompts.`);
+    }
+    case "reembed": {
+      const { reembedAllPrompts } = await import("../../src/server/domain/identity/reembed");
+      const { currentEmbedder } = await import("../../src/server/domain/identity/current-embedder");
+      const result = await withDb((db) => reembedAllPrompts(db, currentEmbedder()));
+      return print(result, `Re-embedded ${result.embedded} of ${result.prompts} prompts with ${result.model} in ${result.ms} ms.`);
+    }
+    default:
+      throw new UsageError(`unknown command "${route}"\n${USAGE}`);
+  }
+}
+
+run().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  if (error instanceof DomainError) {
+    const fields = error.fieldErrors ? Object.entries(error.fieldErrors).map(([f, m]) => ` (--${f}: ${m.join(", ")})`).join("") : "";
+    console.error(`${error.message}${fields}`);
+    process.exit(1);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

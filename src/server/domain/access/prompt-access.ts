@@ -1,0 +1,57 @@
+// Who may see and change a prompt. Private prompts are invisible to others: NOT_FOUND, never FORBIDDEN,
+// so their existence does not leak. Who may read a paid prompt's body is decided in
+// paid-access.ts (findReadableVersionWithBody below applies it).
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { DbOrTx } from "@/server/db/prisma";
+import { isAdmin, type Viewer } from "../actor";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { assertCanReadBody, LOCKED_BODY_REASON } from "./paid-access";
+
+type PromptAccessFields = { ownerId: string; visibility: "public" | "unlisted" | "private" };
+
+export function canReadPrompt(prompt: PromptAccessFields, viewer: Viewer) {
+  return prompt.visibility !== "private" || prompt.ownerId === viewer?.id || isAdmin(viewer);
+}
+
+/** Prompts a viewer may find in lists: public ones, plus their own (unlisted prompts only by link). */
+export function listablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
+  return viewer ? { OR: [{ visibility: "public" }, { ownerId: viewer.id }] } : { visibility: "public" };
+}
+
+/** Prompts a viewer may read by id or slug. */
+export function readablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
+  if (isAdmin(viewer)) return {};
+  return viewer ? { OR: [{ visibility: { in: ["public", "unlisted"] } }, { ownerId: viewer.id }] } : { visibility: { in: ["public", "unlisted"] } };
+}
+
+export async function findReadablePrompt(db: DbOrTx, viewer: Viewer, promptId: string) {
+  const prompt = await db.prompt.findFirst({ where: { AND: [{ id: promptId }, readablePromptsWhere(viewer)] } });
+  if (!prompt) throw new NotFoundError("Prompt");
+  return prompt;
+}
+
+export async function findReadableVersion(db: DbOrTx, viewer: Viewer, versionId: string) {
+  const version = await db.promptVersion.findFirst({
+    where: { id: versionId, prompt: readablePromptsWhere(viewer) },
+    include: { prompt: true },
+  });
+  if (!version) throw new NotFoundError("Version");
+  return version;
+}
+
+/** Only the owner writes. Someone who cannot even read it gets NOT_FOUND. */
+export function assertCanWritePrompt(prompt: PromptAccessFields, viewer: Viewer) {
+  if (!canReadPrompt(prompt, viewer)) throw new NotFoundError("Prompt");
+  if (!viewer || prompt.ownerId !== viewer.id) throw new ForbiddenError("Only the prompt's owner can change it.");
+}
+
+/**
+ * A version whose body the viewer may read: NOT_FOUND as above, and FORBIDDEN (saying why) when it
+ * is paid content the viewer holds no license for (see paid-access.ts).
+ */
+export async function findReadableVersionWithBody(db: DbOrTx, viewer: Viewer, versionId: string, lockedMessage = LOCKED_BODY_REASON) {
+  const version = await findReadableVersion(db, viewer, versionId);
+  await assertCanReadBody(db, viewer, version.prompt, version.number, lockedMessage);
+  return version;
+}

@@ -1,0 +1,42 @@
+// The fields of a prompt and of its versions as the API validates them and as the editors limit
+// them: one declaration for both (the editors' counters and maxLength read the same numbers).
+import { z } from "zod";
+import { CATEGORY_SLUGS } from "./categories";
+import { VISIBILITY_NAMES } from "./visibility";
+
+export const MAX_BODY_LENGTH = 50_000;
+export const TITLE_MAX_LENGTH = 120;
+export const DESCRIPTION_MAX_LENGTH = 2000;
+export const CHANGELOG_MAX_LENGTH = 500;
+
+export const titleSchema = z.string().trim().min(3, "must be at least 3 characters").max(TITLE_MAX_LENGTH, `is at most ${TITLE_MAX_LENGTH} characters`);
+export const descriptionSchema = z.string().trim().max(DESCRIPTION_MAX_LENGTH, `is at most ${DESCRIPTION_MAX_LENGTH} characters`);
+export const visibilitySchema = z.enum(VISIBILITY_NAMES);
+export const categorySchema = z.enum(CATEGORY_SLUGS, { error: `must be one of: ${CATEGORY_SLUGS.join(", ")}` });
+export const tagsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "tags cannot be empty")
+      .max(32, "a tag is at most 32 characters")
+      .regex(/^[a-z0-9][a-z0-9 +#.-]*$/, "tags use letters, digits, spaces and - + # ."),
+  )
+  .max(10, "at most 10 tags")
+  .transform((tags) => [...new Set(tags)]);
+export const bodySchema = z
+  .string()
+  .max(MAX_BODY_LENGTH, `is at most ${MAX_BODY_LENGTH} characters`)
+  .refine((s) => s.trim().length > 0, "cannot be empty");
+export const changelogSchema = z.string().trim().max(CHANGELOG_MAX_LENGTH, `is at most ${CHANGELOG_MAX_LENGTH} characters`);
+export const variableMetadataSchema = z
+  .array(
+    z.object({
+      name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "variable names are identifiers like customer_name"),
+      default: z.string().max(2000).optional(),
+      description: z.string().max(300).optional(),
+    }),
+  )
+  .max(50);
+export const modelSettingsSchema = z.record(z.string(), z.unknown()).refine((o) => JSON.stringify(o).length <= 4000, "is too large");

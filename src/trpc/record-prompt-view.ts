@@ -1,0 +1,9 @@
+import "server-only";
+// A prompt page render counts as a view. It is recorded here, beside the server caller, rather
+// than inside prompt.bySlug, so that API and script reads never inflate view counts.
+import { getDb } from "@/server/db/client";
+import { recordView } from "@/server/domain/social/views";
+
+export function recordPromptView(promptId: string) {
+  recordView(getDb(), promptId);
+}
