@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { TRPCError } from "@trpc/server";
 import { ArrowRightIcon } from "@/components/ui/icons";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
 import { CaptureFilters } from "./_components/capture-filters";
 import { CapturesTable } from "./_components/captures-table";
 import { capturesHref, parseCaptureSearchParams } from "./_components/search-params";
@@ -22,11 +23,7 @@ export default async function CapturesPage({ searchParams }: { searchParams: Pro
   const api = await serverApi();
   const filters = { model: values.model, status: values.status, decision: values.decision };
   const [list, stats] = await Promise.all([
-    api.capture.list({ ...filters, cursor: values.cursor, limit: PAGE_SIZE }).catch((error: unknown) => {
-      // An outdated cursor falls back to the newest calls.
-      if (error instanceof TRPCError && values.cursor) return api.capture.list({ ...filters, limit: PAGE_SIZE });
-      throw error;
-    }),
+    firstPageOnStaleCursor(values.cursor, (cursor) => api.capture.list({ ...filters, cursor, limit: PAGE_SIZE })),
     api.capture.stats(),
   ]);
   const filtered = Boolean(values.model || values.status || values.decision);
@@ -85,23 +82,13 @@ export default async function CapturesPage({ searchParams }: { searchParams: Pro
                 />
               )}
             </div>
-            {values.cursor || list.nextCursor ? (
-              <nav aria-label="Pagination" className="mt-6 flex items-center justify-between gap-4">
-                {values.cursor ? (
-                  <ButtonLink href={capturesHref({ ...values, cursor: undefined })} variant="ghost">
-                    <span aria-hidden>←</span> Newest
-                  </ButtonLink>
-                ) : (
-                  <span />
-                )}
-                {list.nextCursor ? (
-                  <ButtonLink href={capturesHref({ ...values, cursor: list.nextCursor })} variant="secondary" rel="next">
-                    Older calls
-                    <ArrowRightIcon />
-                  </ButtonLink>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pager
+              firstHref={values.cursor ? capturesHref({ ...values, cursor: undefined }) : undefined}
+              firstLabel="Newest"
+              nextHref={list.nextCursor ? capturesHref({ ...values, cursor: list.nextCursor }) : undefined}
+              nextLabel="Older calls"
+              className="mt-6"
+            />
           </section>
         </>
       )}

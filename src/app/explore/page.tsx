@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TRPCError } from "@trpc/server";
 import { CategoryChips } from "@/components/prompts/category-chips";
-import { ArrowRightIcon, SearchIcon } from "@/components/ui/icons";
+import { SearchIcon } from "@/components/ui/icons";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
-import type { SearchResultData } from "@/components/prompts/types";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, Input, Select } from "@/components/ui/field";
+import { Pager } from "@/components/ui/pager";
 import { CATEGORIES, categoryLabel, type Category } from "@/shared/prompts/categories";
 import { serverApi } from "@/trpc/server";
+import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
+import { hrefWithQuery, textParam } from "@/app/_components/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Explore prompts" };
@@ -23,18 +24,9 @@ const isSort = (v: string | undefined): v is Sort => v !== undefined && Object.h
 
 type Search = Record<"q" | "category" | "tag" | "author" | "sort" | "cursor", string | string[] | undefined>;
 type Filters = { q?: string; category?: Category; tag?: string; author?: string; sort?: Sort };
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 const isCategory = (v: string | undefined): v is Category => v !== undefined && Object.hasOwn(CATEGORIES, v);
 
-function exploreHref(params: Filters & { cursor?: string }) {
-  const q = new URLSearchParams();
-  for (const key of ["q", "category", "tag", "author", "sort", "cursor"] as const) {
-    const value = params[key];
-    if (value) q.set(key, value);
-  }
-  const s = q.toString();
-  return s ? `/explore?${s}` : "/explore";
-}
+const exploreHref = ({ q, category, tag, author, sort, cursor }: Filters & { cursor?: string }) => hrefWithQuery("/explore", { q, category, tag, author, sort, cursor });
 
 /** What the results are, in words: "Top rated Writing prompts tagged #email by @ana matching “…”". */
 function Summary({ filters }: { filters: Filters }) {
@@ -76,31 +68,21 @@ function Summary({ filters }: { filters: Filters }) {
 
 export default async function ExplorePage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
-  const rawCategory = first(sp.category);
-  const rawSort = first(sp.sort);
-  const q = first(sp.q)?.slice(0, 200);
+  const rawCategory = textParam(sp.category);
+  const rawSort = textParam(sp.sort);
+  const q = textParam(sp.q);
   const filters: Filters = {
     q,
     category: isCategory(rawCategory) ? rawCategory : undefined,
-    tag: first(sp.tag)?.replace(/^#/, "").toLowerCase().slice(0, 32),
-    author: first(sp.author)?.replace(/^@/, "").toLowerCase().slice(0, 40),
+    tag: textParam(sp.tag)?.replace(/^#/, "").toLowerCase().slice(0, 32),
+    author: textParam(sp.author)?.replace(/^@/, "").toLowerCase().slice(0, 40),
     // Without a query "newest" is the default, so it needs no parameter.
     sort: isSort(rawSort) && !(rawSort === "newest" && !q) ? rawSort : undefined,
   };
-  const cursor = first(sp.cursor)?.slice(0, 200);
+  const cursor = textParam(sp.cursor);
 
   const api = await serverApi();
-  let result: { items: SearchResultData[]; nextCursor: string | null };
-  let staleCursor = false;
-  try {
-    result = await api.prompt.search({ ...filters, limit: PAGE_SIZE, cursor });
-  } catch (error) {
-    // A cursor from an old link (or another sort) is rejected: start over from the first page.
-    if (!(error instanceof TRPCError) || !cursor) throw error;
-    staleCursor = true;
-    result = await api.prompt.search({ ...filters, limit: PAGE_SIZE });
-  }
-  const { items, nextCursor } = result;
+  const { items, nextCursor, staleCursor } = await firstPageOnStaleCursor(cursor, (c) => api.prompt.search({ ...filters, limit: PAGE_SIZE, cursor: c }));
   const filtered = Boolean(filters.q || filters.category || filters.tag || filters.author);
   const withoutQuery = exploreHref({ ...filters, q: undefined, sort: filters.sort === "newest" ? undefined : filters.sort });
 
@@ -243,24 +225,12 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
             </EmptyState>
           }
         />
-        {items.length && (cursor || nextCursor) ? (
-          <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4">
-            {cursor ? (
-              <ButtonLink href={exploreHref(filters)} variant="ghost">
-                <span aria-hidden>←</span> First page
-              </ButtonLink>
-            ) : (
-              <span />
-            )}
-            {nextCursor ? (
-              <ButtonLink href={exploreHref({ ...filters, cursor: nextCursor })} variant="secondary" rel="next">
-                Next page
-                <ArrowRightIcon />
-              </ButtonLink>
-            ) : (
-              <span className="text-sm text-slate-500">That is everything.</span>
-            )}
-          </nav>
+        {items.length ? (
+          <Pager
+            firstHref={cursor ? exploreHref(filters) : undefined}
+            nextHref={nextCursor ? exploreHref({ ...filters, cursor: nextCursor }) : undefined}
+            end="That is everything."
+          />
         ) : null}
       </section>
     </main>

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { TRPCError } from "@trpc/server";
 import { TimeAgo } from "@/components/ui/date-time";
 import { ArrowRightIcon, ForkIcon, LayersIcon, PlusIcon } from "@/components/ui/icons";
 import type { FeedItem } from "@/components/prompts/types";
 import { FollowButton } from "@/components/social/follow-button";
 import { Avatar } from "@/components/ui/avatar";
 import { ButtonLink } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
+import { hrefWithQuery, textParam } from "@/app/_components/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your feed" };
@@ -77,13 +79,9 @@ async function suggestedPeople(viewerId: string) {
 export default async function FeedPage({ searchParams }: { searchParams: Promise<{ cursor?: string | string[] }> }) {
   const user = await requireSignedIn("/feed");
   const sp = await searchParams;
-  const cursor = (Array.isArray(sp.cursor) ? sp.cursor[0] : sp.cursor)?.slice(0, 200) || undefined;
+  const cursor = textParam(sp.cursor);
   const api = await serverApi();
-  const feed = await api.feed.mine({ limit: PAGE_SIZE, cursor }).catch((error: unknown) => {
-    // An outdated cursor falls back to the newest activity.
-    if (error instanceof TRPCError && cursor) return api.feed.mine({ limit: PAGE_SIZE });
-    throw error;
-  });
+  const feed = await firstPageOnStaleCursor(cursor, (c) => api.feed.mine({ limit: PAGE_SIZE, cursor: c }));
   const empty = !feed.items.length && !cursor;
   const suggestions = empty ? await suggestedPeople(user.id) : [];
   const now = new Date();
@@ -151,23 +149,13 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           ) : (
             <p className="rounded-xl border border-dashed border-slate-300 bg-white/60 px-6 py-10 text-center text-sm text-slate-600">You have reached the end of your feed.</p>
           )}
-          {cursor || feed.nextCursor ? (
-            <nav aria-label="Pagination" className="mt-6 flex items-center justify-between gap-4">
-              {cursor ? (
-                <ButtonLink href="/feed" variant="ghost">
-                  <span aria-hidden>←</span> Newest
-                </ButtonLink>
-              ) : (
-                <span />
-              )}
-              {feed.nextCursor ? (
-                <ButtonLink href={`/feed?cursor=${encodeURIComponent(feed.nextCursor)}`} variant="secondary" rel="next">
-                  Older activity
-                  <ArrowRightIcon />
-                </ButtonLink>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            firstHref={cursor ? "/feed" : undefined}
+            firstLabel="Newest"
+            nextHref={feed.nextCursor ? hrefWithQuery("/feed", { cursor: feed.nextCursor }) : undefined}
+            nextLabel="Older activity"
+            className="mt-6"
+          />
         </section>
       )}
     </main>

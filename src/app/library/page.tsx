@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { firstParam } from "@/app/_components/search-params";
 
 export const metadata: Metadata = { title: "Library" };
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Prom
 
   const [licenses, sp] = await Promise.all([(await serverApi()).license.mine(), searchParams]);
   // Free checkouts land here with ?claimed=<licenseId>.
-  const claimedId = Array.isArray(sp.claimed) ? sp.claimed[0] : sp.claimed;
+  const claimedId = firstParam(sp.claimed);
   const claimed = claimedId ? licenses.find((l) => l.id === claimedId) : undefined;
   const active = licenses.filter((l) => l.status === "active").length;
 

@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
+import { firstParam } from "@/app/_components/search-params";
 import { LISTING_SORTS, isListingSort } from "@/shared/marketplace/listing-sorts";
 
 export const metadata: Metadata = { title: "Market" };
@@ -15,7 +16,7 @@ const PAGE_SIZE = 24;
 
 export default async function MarketPage({ searchParams }: { searchParams: Promise<{ sort?: string | string[] }> }) {
   const sp = await searchParams;
-  const raw = Array.isArray(sp.sort) ? sp.sort[0] : sp.sort;
+  const raw = firstParam(sp.sort);
   const sort = isListingSort(raw) ? raw : "newest";
   const [session, page] = await Promise.all([auth(), (await serverApi()).listing.list({ sort, limit: PAGE_SIZE })]);
   const user = session?.user;

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { githubSignInEnabled } from "@/env";
 import { AuthCard } from "./_components/auth-card";
 import { authHref, safeCallbackUrl } from "./_components/callback-url";
-import { GitHubButton, OrDivider } from "./_components/github-button";
+import { GitHubOption } from "./_components/github-option";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -21,7 +20,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const errorCode = typeof params.error === "string" ? params.error : undefined;
   const initialError = errorCode ? (AUTH_ERRORS[errorCode] ?? "Sign-in failed. Please try again.") : undefined;
-  const github = githubSignInEnabled();
 
   return (
     <AuthCard
@@ -36,12 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      {github ? (
-        <>
-          <GitHubButton callbackUrl={callbackUrl} />
-          <OrDivider />
-        </>
-      ) : null}
+      <GitHubOption callbackUrl={callbackUrl} />
       <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
     </AuthCard>
   );

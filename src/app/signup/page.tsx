@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { githubSignInEnabled } from "@/env";
 import { AuthCard } from "../signin/_components/auth-card";
 import { authHref, safeCallbackUrl } from "../signin/_components/callback-url";
-import { GitHubButton, OrDivider } from "../signin/_components/github-button";
+import { GitHubOption } from "../signin/_components/github-option";
 import { SignUpForm } from "./_components/sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -12,7 +11,6 @@ export const dynamic = "force-dynamic";
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  const github = githubSignInEnabled();
 
   return (
     <AuthCard
@@ -27,12 +25,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      {github ? (
-        <>
-          <GitHubButton callbackUrl={callbackUrl} />
-          <OrDivider />
-        </>
-      ) : null}
+      <GitHubOption callbackUrl={callbackUrl} />
       <SignUpForm callbackUrl={callbackUrl} />
     </AuthCard>
   );

@@ -14,6 +14,7 @@ import { SampleResults } from "./sample-results";
 import { TermsDisclosure } from "./terms-disclosure";
 import type { ListingForViewer } from "./types";
 import { LICENSE_TYPES, licenseTypePhrase } from "@/shared/marketplace/license-types";
+import { signInHref } from "@/shared/auth/sign-in-href";
 
 /** Stripe's "not configured" refusal: worth its own explanation rather than a bare disabled button. */
 const isCheckoutDisabled = (listing: ListingForViewer) => !listing.checkoutEnabled && !listing.isFree;
@@ -90,7 +91,7 @@ export function BuyBox({
     action = <p className="rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-600 ring-1 ring-inset ring-slate-200">This is your listing. Buyers see this box.</p>;
   } else if (!signedIn) {
     action = (
-      <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(`/p/${slug}`)}`} size="lg" className="w-full">
+      <ButtonLink href={signInHref(`/p/${slug}`)} size="lg" className="w-full">
         Sign in to buy
       </ButtonLink>
     );

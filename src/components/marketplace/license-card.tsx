@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDate, isoDate } from "@/components/ui/format-date";
+import { DateTime } from "@/components/ui/date-time";
+import { formatDate } from "@/components/ui/format-date";
 import { Badge } from "@/components/ui/card";
 import { LicenseKey } from "./license-key";
 import { LicenseStatusBadge } from "./license-status-badge";
@@ -70,7 +71,7 @@ export function LicenseCard({ license, highlighted = false }: { license: License
             <div className="flex justify-between gap-4 py-2">
               <dt className="text-slate-500">{receipt.amountCents === 0 ? "Claimed" : receipt.paidAt ? "Paid" : "Ordered"}</dt>
               <dd className="text-slate-900">
-                <time dateTime={isoDate(receipt.paidAt ?? receipt.createdAt)}>{formatDate(receipt.paidAt ?? receipt.createdAt)}</time>
+                <DateTime value={receipt.paidAt ?? receipt.createdAt} />
               </dd>
             </div>
             {receipt.paymentReference ? (
@@ -84,7 +85,7 @@ export function LicenseCard({ license, highlighted = false }: { license: License
             {steps.map((step) => (
               <div key={step.id} className="flex justify-between gap-4 py-2">
                 <dt className="text-slate-500">
-                  Refund · <time dateTime={isoDate(step.createdAt)}>{formatDate(step.createdAt)}</time>
+                  Refund · <DateTime value={step.createdAt} />
                 </dt>
                 <dd className="font-medium text-rose-700 tabular-nums">−{step.label}</dd>
               </div>

@@ -5,12 +5,10 @@ import { Button } from "@/components/ui/button";
 import { useTRPCClient } from "@/trpc/react";
 import { ListingCard } from "./listing-card";
 import type { ListingSummary } from "./types";
-import { type ListingSort } from "@/shared/marketplace/listing-sorts";
-
-type Sort = ListingSort;
+import type { ListingSort } from "@/shared/marketplace/listing-sorts";
 
 /** The Market's grid: the first page comes from the server, "Load more" appends the next ones. */
-export function MarketList({ initial, sort, pageSize }: { initial: { items: ListingSummary[]; nextCursor: string | null }; sort: Sort; pageSize: number }) {
+export function MarketList({ initial, sort, pageSize }: { initial: { items: ListingSummary[]; nextCursor: string | null }; sort: ListingSort; pageSize: number }) {
   const client = useTRPCClient();
   const [items, setItems] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);

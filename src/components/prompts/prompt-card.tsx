@@ -5,6 +5,7 @@ import { categoryLabel } from "@/shared/prompts/categories";
 import { DateTime } from "@/components/ui/date-time";
 import { HighlightedSnippet } from "./highlighted-snippet";
 import { ForkIcon, LayersIcon } from "@/components/ui/icons";
+import { plural } from "@/components/ui/plural";
 import { PromptStats } from "./prompt-stats";
 import type { PromptCardData } from "./types";
 import { VisibilityBadge } from "./visibility-badge";
@@ -73,9 +74,9 @@ export function PromptCard({ prompt, headingLevel = 3 }: { prompt: PromptCardDat
             <span className="truncate">@{prompt.owner.handle}</span>
           </Link>
           <div className="flex shrink-0 items-center gap-3">
-            <span className="inline-flex items-center gap-1" title={`${prompt.versionCount} version${prompt.versionCount === 1 ? "" : "s"}`}>
+            <span className="inline-flex items-center gap-1" title={plural(prompt.versionCount, "version")}>
               <LayersIcon width={13} height={13} />
-              {prompt.versionCount} {prompt.versionCount === 1 ? "version" : "versions"}
+              {plural(prompt.versionCount, "version")}
             </span>
             <DateTime value={prompt.createdAt} className="hidden sm:inline" />
           </div>

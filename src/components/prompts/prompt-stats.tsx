@@ -1,9 +1,8 @@
 import { compactNumber } from "@/components/ui/format-number";
 import { CommentIcon, ForkIcon, HeartIcon, LayersIcon, StarIcon } from "@/components/ui/icons";
+import { plural } from "@/components/ui/plural";
 
 type Stats = { likeCount: number; ratingAverage: number | null; ratingCount: number; commentCount: number; forkCount: number; versionCount?: number };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A prompt's counters in one compact line: likes, average rating (count), comments, forks[, versions]. */
 export function PromptStats({ stats, className = "" }: { stats: Stats; className?: string }) {

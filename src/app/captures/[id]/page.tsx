@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { TRPCError } from "@trpc/server";
 import { Alert } from "@/components/ui/alert";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
 import { DecisionBadge, decisionDescription } from "../_components/decision-badge";
 import { DateTime } from "@/components/ui/date-time";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -60,11 +59,7 @@ export default async function CapturePage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   await requireSignedIn(`/captures/${id}`);
 
-  const api = await serverApi();
-  const c = await api.capture.byId({ id }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  const c = await (await serverApi()).capture.byId({ id }).catch(notFoundOnMissing);
 
   const metadataOnly = c.captureMode === "metadata";
   const readable = readableRequest(c.requestBody, c.systemPrompt);

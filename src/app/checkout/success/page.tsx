@@ -3,6 +3,7 @@ import { CheckoutStatus } from "@/components/marketplace/checkout-status";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
+import { textParam } from "@/app/_components/search-params";
 
 export const metadata: Metadata = { title: "Checkout" };
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** Stripe sends buyers here with ?session_id=… after paying; the page waits for the webhook's license. */
 export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ session_id?: string | string[] }> }) {
   const sp = await searchParams;
-  const sessionId = (Array.isArray(sp.session_id) ? sp.session_id[0] : sp.session_id)?.trim().slice(0, 255);
+  const sessionId = textParam(sp.session_id, 255);
   // Without a checkout to come back to, the Library is where a buyer looks next.
   await requireSignedIn(sessionId ? `/checkout/success?session_id=${encodeURIComponent(sessionId)}` : "/library");
 

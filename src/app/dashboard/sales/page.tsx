@@ -7,8 +7,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format-date";
+import { plural } from "@/components/ui/plural";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { firstParam } from "@/app/_components/search-params";
 import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
 import { LISTING_STATUSES } from "@/shared/marketplace/listing-statuses";
 import { formatMoney } from "@/shared/money/format-money";
@@ -27,7 +29,7 @@ const editHref = (slug: string) => `/p/${slug}?sell=1#sell`;
 
 export default async function SalesPage({ searchParams }: { searchParams: Promise<{ days?: string | string[] }> }) {
   const sp = await searchParams;
-  const raw = Number(Array.isArray(sp.days) ? sp.days[0] : sp.days);
+  const raw = Number(firstParam(sp.days));
   const days: Period = PERIODS.includes(raw as Period) ? (raw as Period) : 30;
   const user = await requireSignedIn(days === 30 ? "/dashboard/sales" : `/dashboard/sales?days=${days}`);
 
@@ -215,7 +217,7 @@ function OtherCurrencies({ summary }: { summary: SalesSummaryData }) {
       {others.map((c, i) => (
         <span key={c.currency}>
           {i ? "; " : ""}
-          <strong className="font-semibold text-slate-800">{c.currency.toUpperCase()}</strong> {c.salesCount} {c.salesCount === 1 ? "sale" : "sales"}, gross{" "}
+          <strong className="font-semibold text-slate-800">{c.currency.toUpperCase()}</strong> {plural(c.salesCount, "sale")}, gross{" "}
           {formatMoney(c.grossCents, c.currency)}, net {formatMoney(c.netCents, c.currency)}
         </span>
       ))}

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { DateTime } from "@/components/ui/date-time";
 import { LicenseStatusBadge } from "@/components/marketplace/license-status-badge";
 import { PrintButton } from "@/components/marketplace/print-button";
 import { refundSteps } from "@/components/marketplace/refund-steps";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
 import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
 import { formatMoney } from "@/shared/money/format-money";
 
@@ -20,13 +19,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ licens
   const { licenseId } = await params;
   await requireSignedIn(`/library/${licenseId}`);
 
-  let license;
-  try {
-    license = await (await serverApi()).license.byId({ licenseId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  const license = await (await serverApi()).license.byId({ licenseId }).catch(notFoundOnMissing);
   const { receipt, prompt } = license;
   const steps = refundSteps(receipt.refunds, receipt.currency);
   const paidCents = receipt.amountCents - receipt.refundedCents;

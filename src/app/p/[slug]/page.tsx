@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { TRPCError } from "@trpc/server";
 import { DateTime } from "@/components/ui/date-time";
 import { compactNumber } from "@/components/ui/format-number";
 import type { VersionData } from "@/components/prompts/types";
@@ -11,6 +9,8 @@ import { auth } from "@/server/auth/config";
 import { categoryLabel } from "@/shared/prompts/categories";
 import { recordPromptView } from "@/trpc/record-prompt-view";
 import { serverApi } from "@/trpc/server";
+import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
+import { firstParam } from "@/app/_components/search-params";
 import { CommentsSection } from "./_components/comments-section";
 import { CompareVersions } from "./_components/compare-versions";
 import { LineageSection } from "./_components/lineage-section";
@@ -25,15 +25,7 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ v?: string | string[] }> };
 
 /** A slug that does not exist, is private to someone else, or is malformed all read as "not found". */
-const loadPrompt = cache(async (slug: string) => {
-  const api = await serverApi();
-  try {
-    return await api.prompt.bySlug({ slug });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
-});
+const loadPrompt = cache(async (slug: string) => (await serverApi()).prompt.bySlug({ slug }).catch(notFoundOnMissing));
 
 /** Every version, newest first (pages of 100; prompts rarely have more than a handful). */
 async function loadVersions(promptId: string) {
@@ -68,7 +60,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
   // Buffered in memory and written in batches, so a page view costs no query.
   recordPromptView(prompt.id);
   const viewer = session?.user ? { id: session.user.id, isAdmin: session.user.role === "admin" } : null;
-  const requested = Number(Array.isArray(sp.v) ? sp.v[0] : sp.v);
+  const requested = Number(firstParam(sp.v));
   const initialNumber = versions.some((v) => v.number === requested) ? requested : (versions[0]?.number ?? 1);
 
   return (

@@ -1,6 +1,8 @@
+import { firstParam } from "@/app/_components/search-params";
+
 /** Only same-site paths are followed after signing in; anything else falls back to the home page. */
 export function safeCallbackUrl(raw: string | string[] | undefined): string {
-  const value = Array.isArray(raw) ? raw[0] : raw;
+  const value = firstParam(raw);
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   return value;
 }

@@ -22,13 +22,3 @@ export function GitHubButton({ callbackUrl }: { callbackUrl: string }) {
     </Button>
   );
 }
-
-export function OrDivider() {
-  return (
-    <div className="my-6 flex items-center gap-3 text-xs font-medium uppercase tracking-wide text-slate-400">
-      <span className="h-px flex-1 bg-slate-200" />
-      or
-      <span className="h-px flex-1 bg-slate-200" />
-    </div>
-  );
-}

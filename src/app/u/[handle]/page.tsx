@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
-import { TRPCError } from "@trpc/server";
 import { DateTime } from "@/components/ui/date-time";
 import { formatMonth } from "@/components/ui/format-date";
 import { compactNumber } from "@/components/ui/format-number";
-import { ArrowRightIcon, StarIcon } from "@/components/ui/icons";
+import { StarIcon } from "@/components/ui/icons";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
 import type { FollowPerson } from "@/components/prompts/types";
 import { FollowButton } from "@/components/social/follow-button";
 import { Avatar } from "@/components/ui/avatar";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
+import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
+import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
+import { firstParam, hrefWithQuery, textParam } from "@/app/_components/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -23,58 +25,17 @@ const TABS = ["prompts", "followers", "following"] as const;
 type Tab = (typeof TABS)[number];
 type Params = { params: Promise<{ handle: string }>; searchParams: Promise<{ cursor?: string | string[]; tab?: string | string[] }> };
 
-const loadUser = cache(async (handle: string) => {
-  const api = await serverApi();
-  try {
-    return await api.user.byHandle({ handle: handle.replace(/^(@|%40)/, "") });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
-});
+const loadUser = cache(async (handle: string) => (await serverApi()).user.byHandle({ handle: handle.replace(/^(@|%40)/, "") }).catch(notFoundOnMissing));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const user = await loadUser((await params).handle);
   return { title: user.name ? `${user.name} (@${user.handle})` : `@${user.handle}`, description: user.bio || undefined };
 }
 
-const tabHref = (handle: string, tab: Tab, cursor?: string | null) => {
-  const q = new URLSearchParams();
-  if (tab !== "prompts") q.set("tab", tab);
-  if (cursor) q.set("cursor", cursor);
-  const s = q.toString();
-  return s ? `/u/${handle}?${s}` : `/u/${handle}`;
-};
-
-/** Runs a paged query; a cursor from an outdated link falls back to the first page. */
-async function firstPageOnStaleCursor<T>(cursor: string | undefined, load: (cursor?: string) => Promise<T>): Promise<T> {
-  try {
-    return await load(cursor);
-  } catch (error) {
-    if (error instanceof TRPCError && cursor) return load();
-    throw error;
-  }
-}
+const tabHref = (handle: string, tab: Tab, cursor?: string | null) => hrefWithQuery(`/u/${handle}`, { tab: tab === "prompts" ? undefined : tab, cursor });
 
 function Pagination({ handle, tab, cursor, nextCursor }: { handle: string; tab: Tab; cursor?: string; nextCursor: string | null }) {
-  if (!cursor && !nextCursor) return null;
-  return (
-    <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4">
-      {cursor ? (
-        <ButtonLink href={tabHref(handle, tab)} variant="ghost">
-          <span aria-hidden>←</span> First page
-        </ButtonLink>
-      ) : (
-        <span />
-      )}
-      {nextCursor ? (
-        <ButtonLink href={tabHref(handle, tab, nextCursor)} variant="secondary" rel="next">
-          Next page
-          <ArrowRightIcon />
-        </ButtonLink>
-      ) : null}
-    </nav>
-  );
+  return <Pager firstHref={cursor ? tabHref(handle, tab) : undefined} nextHref={nextCursor ? tabHref(handle, tab, nextCursor) : undefined} />;
 }
 
 function PeopleList({ people, label, viewerId, signedIn, returnTo }: { people: FollowPerson[]; label: string; viewerId: string | null; signedIn: boolean; returnTo: string }) {
@@ -109,9 +70,9 @@ function PeopleList({ people, label, viewerId, signedIn, returnTo }: { people: F
 export default async function ProfilePage({ params, searchParams }: Params) {
   const [{ handle }, sp] = await Promise.all([params, searchParams]);
   const user = await loadUser(handle);
-  const rawTab = Array.isArray(sp.tab) ? sp.tab[0] : sp.tab;
+  const rawTab = firstParam(sp.tab);
   const tab: Tab = TABS.find((t) => t === rawTab) ?? "prompts";
-  const cursor = (Array.isArray(sp.cursor) ? sp.cursor[0] : sp.cursor)?.slice(0, 200) || undefined;
+  const cursor = textParam(sp.cursor);
   const api = await serverApi();
   const session = await auth();
   const viewerId = session?.user?.id ?? null;

@@ -10,6 +10,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
 import { fieldError, fieldErrorsOf } from "@/components/ui/field-errors";
+import { LoadMore } from "@/components/ui/load-more";
 import type { AppRouter } from "@/server/api/root";
 import { COMMENT_MAX_LENGTH } from "@/shared/social/social-fields";
 import { signInHref } from "@/shared/auth/sign-in-href";
@@ -88,18 +89,7 @@ export function CommentsSection({ promptId, slug, viewer, initialPage }: { promp
           <p className="mt-0.5 text-sm text-slate-600">Start the conversation: questions, tips and variations are all welcome.</p>
         </div>
       )}
-      {query.hasNextPage ? (
-        <div className="mt-4 flex justify-center">
-          <Button variant="secondary" size="sm" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more comments"}
-          </Button>
-        </div>
-      ) : null}
-      {query.isFetchNextPageError ? (
-        <p role="alert" className="mt-2 text-center text-sm text-rose-600">
-          Could not load more comments. Try again.
-        </p>
-      ) : null}
+      <LoadMore query={query} label="Load more comments" failure="Could not load more comments. Try again." className="mt-4" />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { HeartIcon } from "@/components/ui/icons";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { plural } from "@/components/ui/plural";
 import { signInHref } from "@/shared/auth/sign-in-href";
 import { useTRPC } from "@/trpc/react";
 import { usePromptStats } from "./prompt-stats-context";
@@ -28,7 +29,7 @@ export function LikeButton({ promptId, slug, signedIn }: { promptId: string; slu
           Sign in to like
         </ButtonLink>
         <span className="text-sm text-slate-500 tabular-nums">
-          {stats.likeCount} {stats.likeCount === 1 ? "like" : "likes"}
+          {plural(stats.likeCount, "like")}
         </span>
       </div>
     );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ForkIcon } from "@/components/ui/icons";
+import { plural } from "@/components/ui/plural";
 import type { LineageData } from "@/components/prompts/types";
 
 type Node = LineageData["descendants"][number];
@@ -48,7 +49,7 @@ export function LineageSection({ lineage, forkCount }: { lineage: LineageData; f
       </h2>
       <p className="mt-1 flex items-center gap-1.5 text-sm text-slate-600">
         <ForkIcon width={14} height={14} className="text-slate-400" />
-        {forkCount} {forkCount === 1 ? "fork" : "forks"}
+        {plural(forkCount, "fork")}
         {descendants.length > forkCount ? <span className="text-slate-500">· {descendants.length} descendants in all</span> : null}
       </p>
 

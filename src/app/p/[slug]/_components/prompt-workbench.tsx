@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { plural } from "@/components/ui/plural";
 import { DateTime } from "@/components/ui/date-time";
 import { HighlightedBody } from "@/components/prompts/highlighted-body";
 import { LabelBadge } from "@/components/prompts/label-badges";
@@ -102,7 +103,7 @@ export function PromptWorkbench({ versions, initialNumber, isOwner }: { versions
             Versions
           </h2>
           <span className="text-sm text-slate-500">
-            {versions.length} {versions.length === 1 ? "version" : "versions"}
+            {plural(versions.length, "version")}
           </span>
         </div>
         <VersionList

@@ -12,6 +12,8 @@ import { Avatar } from "@/components/ui/avatar";
 import { Alert } from "@/components/ui/alert";
 import { Field, Textarea } from "@/components/ui/field";
 import { fieldError, fieldErrorsOf } from "@/components/ui/field-errors";
+import { LoadMore } from "@/components/ui/load-more";
+import { plural } from "@/components/ui/plural";
 import type { AppRouter } from "@/server/api/root";
 import { REVIEW_MAX_LENGTH } from "@/shared/social/social-fields";
 import { signInHref } from "@/shared/auth/sign-in-href";
@@ -22,7 +24,7 @@ import { REVIEWS_PAGE_SIZE } from "./social-page-sizes";
 export type RatingsPage = inferRouterOutputs<AppRouter>["social"]["ratings"];
 
 const STAR_VALUES = [1, 2, 3, 4, 5] as const;
-const starsLabel = (n: number) => `${n} ${n === 1 ? "star" : "stars"}`;
+const starsLabel = (n: number) => plural(n, "star");
 
 /** Average, distribution, the viewer's own rating form, and the reviews (newest first, "Load more"). */
 export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage }: { promptId: string; slug: string; signedIn: boolean; isOwner: boolean; initialPage: RatingsPage }) {
@@ -51,7 +53,7 @@ export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage 
             <div>
               <Stars value={summary.ratingAverage} size={18} />
               <p className="mt-0.5 text-sm text-slate-600">
-                {total ? `${total} ${total === 1 ? "rating" : "ratings"}` : "No ratings yet"}
+                {total ? plural(total, "rating") : "No ratings yet"}
               </p>
             </div>
           </div>
@@ -72,7 +74,7 @@ export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage 
                     {count}
                   </span>
                   <span className="sr-only">
-                    {starsLabel(n)}: {count} {count === 1 ? "rating" : "ratings"}
+                    {starsLabel(n)}: {plural(count, "rating")}
                   </span>
                 </li>
               );
@@ -118,18 +120,7 @@ export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage 
                 </li>
               ))}
             </ul>
-            {query.hasNextPage ? (
-              <div className="mt-3 flex justify-center">
-                <Button variant="secondary" size="sm" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                  {query.isFetchingNextPage ? "Loading…" : "Load more reviews"}
-                </Button>
-              </div>
-            ) : null}
-            {query.isFetchNextPageError ? (
-              <p role="alert" className="mt-2 text-center text-sm text-rose-600">
-                Could not load more reviews. Try again.
-              </p>
-            ) : null}
+            <LoadMore query={query} label="Load more reviews" failure="Could not load more reviews. Try again." className="mt-3" />
           </>
         ) : (
           <p className="mt-2 rounded-xl border border-dashed border-slate-300 bg-white/60 px-4 py-6 text-center text-sm text-slate-600">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { LockIcon } from "@/components/ui/icons";
 import { NewVersionForm } from "./_components/new-version-form";
 
 export const metadata: Metadata = { title: "New version" };
@@ -15,11 +15,7 @@ export default async function NewVersionPage({ params }: { params: Promise<{ slu
   const { slug } = await params;
   await requireSignedIn(`/p/${slug}/versions/new`);
 
-  const api = await serverApi();
-  const prompt = await api.prompt.bySlug({ slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const prompt = await (await serverApi()).prompt.bySlug({ slug }).catch(notFoundOnMissing);
 
   const backLink = (
     <Link href={`/p/${prompt.slug}`} className="inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900">
@@ -33,10 +29,7 @@ export default async function NewVersionPage({ params }: { params: Promise<{ slu
         <div className="mb-6">{backLink}</div>
         <Card className="mx-auto max-w-xl p-8 text-center">
           <div aria-hidden className="mx-auto mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-amber-50 text-amber-600 ring-1 ring-amber-200">
-            <svg viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
-              <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
-              <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
-            </svg>
+            <LockIcon width={24} height={24} strokeWidth={1.8} />
           </div>
           <h1 className="text-xl font-semibold text-slate-900">Only the owner can add versions</h1>
           <p className="mt-2 text-sm text-slate-600">

@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+import { ButtonLink } from "./button";
+import { ArrowRightIcon } from "./icons";
+
+/**
+ * Cursor pagination as plain links: back to the first page (when past it) and on to the next one.
+ * Cursors only run forwards, so there is no "previous". Renders nothing on a lone first page.
+ */
+export function Pager({
+  firstHref,
+  firstLabel = "First page",
+  nextHref,
+  nextLabel = "Next page",
+  end,
+  className = "mt-8",
+}: {
+  /** Set when past the first page. */
+  firstHref?: string;
+  firstLabel?: string;
+  /** Set when there is a next page. */
+  nextHref?: string;
+  nextLabel?: string;
+  /** Shown in place of the next link on the last page. */
+  end?: ReactNode;
+  className?: string;
+}) {
+  if (!firstHref && !nextHref) return null;
+  return (
+    <nav aria-label="Pagination" className={`${className} flex items-center justify-between gap-4`}>
+      {firstHref ? (
+        <ButtonLink href={firstHref} variant="ghost">
+          <span aria-hidden>←</span> {firstLabel}
+        </ButtonLink>
+      ) : (
+        <span />
+      )}
+      {nextHref ? (
+        <ButtonLink href={nextHref} variant="secondary" rel="next">
+          {nextLabel}
+          <ArrowRightIcon />
+        </ButtonLink>
+      ) : end ? (
+        <span className="text-sm text-slate-500">{end}</span>
+      ) : null}
+    </nav>
+  );
+}
