@@ -80,9 +80,10 @@ async function main() {
     server.close();
     server.closeAllConnections();
     await closeCaptureRuntime().catch((error: unknown) => console.error("[capture]", error));
-    await jobs?.stop();
-    // Views buffered since the last periodic flush (views.ts) are written while the database is up.
+    // Views buffered since the last periodic flush (views.ts): written now, not after the job drain,
+    // which can take long with a backlog of prompt identity.
     await flushViews().catch((error: unknown) => console.error("[views]", error));
+    await jobs?.stop();
     await db.$disconnect().catch(() => {});
     await database.stop();
     process.exit(0);
