@@ -11,6 +11,7 @@ import { CATEGORIES, categoryLabel, type Category } from "@/shared/prompts/categ
 import { serverApi } from "@/trpc/server";
 import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
 import { hrefWithQuery, textParam } from "@/app/_components/search-params";
+import { CategoryOptions } from "@/components/prompts/category-options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Explore prompts" };
@@ -115,11 +116,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
           <Field label="Category" htmlFor="filter-category">
             <Select id="filter-category" name="category" defaultValue={filters.category ?? ""} className="h-9 py-0">
               <option value="">All categories</option>
-              {Object.entries(CATEGORIES).map(([slug, label]) => (
-                <option key={slug} value={slug}>
-                  {label}
-                </option>
-              ))}
+              <CategoryOptions />
             </Select>
           </Field>
           <Field label="Tag" htmlFor="filter-tag">

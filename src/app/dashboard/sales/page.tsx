@@ -13,7 +13,7 @@ import { serverApi } from "@/trpc/server";
 import { firstParam } from "@/app/_components/search-params";
 import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
 import { LISTING_STATUSES } from "@/shared/marketplace/listing-statuses";
-import { formatMoney } from "@/shared/money/format-money";
+import { formatMoney, priceLabel } from "@/shared/money/format-money";
 
 export const metadata: Metadata = { title: "Sales" };
 export const dynamic = "force-dynamic";
@@ -137,7 +137,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                             )}
                           </td>
                           <td className="whitespace-nowrap px-4 py-2.5">{row.status ? <Badge tone={LISTING_STATUSES[row.status].tone}>{LISTING_STATUSES[row.status].label}</Badge> : null}</td>
-                          <td className="px-4 py-2.5 text-right text-slate-700">{row.priceCents === null ? "—" : row.priceCents === 0 ? "Free" : m(row.priceCents)}</td>
+                          <td className="px-4 py-2.5 text-right text-slate-700">{row.priceCents === null ? "—" : priceLabel(row.priceCents, row.currency)}</td>
                           <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-900">
                             {row.salesCount}
                             {row.refundCount ? <span className="text-rose-600"> ({row.refundCount} refunded)</span> : null}

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
-import { CATEGORIES, type Category } from "@/shared/prompts/categories";
+import type { Category } from "@/shared/prompts/categories";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/shared/prompts/prompt-fields";
 import { VISIBILITIES, type Visibility } from "@/shared/prompts/visibility";
 import { Badge } from "@/components/ui/card";
@@ -14,6 +14,7 @@ import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-
 import { BodyEditor } from "@/components/editor/body-editor";
 import { ChangelogField } from "@/components/editor/changelog-field";
 import { FormSection } from "@/components/editor/form-section";
+import { CategoryOptions } from "@/components/prompts/category-options";
 
 const FIELDS = ["title", "description", "category", "tags", "visibility", "body", "changelog"] as const;
 
@@ -96,11 +97,7 @@ export function NewPromptForm() {
               <option value="" disabled>
                 Choose a category…
               </option>
-              {Object.entries(CATEGORIES).map(([slug, label]) => (
-                <option key={slug} value={slug}>
-                  {label}
-                </option>
-              ))}
+              <CategoryOptions />
             </Select>
           </Field>
           <Field label="Visibility" htmlFor="prompt-visibility" error={err.visibility} hint={VISIBILITIES[visibility].hint}>

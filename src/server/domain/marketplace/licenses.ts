@@ -6,7 +6,7 @@ import type { DbOrTx, Tx } from "@/server/db/prisma";
 import { isAdmin, type Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { COVERAGES } from "@/shared/marketplace/coverage";
-import { formatMoney } from "@/shared/money/format-money";
+import { formatMoney, priceLabel } from "@/shared/money/format-money";
 
 const KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: keys get read aloud and retyped
 
@@ -113,7 +113,7 @@ function present(row: LicenseRow) {
       amountCents: purchase.amountCents,
       refundedCents: purchase.refundedCents,
       currency: purchase.currency,
-      amountLabel: purchase.amountCents === 0 ? "Free" : formatMoney(purchase.amountCents, purchase.currency),
+      amountLabel: priceLabel(purchase.amountCents, purchase.currency),
       refundedLabel: purchase.refundedCents ? formatMoney(purchase.refundedCents, purchase.currency) : null,
       paidAt: purchase.paidAt,
       createdAt: purchase.createdAt,

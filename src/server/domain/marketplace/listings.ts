@@ -13,7 +13,7 @@ import { LICENSE_TYPES, type LicenseType } from "@/shared/marketplace/license-ty
 import type { ListingSort } from "@/shared/marketplace/listing-sorts";
 import type { ListingStatus } from "@/shared/marketplace/listing-statuses";
 import { MINIMUM_CHARGE_MINOR } from "@/shared/money/currencies";
-import { formatMoney } from "@/shared/money/format-money";
+import { priceLabel } from "@/shared/money/format-money";
 import { activeLicenseOf } from "./licenses";
 import { purchaseRefusal } from "./purchase-refusal";
 import { stripeConfigured, STRIPE_SETUP_HINT } from "./stripe-client";
@@ -47,7 +47,7 @@ function present(row: ListingRow) {
     ...listing,
     sampleResults: listing.sampleResults as { title: string; output: string }[],
     isFree: listing.priceCents === 0,
-    priceLabel: listing.priceCents === 0 ? "Free" : formatMoney(listing.priceCents, listing.currency),
+    priceLabel: priceLabel(listing.priceCents, listing.currency),
     coverageRule: COVERAGES[listing.coverage].rule,
     prompt: {
       id: prompt.id,
