@@ -15,6 +15,9 @@ const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 async function main() {
+  const { env } = await import("./src/env");
+  const { assertPortAvailable, PortInUseError } = await import("./src/server/boot/port-check");
+  await assertPortAvailable(env.PORT, env.HOST);
   ensureAuthSecret();
   if (!dev && buildIsStale(process.cwd())) {
     console.log("▸ Building the app (first start or sources changed)…");
@@ -22,7 +25,6 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  const { env } = await import("./src/env");
   const { prepareDatabase } = await import("./src/server/db/prepare-database");
   const { redactUrl } = await import("./src/server/db/redact-url");
   const database = await prepareDatabase();
@@ -66,6 +68,12 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
+  // Another process may have taken the port since the check at start: stop cleanly, releasing the
+  // embedded database, rather than keep running while serving nothing.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    console.error(`\n✖ ${error.code === "EADDRINUSE" ? new PortInUseError(port, env.HOST).message : error.message}`);
+    void stop(1);
+  });
   server.listen(port, env.HOST, () => {
     const url = `http://localhost:${(server.address() as { port: number }).port}`;
     console.log(`\n  Promptuary is running at ${url}`);
@@ -73,7 +81,7 @@ async function main() {
   });
 
   let stopping = false;
-  const stop = async () => {
+  const stop = async (exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     console.log("▸ Stopping…");
@@ -86,10 +94,10 @@ async function main() {
     await jobs?.stop();
     await db.$disconnect().catch(() => {});
     await database.stop();
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pgliteExtensions } from "@/server/db/pglite-extensions";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { acquireLock, embeddedUrl, readLock, releaseLock, updateLockPort } from "./embedded-lock";
+import { findLiveOwner } from "./embedded-owner";
 
 export type EmbeddedDatabase = { url: string; owned: boolean; stop: () => Promise<void> };
 
@@ -12,8 +13,8 @@ export type EmbeddedDatabase = { url: string; owned: boolean; stop: () => Promis
  * Connects to the embedded database: if another live process owns it, returns that owner's URL;
  * otherwise opens the directory, serves it on 127.0.0.1 and holds the lock until stop().
  */
-export async function openEmbeddedDatabase(dataDir: string, opts: { port?: number } = {}): Promise<EmbeddedDatabase> {
-  const existing = readLock(dataDir);
+export async function openEmbeddedDatabase(dataDir: string, opts: { port?: number; waitForOwnerMs?: number } = {}): Promise<EmbeddedDatabase> {
+  const existing = await findLiveOwner(dataDir, { waitMs: opts.waitForOwnerMs });
   if (existing && existing.pid !== process.pid) {
     return { url: embeddedUrl(existing.port), owned: false, stop: async () => {} };
   }
