@@ -15,6 +15,8 @@ describe("price text", () => {
     expect(parseMajorPrice("12.345", "usd")).toMatchObject({ ok: false, error: expect.stringContaining("at most 2 decimals") });
     expect(parseMajorPrice("15.5", "jpy")).toMatchObject({ ok: false, error: expect.stringContaining("no minor units") });
     expect(parseMajorPrice("", "usd")).toMatchObject({ ok: false });
+    expect(parseMajorPrice("-5", "usd")).toMatchObject({ ok: false, error: expect.stringContaining("cannot be negative") });
+    expect(parseMajorPrice("$-5", "usd")).toMatchObject({ ok: false, error: expect.stringContaining("cannot be negative") });
   });
 
   it("writes minor units back as the seller would type them", () => {

@@ -14,8 +14,9 @@ export type ParsedPrice = { ok: true; minor: number } | { ok: false; error: stri
 
 /** "12", "12.5", "12.50", "$12.50", "1,200" → minor units; a readable error otherwise. */
 export function parseMajorPrice(text: string, currency: string): ParsedPrice {
-  const cleaned = text.trim().replace(/[\s,]/g, "").replace(/^[^\d.]+/, "");
+  const cleaned = text.trim().replace(/[\s,]/g, "").replace(/^[^\d.-]+/, "");
   if (!cleaned) return { ok: false, error: "Enter a price, or 0 to give it away free." };
+  if (cleaned.startsWith("-")) return { ok: false, error: "A price cannot be negative. Enter 0 to give it away free." };
   const digits = minorDigits(currency);
   const pattern = digits ? /^(\d+)(?:\.(\d{0,2}))?$/ : /^(\d+)$/;
   const m = pattern.exec(cleaned);

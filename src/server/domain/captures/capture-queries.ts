@@ -47,6 +47,7 @@ const detailSelect = {
   properties: true,
   embeddingModel: true,
   processedAt: true,
+  textRepaired: true,
 } satisfies Prisma.CaptureSelect;
 
 const toNumber = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
@@ -118,7 +119,8 @@ export async function captureStats(db: DbOrTx, actor: Actor, input: CaptureStats
       calls: m._count._all,
       inputTokens: m._sum.inputTokens ?? 0,
       outputTokens: m._sum.outputTokens ?? 0,
-      costUsd: Number(m._sum.costUsd ?? 0),
+      // Unknown, never 0, when no call of this model has a price.
+      costUsd: unknownCostByModel.get(m.model) === m._count._all ? null : Number(m._sum.costUsd ?? 0),
       errors: errorsByModel.get(m.model) ?? 0,
       unknownCostCalls: unknownCostByModel.get(m.model) ?? 0,
     }))
