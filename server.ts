@@ -41,7 +41,7 @@ async function main() {
   }
 
   // Background jobs: Inngest when configured, otherwise the in-process runner (this process only).
-  const { inngestConfigured } = await import("./src/server/jobs/send-event");
+  const { inngestConfigured, sendEvent } = await import("./src/server/jobs/send-event");
   let jobs: import("./inngest/in-process-runner").InProcessRunner | undefined;
   if (inngestConfigured()) console.log("▸ Jobs: Inngest");
   else {
@@ -50,18 +50,25 @@ async function main() {
     jobs = startInProcessRunner({ functions });
     console.log(`▸ Jobs: ${jobs.describe()}`);
   }
+  // Identity for captures left pending by an earlier run (crash, shutdown, outage): re-queued now.
+  const startedAt = new Date().toISOString();
+  await sendEvent("capture/identity.sweep", { createdBefore: startedAt, claimedBefore: startedAt }).catch((error: unknown) => console.error("[jobs]", error));
 
   const port = env.PORT;
   const app = next({ dev, hostname: "localhost", port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const { getProxyHandler, closeCaptureRuntime } = await import("./src/server/boot/capture-runtime");
+  const { getProxyHandler, drainProxy, closeCaptureRuntime } = await import("./src/server/boot/capture-runtime");
   const { PROXY_PREFIX } = await import("./src/server/proxy/proxy-route");
+  const { prepareNodeRequest } = await import("./src/server/http/node-request");
+  const trustedProxies = env.TRUST_PROXY;
   const { flushViews } = await import("./src/server/domain/social/views");
   const proxy = getProxyHandler();
 
   const server = createServer((req, res) => {
+    // Security headers on every response; the client's address for per-IP limits (node-request.ts).
+    prepareNodeRequest(req, res, { trustedProxies });
     if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error("[server]", error);
@@ -85,13 +92,18 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log("▸ Stopping…");
+    // Platforms kill at 10 s: stop within a few. Proxied calls in flight finish (each is in the
+    // spool before its response completes); streams still open after the grace are cut, and
+    // recorded as cut.
     server.close();
+    await drainProxy(4_000);
     server.closeAllConnections();
-    await closeCaptureRuntime().catch((error: unknown) => console.error("[capture]", error));
-    // Views buffered since the last periodic flush (views.ts): written now, not after the job drain,
-    // which can take long with a backlog of prompt identity.
+    await new Promise((resolve) => setImmediate(resolve)); // cut calls report themselves on "close"
+    await closeCaptureRuntime({ graceMs: 1_500 }).catch((error: unknown) => console.error("[capture]", error));
     await flushViews().catch((error: unknown) => console.error("[views]", error));
-    await jobs?.stop();
+    // Prompt identity is not waited for: runs stop at their next step, and the start-up sweep
+    // re-queues every capture left pending.
+    await jobs?.stop({ graceMs: 1_000 });
     await db.$disconnect().catch(() => {});
     await database.stop();
     process.exit(exitCode);

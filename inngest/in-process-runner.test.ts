@@ -98,6 +98,35 @@ describe("in-process runner", () => {
     }
   });
 
+  test("stop does not wait for background work: a run stops at its next step, within graceMs", async () => {
+    const done: string[] = [];
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    const long = inngest.createFunction({ id: "long", triggers: [{ event: "t/long" }], retries: 5 }, async ({ step }) => {
+      for (let i = 0; i < 100; i++) await step.run(`item-${i}`, async () => void (await new Promise((r) => setTimeout(r, 20)), done.push(`item-${i}`)));
+    });
+    const stuck = inngest.createFunction({ id: "stuck", triggers: [{ event: "t/stuck" }] }, async ({ step }) => {
+      await step.run("forever", () => blocked);
+    });
+    runner = createInProcessRunner({ functions: [long, stuck], logger: quiet });
+    runner.dispatch("t/long", {});
+    await new Promise((r) => setTimeout(r, 70));
+    const started = Date.now();
+    await runner.stop();
+    expect(Date.now() - started).toBeLessThan(100); // only the step in progress finished
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.length).toBeLessThan(100);
+    expect(quiet.error).not.toHaveBeenCalled();
+    expect(quiet.info).toHaveBeenCalledWith("[jobs] stopped with 1 run(s) unfinished");
+
+    runner = createInProcessRunner({ functions: [long, stuck], logger: quiet });
+    runner.dispatch("t/stuck", {});
+    const graceStarted = Date.now();
+    await runner.stop({ graceMs: 100 });
+    expect(Date.now() - graceStarted).toBeLessThan(1_000);
+    release();
+  });
+
   test("after stop, events are no longer dispatched to it", async () => {
     const fn = inngest.createFunction({ id: "x", triggers: [{ event: "capture/request.recorded" }] }, async () => {});
     runner = createInProcessRunner({ functions: [fn], logger: quiet });

@@ -6,6 +6,10 @@
 // in "*"), retries with exponential backoff (the function's `retries`, default 3), memoised
 // `step.run` (a retry skips steps that already succeeded), `step.sleep`/`step.sleepUntil`,
 // NonRetriableError, and cron triggers (five-field expressions, evaluated each minute, local time).
+//
+// Stopping does not wait for background work to finish: a run in flight stops at its next step
+// (what its finished steps did stays done), within a grace period. Work a stopped run leaves
+// undone must be found again after the restart (capture identity: capture-identify-sweep).
 import { NonRetriableError, type InngestFunction } from "inngest";
 import type { EventName } from "@/server/jobs/events";
 import { registerInProcessDispatcher } from "@/server/jobs/send-event";
@@ -33,13 +37,23 @@ export type InProcessRunner = {
   dispatch: (name: string, data: unknown) => void;
   /** Starts the cron schedule (if any function has a cron trigger) and registers with sendEvent. */
   start: () => void;
-  /** Stops the schedule, unregisters, cuts backoffs and sleeps short, and waits for runs in flight. */
-  stop: () => Promise<void>;
+  /**
+   * Stops the schedule, unregisters, cuts backoffs and sleeps short, and waits for runs in flight to
+   * reach their next step (at most `graceMs`, if given), where they stop unfinished.
+   */
+  stop: (opts?: { graceMs?: number }) => Promise<void>;
   /** Resolves when no run is in flight (tests). */
   idle: () => Promise<void>;
   /** One line for the start-up log. */
   describe: () => string;
 };
+
+/** Thrown into a run at its next step once the runner is stopping. */
+class RunnerStopping extends Error {
+  constructor() {
+    super("the in-process runner is stopping");
+  }
+}
 
 const defaultBackoff = (attempt: number) => Math.min(60_000, 1000 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
 
@@ -106,6 +120,7 @@ export function createInProcessRunner(opts: InProcessRunnerOptions): InProcessRu
   const waits = new Map<NodeJS.Timeout, () => void>();
   let cronTimer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let leftUnfinished = 0;
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -124,6 +139,7 @@ export function createInProcessRunner(opts: InProcessRunnerOptions): InProcessRu
     const step: StepTools = {
       run: async (id, body) => {
         if (memo.has(id)) return memo.get(id) as never;
+        if (stopped) throw new RunnerStopping();
         // Like Inngest, step results are JSON: a retry sees what a durable run would.
         const raw = await body();
         const value = raw === undefined ? undefined : JSON.parse(JSON.stringify(raw));
@@ -154,8 +170,13 @@ export function createInProcessRunner(opts: InProcessRunnerOptions): InProcessRu
         await handler({ event, events: [event], step: unsupported, runId, attempt, logger });
         return;
       } catch (error) {
+        if (error instanceof RunnerStopping) {
+          leftUnfinished++;
+          return;
+        }
         const last = attempt + 1 >= maxAttempts || error instanceof NonRetriableError || stopped;
-        const message = error instanceof Error ? error.message : String(error);
+        // One line per attempt: Prisma's multi-line messages end with their cause.
+        const message = (error instanceof Error ? error.message : String(error)).split("\n").filter((l) => l.trim()).at(-1)?.trim() ?? "";
         if (last) {
           logger.error(`[jobs] ${fn.id()} failed for ${event.name} after ${attempt + 1} attempt(s): ${message}`);
           return;
@@ -208,17 +229,26 @@ export function createInProcessRunner(opts: InProcessRunnerOptions): InProcessRu
       registerInProcessDispatcher(dispatch as (name: EventName, data: unknown) => void);
       if (crons.length) scheduleNextMinute();
     },
-    async stop() {
+    async stop(stopOpts = {}) {
       stopped = true;
       registerInProcessDispatcher(undefined);
       if (cronTimer) clearTimeout(cronTimer);
-      // Cut backoffs and sleeps short: a run that fails now is not retried (stopped).
+      // Cut backoffs and sleeps short: a run that fails now is not retried (stopped), and one that
+      // goes on stops at its next step.
       for (const [timer, resolve] of waits) {
         clearTimeout(timer);
         resolve();
       }
       waits.clear();
-      await Promise.allSettled([...inFlight]);
+      const settled = Promise.allSettled([...inFlight]).then(() => true);
+      let timer: NodeJS.Timeout | undefined;
+      const done =
+        stopOpts.graceMs === undefined
+          ? await settled
+          : await Promise.race([settled, new Promise<boolean>((resolve) => (timer = setTimeout(resolve, stopOpts.graceMs, false)))]);
+      clearTimeout(timer);
+      const unfinished = leftUnfinished + (done ? 0 : inFlight.size);
+      if (unfinished) logger.info(`[jobs] stopped with ${unfinished} run(s) unfinished`);
     },
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);

@@ -21,6 +21,8 @@ const schema = z.object({
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),
   APP_URL: z.string().url("APP_URL must be a URL like http://localhost:3000").optional(),
+  /** How many reverse proxies in front of the server append to X-Forwarded-For (0: the socket's address is the client's). */
+  TRUST_PROXY: z.coerce.number({ error: "TRUST_PROXY must be a whole number of proxies (0, 1, …)" }).int("TRUST_PROXY must be a whole number of proxies (0, 1, …)").min(0, "TRUST_PROXY must be a whole number of proxies (0, 1, …)").default(0),
   /** Background jobs go to Inngest when one of these is set; otherwise they run in-process. */
   INNGEST_EVENT_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
   INNGEST_DEV: z.preprocess(emptyAsUnset, z.string().optional()),

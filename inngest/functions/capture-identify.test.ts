@@ -25,10 +25,10 @@ test("one step per capture, each calling identifyCapture; the results are the fu
   expect(identifyCapture).toHaveBeenCalledWith(db, "c2", localEmbedder);
 });
 
-test("a failing step fails the run (Inngest retries it; retries: 3)", async () => {
+test("a failing step fails the run (retried for about five minutes: retries: 10)", async () => {
   identifyCapture.mockRejectedValue(new Error("database down"));
   const fn = createCaptureIdentify({ db: () => ({}) as Db, embedder: () => localEmbedder });
-  expect((fn as unknown as { opts: { retries: number; triggers: unknown } }).opts).toMatchObject({ retries: 3, triggers: [{ event: "capture/request.recorded" }] });
+  expect((fn as unknown as { opts: { retries: number; triggers: unknown } }).opts).toMatchObject({ retries: 10, triggers: [{ event: "capture/request.recorded" }] });
   const t = new InngestTestEngine({ function: fn });
   const { error } = await t.execute({ events: [{ name: "capture/request.recorded", data: { captureIds: ["c1"] } }] });
   expect(String((error as Error)?.message ?? error)).toContain("database down");

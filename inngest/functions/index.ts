@@ -2,5 +2,6 @@
 // by the composition root (never imported by domain code or by send-event).
 import type { InngestFunction } from "inngest";
 import { captureIdentify } from "./capture-identify";
+import { captureIdentifySweep } from "./capture-identify-sweep";
 
-export const functions: InngestFunction.Any[] = [captureIdentify];
+export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep];

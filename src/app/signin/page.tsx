@@ -4,13 +4,14 @@ import { AuthCard } from "./_components/auth-card";
 import { authHref, safeCallbackUrl } from "./_components/callback-url";
 import { GitHubOption } from "./_components/github-option";
 import { SignInForm } from "./_components/sign-in-form";
+import { signInErrorMessage } from "@/shared/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-// Auth.js sends people back here with ?error=… when a redirecting sign-in (GitHub) fails.
+// Auth.js sends people back here with ?error=… when a redirecting sign-in (GitHub) fails, and
+// ?error=CredentialsSignin&code=… when a password sign-in without JavaScript does.
 const AUTH_ERRORS: Record<string, string> = {
-  CredentialsSignin: "Wrong email or password.",
   OAuthAccountNotLinked: "That email already has an account. Sign in with your password instead.",
   AccessDenied: "Access was denied.",
 };
@@ -19,7 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const errorCode = typeof params.error === "string" ? params.error : undefined;
-  const initialError = errorCode ? (AUTH_ERRORS[errorCode] ?? "Sign-in failed. Please try again.") : undefined;
+  const initialError = errorCode
+    ? errorCode === "CredentialsSignin"
+      ? signInErrorMessage(errorCode, typeof params.code === "string" ? params.code : undefined)
+      : (AUTH_ERRORS[errorCode] ?? "Sign-in failed. Please try again.")
+    : undefined;
 
   return (
     <AuthCard

@@ -26,7 +26,7 @@ export function PromptCard({ prompt, headingLevel = 3 }: { prompt: PromptCardDat
           {categoryLabel(prompt.category)}
         </Link>
         <div className="flex items-center gap-1.5">
-          {prompt.forkedFromVersionId ? (
+          {prompt.isFork ? (
             <span className="inline-flex items-center gap-1 text-xs text-slate-500" title="This prompt is a fork of another prompt">
               <ForkIcon width={13} height={13} />
               Fork

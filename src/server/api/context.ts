@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import type { Viewer } from "@/server/domain/actor";
 import { authenticateApiKey } from "@/server/domain/api-keys/api-keys";
 import { UnauthorizedError } from "@/server/domain/errors";
+import { foreignOriginMessage, isSameOriginRequest } from "@/server/http/request-origin";
 import { originFromHeaders } from "@/server/http/site-origin";
 import type { Context } from "./trpc";
 
@@ -17,7 +18,10 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
     if (!viewer) throw new UnauthorizedError("Invalid or revoked API key.");
     return { db, viewer, origin: originFromHeaders(headers) };
   }
-  return { db, viewer: await sessionViewer(), origin: originFromHeaders(headers) };
+  const viewer = await sessionViewer();
+  // The cookie went with a request from another site's page: its mutations are refused (trpc.ts).
+  const sessionFromForeignOrigin = viewer !== null && !isSameOriginRequest(headers);
+  return { db, viewer, origin: originFromHeaders(headers), ...(sessionFromForeignOrigin ? { sessionFromForeignOrigin: foreignOriginMessage(headers) } : {}) };
 }
 
 export async function sessionViewer(): Promise<Viewer> {

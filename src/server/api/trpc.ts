@@ -2,13 +2,18 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { ZodError, ZodRealError } from "zod";
 import type { Db } from "@/server/db/prisma";
 import type { Viewer } from "@/server/domain/actor";
 import { DomainError } from "@/server/domain/errors";
+import { findUnstorableText } from "./storable-input";
 
-/** origin: where users reach the app (for links such as Stripe's return URLs); absent in direct callers. */
-export type Context = { db: Db; viewer: Viewer; origin?: string };
+/**
+ * origin: where users reach the app (for links such as Stripe's return URLs); absent in direct callers.
+ * sessionFromForeignOrigin: set (to the refusal's message) when the viewer comes from the session
+ * cookie on a request another site's page sent (http/request-origin.ts); its mutations are refused.
+ */
+export type Context = { db: Db; viewer: Viewer; origin?: string; sessionFromForeignOrigin?: string };
 
 const CODE_FOR_STATUS = {
   400: "BAD_REQUEST",
@@ -57,17 +62,45 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Every string of every input, before the procedure's own schema: NUL and unpaired surrogates are a
+ * 400 naming the field (a zod issue, so the client reads it as any other field error), never a
+ * database error.
+ */
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const bad = findUnstorableText(await getRawInput());
+  if (bad) {
+    // ZodRealError: the ZodError that is also an Error, as parse() throws it (tRPC keeps only Errors as causes).
+    const cause = new ZodRealError([{ code: "custom", path: bad.path, message: bad.message, input: undefined }]);
+    throw new TRPCError({ code: "BAD_REQUEST", message: `${bad.path.join(".") || "input"}: ${bad.message}`, cause });
+  }
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** A mutation authenticated by the session cookie must come from our own pages (403 otherwise). */
+const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && ctx.sessionFromForeignOrigin) throw new TRPCError({ code: "FORBIDDEN", message: ctx.sessionFromForeignOrigin });
+  return next();
+});
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+const procedure = t.procedure.use(mapDomainErrors).use(sameOriginMutations);
+
+// Each tier checks its input last, right before the procedure's schema: who may call comes first.
+export const publicProcedure = procedure.use(storableInput);
+
+const signedIn = procedure.use(({ ctx, next }) => {
   if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in (or send an API key) to do that." });
   return next({ ctx: { ...ctx, actor: ctx.viewer } });
 });
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
-  return next();
-});
+export const protectedProcedure = signedIn.use(storableInput);
+
+export const adminProcedure = signedIn
+  .use(({ ctx, next }) => {
+    if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
+    return next();
+  })
+  .use(storableInput);

@@ -2,7 +2,7 @@
 // Configured lazily: `next build` imports this module and must not open the database.
 import "server-only";
 import { cache } from "react";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
@@ -11,12 +11,25 @@ import { env, githubSignInEnabled } from "@/env";
 import { getDb } from "@/server/db/client";
 import type { Db } from "@/server/db/prisma";
 import { emailSchema } from "@/server/domain/users/schemas";
-import { verifyCredentials } from "@/server/domain/users/verify-credentials";
+import { signInWithPassword, TooManySignInAttemptsError } from "@/server/domain/users/sign-in-throttle";
+import { clientIpFromHeaders } from "@/server/http/client-ip";
+import { throttledSignInCode } from "@/shared/auth/sign-in-errors";
 import { handleForNewAccount } from "@/server/domain/users/handle-for-new-account";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; handle: string; role: "user" | "admin"; name?: string | null; email?: string | null; image?: string | null };
+  }
+}
+
+/**
+ * A password sign-in refused by throttling. Auth.js hands `code` to the client (signIn's result, or
+ * ?code= on a redirect); src/shared/auth/sign-in-errors.ts turns it into the message.
+ */
+class SignInThrottled extends CredentialsSignin {
+  constructor(retryAfterMs: number) {
+    super();
+    this.code = throttledSignInCode(retryAfterMs);
   }
 }
 
@@ -46,11 +59,16 @@ const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: async (raw) => {
+        authorize: async (raw, request) => {
           const email = emailSchema.safeParse(raw?.email);
           if (!email.success || typeof raw?.password !== "string") return null;
-          const user = await verifyCredentials(db, email.data, raw.password);
-          return user ? { id: user.id, email: user.email, name: user.name, image: user.image } : null;
+          try {
+            const user = await signInWithPassword(db, { email: email.data, password: raw.password, clientIp: clientIpFromHeaders(request.headers) });
+            return user ? { id: user.id, email: user.email, name: user.name, image: user.image } : null;
+          } catch (error) {
+            if (error instanceof TooManySignInAttemptsError) throw new SignInThrottled(error.retryAfterMs);
+            throw error;
+          }
         },
       }),
       ...(githubSignInEnabled() ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),

@@ -2,7 +2,7 @@
 // @anthropic-ai/sdk clients call the proxy (node:http + createProxyHandler, whose onExchange hook
 // builds the record for a real recorder on a test database), which forwards to a fake provider on
 // loopback.
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -103,7 +103,13 @@ async function listen(h: ProxyHandler): Promise<{ server: Server; url: string }>
 function recordExchange(exchange: ProxyExchange) {
   const record = buildCaptureRecord(exchange);
   seen.push(record);
-  recorder.record(record);
+  return recorder.record(record);
+}
+
+/** The records in the spool's segments (an empty segment created ahead of time may be there too). */
+async function spooled(): Promise<CaptureRecord[]> {
+  const texts = await Promise.all((await readdir(spoolDir)).map((f) => readFile(join(spoolDir, f), "utf8")));
+  return texts.flatMap((t) => t.split("\n").filter(Boolean).map((line) => JSON.parse(line) as CaptureRecord));
 }
 
 /** Waits until the proxy has handed `count` records to the recorder. */
@@ -407,15 +413,61 @@ describe("durability", () => {
     }
     await recorded(5);
     await expect(recorder.flush()).rejects.toThrow();
-    expect((await readdir(spoolDir)).length).toBeGreaterThan(0);
+    expect(await spooled()).toHaveLength(5);
     expect(await db.capture.count()).toBe(0);
 
     dbDown = false;
     await recorder.flush();
     const captures = await capturesInDb();
     expect(captures.map((c) => c.promptText).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `user: call ${i}`));
-    expect(await readdir(spoolDir)).toEqual([]);
+    expect(await spooled()).toEqual([]);
     expect(stored.sort()).toEqual(captures.map((c) => c.id).sort());
+  });
+
+  it("has each call in the spool before the client sees its response complete (JSON, a body in two chunks, SSE)", async () => {
+    dbDown = true; // nothing leaves the spool: what is there was put there before the response completed
+    upstream.setReply(() => json(chatCompletion));
+    await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "before end: json" }] });
+    expect((await spooled()).map((r) => r.promptText)).toContain("user: before end: json");
+
+    const body = JSON.stringify(chatCompletion);
+    const half = Math.floor(body.length / 2);
+    upstream.setReply(() => ({ headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }, chunks: [body.slice(0, half), body.slice(half)], chunkDelayMs: 30 }));
+    expect(await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "before end: chunks" }] })).toEqual(chatCompletion);
+    expect((await spooled()).map((r) => r.promptText)).toContain("user: before end: chunks");
+
+    upstream.setReply(() => eventStream(chatChunks, 5));
+    const stream = await openai.chat.completions.create({ model: "gpt-4o-mini", stream: true, messages: [{ role: "user", content: "before end: sse" }] });
+    for await (const chunk of stream) void chunk;
+    expect((await spooled()).map((r) => r.promptText)).toContain("user: before end: sse");
+
+    dbDown = false;
+    await recorder.flush();
+    expect(await db.capture.count()).toBe(3);
+  });
+
+  it("stores a call with NUL characters and unpaired surrogates, replaced with U+FFFD and flagged", async () => {
+    const reply = { ...chatCompletion, choices: [{ ...chatCompletion.choices[0], message: { role: "assistant", content: "nul\u0000 here", refusal: null } }] };
+    upstream.setReply(() => json(reply));
+    const answer = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "system", content: "lone \ud800 high" }, { role: "user", content: "a\u0000b \udc00 and a pair 😀" }] });
+    expect(answer.choices[0].message.content).toBe("nul\u0000 here"); // relayed unchanged
+    // Forwarded unchanged too: JSON.stringify escapes both.
+    expect(upstream.requests[0].body).toContain("a\\u0000b \\udc00");
+    await recorder.flush();
+    const [capture] = await capturesInDb();
+    expect(capture).toMatchObject({
+      textRepaired: true,
+      systemPrompt: "lone \ufffd high",
+      promptText: "lone \ufffd high\n\nuser: a\ufffdb \ufffd and a pair 😀",
+      responseText: "nul\ufffd here",
+    });
+    expect(capture.requestBody).toMatchObject({ messages: [{ content: "lone \ufffd high" }, { content: "a\ufffdb \ufffd and a pair 😀" }] });
+
+    upstream.setReply(() => json(chatCompletion));
+    await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "plain text, a backslash-u: \\u0000" }] });
+    await recorder.flush();
+    const plain = (await capturesInDb()).find((c) => c.id !== capture.id);
+    expect(plain).toMatchObject({ textRepaired: false, promptText: "user: plain text, a backslash-u: \\u0000" });
   });
 
   it("replays the spool after a restart without storing anything twice", async () => {
@@ -424,7 +476,7 @@ describe("durability", () => {
     for (let i = 0; i < 3; i++) await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: `restart ${i}` }] });
     await recorded(3);
     await recorder.close(); // the database is down: the records stay in the spool
-    expect((await readdir(spoolDir)).length).toBeGreaterThan(0);
+    expect(await spooled()).toHaveLength(3);
 
     // A segment whose rows were committed just before a crash, left behind: replayed, not duplicated.
     await writeFile(join(spoolDir, "000000000000001-1-000000001.jsonl"), JSON.stringify(seen[0]) + "\n" + JSON.stringify(seen[0]) + "\n{torn");
@@ -435,7 +487,7 @@ describe("durability", () => {
     await recorder.flush();
     const captures = await capturesInDb();
     expect(captures.map((c) => c.promptText).sort()).toEqual([0, 1, 2].map((i) => `user: restart ${i}`));
-    expect(await readdir(spoolDir)).toEqual([]);
+    expect(await spooled()).toEqual([]);
   });
 
   it("stores a burst of concurrent calls in a few batched inserts", async () => {
@@ -482,7 +534,7 @@ describe("durability", () => {
     expect(rows[0].promptText).toBe(template.promptText);
     expect(rows[0].createdAt.toISOString()).toBe(template.createdAt);
     expect(rows[1]).toMatchObject({ requestBody: null, costUsd: null });
-    expect(await readdir(spoolDir)).toEqual([]);
+    expect(await spooled()).toEqual([]);
   });
 });
 

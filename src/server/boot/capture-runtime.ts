@@ -1,15 +1,19 @@
 // Composition root of the capture path: proxy → recorder → identity dispatch → jobs. The proxy
-// reports each finished call through onExchange; here it becomes a Capture record for the recorder
-// (one per process, spool under DATA_DIR/spool, replayed at start); stored batches are announced
-// with capture/request.recorded when the proxy is quiet (identity-dispatch.ts); API keys are
-// authenticated through a 30 s cache. server.ts and the App Router route both take the handler
-// from here.
+// reports each call through onExchange; here it becomes a Capture record that the recorder appends
+// to its spool (one per process, under DATA_DIR/spool, replayed at start) before the proxy lets the
+// call's response complete; stored batches are announced with capture/request.recorded when the
+// proxy is quiet (identity-dispatch.ts); API keys are authenticated through a cache that keeps
+// known keys working while the database is down (cached-authenticator.ts), and such outages are
+// logged once each way (database-outage-log.ts). server.ts and the App Router route both take the
+// handler from here.
 import { join } from "node:path";
 import { dataDir, env } from "@/env";
 import { buildCaptureRecord } from "@/server/recording/build-capture-record";
 import { createIdentityDispatcher, type IdentityDispatcher } from "@/server/recording/identity-dispatch";
 import { createCaptureRecorder, type CaptureRecorder } from "@/server/recording/recorder";
 import { getDb } from "@/server/db/client";
+import { pingDatabase } from "@/server/db/ping";
+import { createDatabaseOutageLog } from "./database-outage-log";
 import { resolveApiKey } from "@/server/domain/api-keys/api-keys";
 import { sendEvent } from "@/server/jobs/send-event";
 import { existingSingleton, processSingleton, replaceSingleton } from "@/server/process-singleton";
@@ -23,25 +27,38 @@ const RUNTIME = "capture-runtime";
 function createCaptureRuntime(): CaptureRuntime {
   // Prompt identity yields to live traffic (see identity-dispatch.ts).
   const identity = createIdentityDispatcher({ send: (captureIds) => sendEvent("capture/request.recorded", { captureIds }) });
+  const databaseState = createDatabaseOutageLog({
+    log: (line) => console.error(`[capture] ${line}`),
+    // The recorder would otherwise wait out its backoff (up to 30 s) before writing the spool.
+    onReachable: () => void recorder.flush().catch(() => {}),
+  });
   const recorder = createCaptureRecorder({
     getDb,
     spoolDir: join(dataDir(), "spool"),
     onStored: (captureIds) => identity.stored(captureIds),
+    onDatabaseState: databaseState,
   });
   recorder.start().catch((error: unknown) => console.error("[capture] could not replay the spool", error));
-  const authenticate = createCachedAuthenticator(async (key) => {
-    const resolved = await resolveApiKey(getDb(), key);
-    return resolved ? { ownerId: resolved.actor.id, apiKeyId: resolved.apiKeyId } : null;
-  });
+  const authenticate = createCachedAuthenticator(
+    async (key) => {
+      const resolved = await resolveApiKey(getDb(), key);
+      return resolved ? { ownerId: resolved.actor.id, apiKeyId: resolved.apiKeyId } : null;
+    },
+    { onDatabaseState: databaseState, ping: () => pingDatabase(getDb()) },
+  );
   const proxy = createProxyHandler({
     upstreams: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL },
     authenticate,
+    // Awaited by the proxy before the call's response completes: an answered call is on disk.
     onExchange: (exchange) => recorder.record(buildCaptureRecord(exchange)),
   });
-  const handler: ProxyHandler = Object.assign((req: Parameters<ProxyHandler>[0], res: Parameters<ProxyHandler>[1]) => {
-    identity.activity();
-    proxy(req, res);
-  }, { close: () => proxy.close() });
+  const handler: ProxyHandler = Object.assign(
+    (req: Parameters<ProxyHandler>[0], res: Parameters<ProxyHandler>[1]) => {
+      identity.activity();
+      proxy(req, res);
+    },
+    { drain: (graceMs: number) => proxy.drain(graceMs), close: () => proxy.close() },
+  );
   return { recorder, identity, handler };
 }
 
@@ -49,12 +66,21 @@ export function getProxyHandler(): ProxyHandler {
   return processSingleton(RUNTIME, createCaptureRuntime).handler;
 }
 
-/** On shutdown: spool what is buffered, try a last write, announce what was stored, drop idle upstream connections. */
-export async function closeCaptureRuntime(): Promise<void> {
+/** On shutdown, first: waits up to `graceMs` for proxied calls in flight to finish (false if some did not). */
+export async function drainProxy(graceMs: number): Promise<boolean> {
+  return existingSingleton<CaptureRuntime>(RUNTIME)?.handler.drain(graceMs) ?? true;
+}
+
+/**
+ * On shutdown, once no call is in flight: seal the spool, try a last database write for at most
+ * `graceMs` (what is not written stays in the spool for the next start), announce what was stored,
+ * drop idle upstream connections.
+ */
+export async function closeCaptureRuntime(opts: { graceMs?: number } = {}): Promise<void> {
   const runtime = existingSingleton<CaptureRuntime>(RUNTIME);
   if (!runtime) return;
   replaceSingleton(RUNTIME, undefined);
   runtime.handler.close();
-  await runtime.recorder.close();
+  await runtime.recorder.close({ graceMs: opts.graceMs });
   runtime.identity.close();
 }

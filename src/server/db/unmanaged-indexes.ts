@@ -8,6 +8,8 @@ export const UNMANAGED_INDEXES = [
   "PromptEmbedding_openai1536_hnsw",
   // Partial unique index: one active license per buyer and prompt.
   "License_one_active_per_holder",
+  // Partial index: captures whose prompt identity is not done (the identity sweep's queue).
+  "Capture_identity_pending",
 ] as const;
 
 /** The diff with the drops of known unmanaged indexes (and Prisma's comments) removed. */

@@ -4,6 +4,8 @@ import { z } from "zod";
 export const events = {
   /** Captures were stored by the proxy's recorder (one event per batch). */
   "capture/request.recorded": z.object({ captureIds: z.array(z.string().min(1)).min(1) }),
+  /** Re-queue captures awaiting identity created before `createdBefore` and not claimed since `claimedBefore` (sent at start-up). */
+  "capture/identity.sweep": z.object({ createdBefore: z.iso.datetime(), claimedBefore: z.iso.datetime() }),
 } satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

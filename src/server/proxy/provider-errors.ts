@@ -2,13 +2,14 @@
 // like any provider error.
 import type { Provider } from "./exchange";
 
-export type ProxyErrorKind = "unauthorized" | "bad_gateway" | "unavailable" | "not_found";
+export type ProxyErrorKind = "unauthorized" | "bad_gateway" | "unavailable" | "not_found" | "bad_request";
 
 const OPENAI_TYPES: Record<ProxyErrorKind, { type: string; code: string | null }> = {
   unauthorized: { type: "invalid_request_error", code: "invalid_promptuary_key" },
   bad_gateway: { type: "server_error", code: "upstream_unreachable" },
   unavailable: { type: "server_error", code: "promptuary_unavailable" },
   not_found: { type: "invalid_request_error", code: "unknown_url" },
+  bad_request: { type: "invalid_request_error", code: "invalid_path" },
 };
 
 const ANTHROPIC_TYPES: Record<ProxyErrorKind, string> = {
@@ -16,6 +17,7 @@ const ANTHROPIC_TYPES: Record<ProxyErrorKind, string> = {
   bad_gateway: "api_error",
   unavailable: "api_error",
   not_found: "not_found_error",
+  bad_request: "invalid_request_error",
 };
 
 export function providerErrorBody(provider: Provider, kind: ProxyErrorKind, message: string): string {

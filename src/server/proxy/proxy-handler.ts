@@ -1,9 +1,13 @@
 // The capture proxy's data plane: authenticates the caller by x-promptuary-key, forwards the call
 // unchanged to the provider over a keep-alive agent, relays status, headers and body back chunk by
-// chunk (SSE is never buffered), and only after the response has ended reports the call with copies
-// of the bodies to the onExchange hook (setImmediate, off the hot path). It knows nothing of what
-// the hook does with it (recording is wired in src/server/boot/capture-runtime.ts). Independent of
-// Next.js: server.ts mounts it on node:http, and the App Router route through web-adapter.ts.
+// chunk (SSE is never buffered), and once the upstream response is complete reports the call with
+// copies of the bodies to the onExchange hook, and completes the client's response only when the
+// hook's promise settles: the end of a chunked body, or the chunk that completes a body of known
+// length, is held back until then, so a hook that makes its record durable first (the recorder's
+// spool) never leaves an answered call unrecorded, whatever happens to the process. It knows
+// nothing of what the hook does (recording is wired in src/server/boot/capture-runtime.ts).
+// Independent of Next.js: server.ts mounts it on node:http, and the App Router route through
+// web-adapter.ts.
 import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
@@ -25,7 +29,7 @@ export interface ProxyResponse {
   writeHead(status: number, headers: string[] | OutgoingHttpHeaders): unknown;
   flushHeaders(): void;
   write(chunk: Buffer): boolean;
-  end(chunk?: string): unknown;
+  end(chunk?: string | Buffer): unknown;
   destroy(error?: Error): unknown;
   once(event: "drain", listener: () => void): unknown;
   on(event: "close", listener: () => void): unknown;
@@ -35,8 +39,14 @@ export type ProxyHandlerOptions = {
   /** Provider base URLs including their version path, e.g. https://api.openai.com/v1. */
   upstreams: Record<Provider, string>;
   authenticate: (key: string) => Promise<Authenticated | null>;
-  /** Called once per call after its response has ended, outside the request's own tick. */
-  onExchange: (exchange: ProxyExchange) => void;
+  /**
+   * Called once per call. For a call whose upstream response is complete, before the client's
+   * response completes: its last bytes wait until the returned promise settles (at most
+   * `hookTimeoutMs`). For a failed or cut call, after the response has ended.
+   */
+  onExchange: (exchange: ProxyExchange) => void | Promise<void>;
+  /** Longest a response's completion waits for the onExchange hook (a stuck disk must not hang clients). */
+  hookTimeoutMs?: number;
   /** Upstream socket idle timeout; LLM calls can think for minutes. */
   timeoutMs?: number;
   /** Bytes of each request and response body copied into the exchange. */
@@ -44,10 +54,16 @@ export type ProxyHandlerOptions = {
   log?: (message: string, error?: unknown) => void;
 };
 
-export type ProxyHandler = ((req: ProxyRequest, res: ProxyResponse) => void) & { close(): void };
+export type ProxyHandler = ((req: ProxyRequest, res: ProxyResponse) => void) & {
+  /** Resolves once no call is in flight, or after `graceMs` (then resolves false). */
+  drain(graceMs: number): Promise<boolean>;
+  /** Drops idle upstream connections. */
+  close(): void;
+};
 
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_CAPTURE_LIMIT = 4 * 1024 * 1024;
+const DEFAULT_HOOK_TIMEOUT_MS = 5_000;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -66,14 +82,27 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     https: new https.Agent({ keepAlive: true, maxFreeSockets: 256, scheduling: "lifo" }),
   };
 
-  const report = (exchange: ProxyExchange) => {
-    setImmediate(() => {
-      try {
-        options.onExchange(exchange);
-      } catch (error) {
-        log("onExchange failed for a call", error);
-      }
+  const hookTimeoutMs = options.hookTimeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS;
+  let inFlight = 0;
+  let drained: (() => void)[] = [];
+
+  /** Runs the hook; the promise settles when it has (never rejects, at most hookTimeoutMs). */
+  const report = (exchange: ProxyExchange): Promise<void> | void => {
+    let result: void | Promise<void>;
+    try {
+      result = options.onExchange(exchange);
+    } catch (error) {
+      return log("onExchange failed for a call", error);
+    }
+    if (!result) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log(`onExchange took over ${hookTimeoutMs} ms; completing the response anyway`);
+        resolve();
+      }, hookTimeoutMs);
     });
+    return Promise.race([result.catch((error: unknown) => log("onExchange failed for a call", error)), timeout]).finally(() => clearTimeout(timer));
   };
 
   async function serve(req: ProxyRequest, res: ProxyResponse) {
@@ -82,14 +111,15 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     const route = parseProxyRoute(req.url);
     if (!route) return reply(res, "openai", 404, "not_found", "Unknown proxy path: use /api/proxy/openai/v1/… or /api/proxy/anthropic/v1/….");
     const { provider } = route;
+    if (route.refused) return reply(res, provider, 400, "bad_request", route.refused);
 
     const key = first(req.headers["x-promptuary-key"]);
     let caller: Authenticated | null = null;
     if (key) {
       try {
         caller = await options.authenticate(key);
-      } catch (error) {
-        log("API key lookup failed", error);
+      } catch {
+        // The authenticator reports database outages itself, once per outage, not once per call.
         return reply(res, provider, 503, "unavailable", "Promptuary could not verify the x-promptuary-key right now; try again.");
       }
     }
@@ -109,11 +139,11 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     let ttfb: number | null = null;
     let finished = false;
 
-    const finish = (error: string | null) => {
+    const finish = (error: string | null): Promise<void> | void => {
       if (finished) return;
       finished = true;
       const latencyMs = performance.now() - started;
-      report({
+      return report({
         provider,
         endpoint: route.endpoint,
         method,
@@ -163,9 +193,19 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       contentEncoding = first(upstreamRes.headers["content-encoding"]) ?? null;
       res.writeHead(status, downstreamResponseHeaders(upstreamRes.rawHeaders));
       if (contentType?.includes("text/event-stream")) res.flushHeaders();
+      // With a known length the client sees the response complete on its last byte, not on end():
+      // the chunk that completes it waits for the hook like the end of a chunked body does.
+      const length = Number(first(upstreamRes.headers["content-length"]) ?? NaN);
+      let relayed = 0;
+      let held: Buffer | undefined;
       upstreamRes.on("data", (chunk: Buffer) => {
         ttfb ??= performance.now() - started;
         responseCopy.push(chunk);
+        relayed += chunk.length;
+        if (relayed >= length) {
+          held = held ? Buffer.concat([held, chunk]) : chunk;
+          return;
+        }
         if (!res.write(chunk)) {
           upstreamRes.pause();
           res.once("drain", () => upstreamRes.resume());
@@ -173,8 +213,9 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       });
       upstreamRes.on("end", () => {
         ttfb ??= performance.now() - started;
-        res.end();
-        finish(null);
+        const reported = finish(null);
+        if (reported) void reported.then(() => res.end(held));
+        else res.end(held);
       });
       upstreamRes.on("close", () => {
         if (upstreamRes.complete) return;
@@ -202,6 +243,13 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   }
 
   const handler = (req: ProxyRequest, res: ProxyResponse) => {
+    inFlight++;
+    res.on("close", () => {
+      if (--inFlight > 0) return;
+      const waiting = drained;
+      drained = [];
+      for (const resolve of waiting) resolve();
+    });
     serve(req, res).catch((error: unknown) => {
       log("unexpected proxy failure", error);
       if (!res.headersSent) reply(res, parseProxyRoute(req.url)?.provider ?? "openai", 500, "unavailable", "Promptuary proxy error.");
@@ -209,6 +257,16 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     });
   };
   return Object.assign(handler, {
+    drain(graceMs: number) {
+      if (!inFlight) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), graceMs);
+        drained.push(() => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    },
     close() {
       agents.http.destroy();
       agents.https.destroy();

@@ -59,9 +59,9 @@ class WebResponseBridge extends EventEmitter implements ProxyResponse {
     return (this.controller.desiredSize ?? 0) > 0;
   }
 
-  end(chunk?: string) {
+  end(chunk?: string | Buffer) {
     if (this.writableEnded) return this;
-    if (chunk) this.controller.enqueue(new TextEncoder().encode(chunk));
+    if (chunk?.length && !this.closed) this.controller.enqueue(typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     this.writableEnded = true;
     if (!this.closed) this.controller.close();
     this.markClosed();

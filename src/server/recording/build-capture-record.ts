@@ -1,5 +1,7 @@
-// Turns one proxied call (ProxyExchange) into the Capture row to store. Pure; runs after the
-// response has been sent. Provider credentials are scrubbed from everything that is kept.
+// Turns one proxied call (ProxyExchange) into the Capture row to store. Pure; runs when the call's
+// response is complete, before its last bytes go out (the record is spooled first). Provider
+// credentials are scrubbed from everything that is kept, and text PostgreSQL cannot store is
+// replaced (storable-text.ts).
 import { randomUUID } from "node:crypto";
 import type { ProxyExchange } from "@/server/proxy/exchange";
 import type { CaptureRecord } from "./capture-record";
@@ -8,6 +10,7 @@ import { readCaptureMetadata } from "./metadata-headers";
 import { parseRequest } from "./parse-request";
 import { parseResponse } from "./parse-response";
 import { costUsd, type TokenUsage } from "./prices";
+import { repairUnstorableText } from "./storable-text";
 import { estimateTokens } from "./token-estimate";
 
 const MAX_ERROR = 2000;
@@ -85,8 +88,10 @@ export function buildCaptureRecord(exchange: ProxyExchange, makeId: () => string
     sessionId: meta.sessionId,
     properties: meta.properties,
     createdAt: exchange.startedAt.toISOString(),
+    textRepaired: false,
   };
-  return scrub(record, exchange.secrets);
+  const { value, repaired } = repairUnstorableText(scrub(record, exchange.secrets));
+  return repaired ? { ...value, textRepaired: true } : value;
 }
 
 /** The model of a request body too large to keep whole, when it is named near the start. */

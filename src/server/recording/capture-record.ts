@@ -30,4 +30,6 @@ export type CaptureRecord = {
   sessionId: string | null;
   properties: Record<string, string>;
   createdAt: string;
+  /** Some text had NUL characters or unpaired surrogates, stored as U+FFFD (storable-text.ts). */
+  textRepaired: boolean;
 };

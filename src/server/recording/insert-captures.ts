@@ -4,6 +4,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/prisma";
 import type { CaptureRecord } from "./capture-record";
+import { repairUnstorableText } from "./storable-text";
 
 // One JSON parameter: the rows are already JSON (CaptureRecord), so the database parses them once,
 // and neither Prisma's query compiler nor the wire protocol handles ~26 parameters per row
@@ -38,9 +39,12 @@ const CAPTURE_COLUMNS: [name: keyof CaptureRecord, type: string][] = [
   ["sessionId", "text"],
   ["properties", "jsonb"],
   ["createdAt", "timestamp(3)"],
+  ["textRepaired", "boolean"],
 ];
+// Records spooled by an earlier version lack the newer columns: they get the column's default.
+const DEFAULTS: Partial<Record<keyof CaptureRecord, string>> = { textRepaired: "false" };
 const INSERT_CAPTURES_SQL = `INSERT INTO "Capture" (${CAPTURE_COLUMNS.map(([c]) => `"${c}"`).join(", ")})
-SELECT ${CAPTURE_COLUMNS.map(([c]) => `r."${c}"`).join(", ")}
+SELECT ${CAPTURE_COLUMNS.map(([c]) => (DEFAULTS[c] ? `COALESCE(r."${c}", ${DEFAULTS[c]})` : `r."${c}"`)).join(", ")}
 FROM jsonb_to_recordset($1::jsonb) AS r(${CAPTURE_COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(", ")})
 ON CONFLICT ("id") DO NOTHING`;
 
@@ -76,6 +80,9 @@ export async function insertCapturesDroppingRejected(db: Db, records: CaptureRec
     return records.map((r) => r.id);
   } catch (error) {
     if (!isDataError(error) || records.length === 1) {
+      // Spooled by a version that did not repair text yet (build-capture-record.ts does now).
+      const repaired = isDataError(error) ? repairUnstorableText(records[0]) : null;
+      if (repaired?.repaired) return insertCapturesDroppingRejected(db, [{ ...repaired.value, textRepaired: true }], log);
       if (isDataError(error)) {
         // A row the database will never accept (e.g. its owner was deleted): dropped, not retried forever.
         log(`dropping capture ${records[0].id} the database rejects`, error);

@@ -1,13 +1,15 @@
 // Stores captures without losing any and without slowing the proxy. Every record is first
-// appended to the durable spool (capture-spool.ts: one segment per batch, fsync'd per batch, not
-// per call), then written to the database in batches (insert-captures.ts). A segment is deleted
-// only after its rows are committed; while the database is down segments stay on disk and are
-// retried with backoff (retry-backoff.ts), also after a restart (start() replays them). Inserts
-// skip ids that exist, so replaying a segment whose rows were committed just before a crash stores
-// nothing twice (onStored may then report those ids again).
+// appended to the durable spool (spool-appender.ts: written and fdatasync'd before the proxy ends
+// the call's response, with concurrent calls' records written together), then written to the
+// database in batches (insert-captures.ts), one sealed spool segment or more per INSERT. A segment
+// is deleted only after its rows are committed; while the database is down segments stay on disk
+// and are retried with backoff (retry-backoff.ts), also after a restart (start() replays them).
+// Inserts skip ids that exist, so replaying a segment whose rows were committed just before a
+// crash stores nothing twice (onStored may then report those ids again).
 import type { Db } from "@/server/db/prisma";
 import type { CaptureRecord } from "./capture-record";
 import { createCaptureSpool } from "./capture-spool";
+import { createSpoolAppender } from "./spool-appender";
 import { insertCapturesDroppingRejected } from "./insert-captures";
 import { createRetryBackoff } from "./retry-backoff";
 
@@ -18,22 +20,25 @@ export type CaptureRecorderOptions = {
   onStored?: (ids: string[]) => void | Promise<void>;
   /** Most rows per spool segment and per insert. */
   batchSize?: number;
-  /** Longest a record waits in memory before its batch is spooled (and fsync'd). */
+  /** Longest a spooled record waits before its segment is sealed and written to the database. */
   flushMs?: number;
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** Told when a database write fails after succeeding, and when one succeeds after failing (default: a log line each). */
+  onDatabaseState?: (reachable: boolean, error?: unknown) => void;
   log?: (message: string, error?: unknown) => void;
 };
 
 export type CaptureRecorder = {
-  record(record: CaptureRecord): void;
-  /** Spools what is buffered and writes every spooled record to the database now; throws if it cannot. */
+  /** Appends the record to the spool; resolves once it is there (durable), before it is in the database. */
+  record(record: CaptureRecord): Promise<void>;
+  /** Seals the open spool segment and writes every spooled record to the database now; throws if it cannot. */
   flush(): Promise<void>;
   /** Creates the spool directory and replays segments left by an earlier run. */
   start(): Promise<void>;
-  /** Spools what is buffered and tries one last write; what cannot be stored stays in the spool. */
-  close(): Promise<void>;
-  /** Records spooled but not yet committed, and records waiting in memory. */
+  /** Seals the open segment and tries one last write within `graceMs`; what is not stored stays in the spool. */
+  close(opts?: { graceMs?: number }): Promise<void>;
+  /** Records waiting for the database in sealed segments, and records in the open segment. */
   pending(): { spooled: number; buffered: number };
 };
 
@@ -45,14 +50,14 @@ const MAX_IN_MEMORY = 20_000;
 
 export function createCaptureRecorder(options: CaptureRecorderOptions): CaptureRecorder {
   const batchSize = options.batchSize ?? 500;
-  const flushMs = options.flushMs ?? 50;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[capture] ${message}`, error ?? ""));
   const spool = createCaptureSpool(options.spoolDir);
   const retry = createRetryBackoff(options.retryInitialMs ?? 500, options.retryMaxMs ?? 30_000);
+  const onDatabaseState =
+    options.onDatabaseState ??
+    ((reachable: boolean, error?: unknown) =>
+      reachable ? log("database reachable again; storing the spooled captures") : log(`database write failed; captures wait in ${spool.dir} and are retried`, error));
 
-  let buffer: CaptureRecord[] = [];
-  let flushTimer: NodeJS.Timeout | null = null;
-  let spooling: Promise<void> = Promise.resolve();
   const queue: Segment[] = [];
   const known = new Set<string>();
   let draining: Promise<void> | null = null;
@@ -61,28 +66,21 @@ export function createCaptureRecorder(options: CaptureRecorderOptions): CaptureR
 
   const inMemory = () => queue.reduce((n, s) => n + (s.records ? s.count : 0), 0);
 
-  function spoolNow(): Promise<void> {
-    if (flushTimer) {
-      clearTimeout(flushTimer);
-      flushTimer = null;
-    }
-    if (!buffer.length) return spooling;
-    const records = buffer;
-    buffer = [];
-    spooling = spooling.then(async () => {
-      let file: string | null = null;
-      try {
-        file = await spool.write(records);
-        known.add(file);
-      } catch (error) {
-        // Disk trouble: the records still go to the database from memory.
-        log("could not write the capture spool", error);
+  const appender = createSpoolAppender({
+    spool,
+    batchSize,
+    sealMs: options.flushMs ?? 50,
+    log,
+    onSealed: ({ file, records }) => {
+      if (!records.length) {
+        if (file) void spool.remove(file);
+        return;
       }
+      if (file) known.add(file);
       queue.push({ file, records: file && inMemory() > MAX_IN_MEMORY ? null : records, count: records.length });
       kick();
-    });
-    return spooling;
-  }
+    },
+  });
 
   async function load(segment: Segment): Promise<CaptureRecord[]> {
     if (segment.records) return segment.records;
@@ -110,7 +108,7 @@ export function createCaptureRecorder(options: CaptureRecorderOptions): CaptureR
           await spool.remove(segment.file);
         }
       }
-      if (outage) log(`database reachable again; stored ${records.length} spooled captures`);
+      if (outage) onDatabaseState(true);
       outage = false;
       retry.reset();
       if (ids.length && options.onStored) {
@@ -123,7 +121,7 @@ export function createCaptureRecorder(options: CaptureRecorderOptions): CaptureR
   }
 
   function scheduleRetry(error: unknown) {
-    if (!outage) log(`database write failed; captures wait in ${spool.dir} and are retried`, error);
+    if (!outage) onDatabaseState(false, error);
     outage = true;
     if (closed) return;
     retry.schedule(kick);
@@ -135,22 +133,15 @@ export function createCaptureRecorder(options: CaptureRecorderOptions): CaptureR
       .catch(scheduleRetry)
       .finally(() => {
         draining = null;
-        kick(); // segments spooled while the last batch was in flight
+        kick(); // segments sealed while the last batch was in flight
       });
   }
 
   return {
-    record(record) {
-      buffer.push(record);
-      if (buffer.length >= batchSize) void spoolNow();
-      else if (!flushTimer) {
-        flushTimer = setTimeout(() => void spoolNow(), flushMs);
-        flushTimer.unref?.();
-      }
-    },
+    record: (record) => appender.append(record),
 
     async flush() {
-      await spoolNow();
+      await appender.seal();
       if (draining) await draining;
       if (!queue.length) return;
       retry.cancel();
@@ -170,9 +161,8 @@ export function createCaptureRecorder(options: CaptureRecorderOptions): CaptureR
 
     async start() {
       closed = false;
-      const files = await spool.list();
+      const files = (await spool.list()).filter((file) => !known.has(file) && !spool.owns(file));
       for (const file of files) {
-        if (known.has(file)) continue;
         known.add(file);
         queue.push({ file, records: null, count: 0 });
       }
@@ -180,16 +170,25 @@ export function createCaptureRecorder(options: CaptureRecorderOptions): CaptureR
       kick();
     },
 
-    async close() {
-      await spoolNow();
-      if (draining) await draining;
+    async close(opts = {}) {
+      // Every record is on disk already; the last write below only saves the next start some work.
+      await appender.close();
+      const lastWrite = (async () => {
+        if (draining) await draining;
+        closed = true;
+        retry.cancel();
+        if (queue.length && !outage) await drain().catch((error: unknown) => log("captures left in the spool at shutdown", error));
+      })();
+      if (opts.graceMs === undefined) return lastWrite;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([lastWrite.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(resolve, opts.graceMs, true)))]);
+      clearTimeout(timer);
       closed = true;
-      retry.cancel();
-      if (queue.length && !outage) await drain().catch((error: unknown) => log("captures left in the spool at shutdown", error));
+      if (gaveUp) log(`captures not yet in the database stay in ${spool.dir} for the next start`);
     },
 
     pending() {
-      return { spooled: queue.reduce((n, s) => n + s.count, 0), buffered: buffer.length };
+      return { spooled: queue.reduce((n, s) => n + s.count, 0), buffered: appender.unsealed };
     },
   };
 }

@@ -1,6 +1,7 @@
 // The fields of a listing as the API validates them and as the listing editor limits them:
 // one declaration for both (the editor's maxLength and counters read the same numbers).
 import { z } from "zod";
+import { visibleText } from "../text/visible-text";
 import { MAX_PRICE_MINOR, SUPPORTED_CURRENCIES } from "../money/currencies";
 import { COVERAGE_NAMES } from "./coverage";
 import { LICENSE_TYPE_NAMES } from "./license-types";
@@ -36,17 +37,19 @@ export const currencySchema = z
   .toLowerCase()
   .pipe(z.enum(SUPPORTED_CURRENCIES, { error: oneOf(SUPPORTED_CURRENCIES) }));
 
-export const termsSchema = z.string().trim().max(TERMS_MAX_LENGTH, `is at most ${TERMS_MAX_LENGTH} characters`);
+export const termsSchema = visibleText(z.string().trim().max(TERMS_MAX_LENGTH, `is at most ${TERMS_MAX_LENGTH} characters`));
 
 export const sampleResultsSchema = z
   .array(
     z.object({
-      title: z.string().trim().max(SAMPLE_TITLE_MAX_LENGTH, `a sample title is at most ${SAMPLE_TITLE_MAX_LENGTH} characters`).default(""),
-      output: z
-        .string()
-        .trim()
-        .min(1, "a sample output cannot be empty")
-        .max(SAMPLE_OUTPUT_MAX_LENGTH, `a sample output is at most ${SAMPLE_OUTPUT_MAX_LENGTH} characters`),
+      title: visibleText(z.string().trim().max(SAMPLE_TITLE_MAX_LENGTH, `a sample title is at most ${SAMPLE_TITLE_MAX_LENGTH} characters`)).default(""),
+      output: visibleText(
+        z
+          .string()
+          .trim()
+          .min(1, "a sample output cannot be empty")
+          .max(SAMPLE_OUTPUT_MAX_LENGTH, `a sample output is at most ${SAMPLE_OUTPUT_MAX_LENGTH} characters`),
+      ),
     }),
   )
   .max(MAX_SAMPLE_RESULTS, `at most ${MAX_SAMPLE_RESULTS} samples`);

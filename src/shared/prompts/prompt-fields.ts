@@ -1,6 +1,7 @@
 // The fields of a prompt and of its versions as the API validates them and as the editors limit
 // them: one declaration for both (the editors' counters and maxLength read the same numbers).
 import { z } from "zod";
+import { notInvisibleText, visibleText } from "../text/visible-text";
 import { CATEGORY_SLUGS } from "./categories";
 import { VISIBILITY_NAMES } from "./visibility";
 
@@ -9,8 +10,8 @@ export const TITLE_MAX_LENGTH = 120;
 export const DESCRIPTION_MAX_LENGTH = 2000;
 export const CHANGELOG_MAX_LENGTH = 500;
 
-export const titleSchema = z.string().trim().min(3, "must be at least 3 characters").max(TITLE_MAX_LENGTH, `is at most ${TITLE_MAX_LENGTH} characters`);
-export const descriptionSchema = z.string().trim().max(DESCRIPTION_MAX_LENGTH, `is at most ${DESCRIPTION_MAX_LENGTH} characters`);
+export const titleSchema = visibleText(z.string().trim().min(3, "must be at least 3 characters").max(TITLE_MAX_LENGTH, `is at most ${TITLE_MAX_LENGTH} characters`));
+export const descriptionSchema = visibleText(z.string().trim().max(DESCRIPTION_MAX_LENGTH, `is at most ${DESCRIPTION_MAX_LENGTH} characters`));
 export const visibilitySchema = z.enum(VISIBILITY_NAMES);
 export const categorySchema = z.enum(CATEGORY_SLUGS, { error: `must be one of: ${CATEGORY_SLUGS.join(", ")}` });
 export const tagsSchema = z
@@ -25,17 +26,19 @@ export const tagsSchema = z
   )
   .max(10, "at most 10 tags")
   .transform((tags) => [...new Set(tags)]);
-export const bodySchema = z
-  .string()
-  .max(MAX_BODY_LENGTH, `is at most ${MAX_BODY_LENGTH} characters`)
-  .refine((s) => s.trim().length > 0, "cannot be empty");
-export const changelogSchema = z.string().trim().max(CHANGELOG_MAX_LENGTH, `is at most ${CHANGELOG_MAX_LENGTH} characters`);
+export const bodySchema = notInvisibleText(
+  z
+    .string()
+    .max(MAX_BODY_LENGTH, `is at most ${MAX_BODY_LENGTH} characters`)
+    .refine((s) => s.trim().length > 0, "cannot be empty"),
+);
+export const changelogSchema = visibleText(z.string().trim().max(CHANGELOG_MAX_LENGTH, `is at most ${CHANGELOG_MAX_LENGTH} characters`));
 export const variableMetadataSchema = z
   .array(
     z.object({
       name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "variable names are identifiers like customer_name"),
       default: z.string().max(2000).optional(),
-      description: z.string().max(300).optional(),
+      description: visibleText(z.string().max(300)).optional(),
     }),
   )
   .max(50);

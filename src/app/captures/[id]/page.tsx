@@ -86,6 +86,13 @@ export default async function CapturePage({ params }: { params: Promise<{ id: st
         </div>
       </header>
 
+      {c.textRepaired ? (
+        <Alert tone="info" title="Some text was changed to be stored" className="mt-6">
+          The call contained NUL characters or unpaired UTF-16 surrogates, which the database cannot store. The provider received the call unchanged; in what is
+          shown here each of them was replaced with U+FFFD (�).
+        </Alert>
+      ) : null}
+
       <div className="mt-8 grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Section id="request-heading" title="Request">

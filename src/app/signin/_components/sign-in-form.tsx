@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { signInErrorMessage } from "@/shared/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
@@ -20,7 +21,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError("Wrong email or password.");
+        // Auth.js passes the code our authorize() threw (throttling) or "credentials".
+        setError(result ? signInErrorMessage(result.error, result.code) : "Could not reach the server. Please try again.");
         setPending(false);
         return;
       }

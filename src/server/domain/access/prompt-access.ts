@@ -14,6 +14,19 @@ export function canReadPrompt(prompt: PromptAccessFields, viewer: Viewer) {
   return prompt.visibility !== "private" || prompt.ownerId === viewer?.id || isAdmin(viewer);
 }
 
+/** What a prompt row selects about the version it was forked from, for forkSourceFor below. */
+export const forkSourceSelect = { select: { id: true, number: true, prompt: { select: { ownerId: true, visibility: true } } } } as const;
+
+/**
+ * What a viewer may know of where a prompt was forked from: that it is a fork, always; the source
+ * version's id and number only when they may read the source prompt (an id names it: version.byId,
+ * render, fork).
+ */
+export function forkSourceFor(source: { id: string; number: number; prompt: PromptAccessFields } | null, viewer: Viewer) {
+  const visible = source !== null && canReadPrompt(source.prompt, viewer);
+  return { isFork: source !== null, forkedFromVersionId: visible ? source.id : null, forkedFromVersionNumber: visible ? source.number : null };
+}
+
 /** Prompts a viewer may find in lists: public ones, plus their own (unlisted prompts only by link). */
 export function listablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
   return viewer ? { OR: [{ visibility: "public" }, { ownerId: viewer.id }] } : { visibility: "public" };

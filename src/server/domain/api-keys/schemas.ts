@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { visibleText } from "@/shared/text/visible-text";
 
-export const createApiKeyInput = z.object({ name: z.string().trim().min(1, "is required").max(60, "is at most 60 characters").default("API key") });
+export const createApiKeyInput = z.object({ name: visibleText(z.string().trim().min(1, "is required").max(60, "is at most 60 characters")).default("API key") });
 const keyId = z.string().trim().min(1, "is required").max(64);
 /** `{ id }`, or `{ keyId }` as an alias. */
 export const revokeApiKeyInput = z

@@ -119,8 +119,8 @@ export async function captureStats(db: DbOrTx, actor: Actor, input: CaptureStats
       calls: m._count._all,
       inputTokens: m._sum.inputTokens ?? 0,
       outputTokens: m._sum.outputTokens ?? 0,
-      // Unknown, never 0, when no call of this model has a price.
-      costUsd: unknownCostByModel.get(m.model) === m._count._all ? null : Number(m._sum.costUsd ?? 0),
+      // The sum of known costs; unknownCostCalls says how many calls had no price (the page says "cost unknown").
+      costUsd: Number(m._sum.costUsd ?? 0),
       errors: errorsByModel.get(m.model) ?? 0,
       unknownCostCalls: unknownCostByModel.get(m.model) ?? 0,
     }))

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { page, pageResult } from "../pagination";
 import { bodyAccessFor } from "../access/paid-access";
+import { forkSourceFor, forkSourceSelect } from "../access/prompt-access";
 
 /**
  * New prompts and new versions from the people the actor follows, newest first. Only public
@@ -23,21 +24,26 @@ export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string 
       changelog: true,
       createdAt: true,
       author: { select: { id: true, handle: true, name: true, image: true } },
-      prompt: { select: { ownerId: true, id: true, slug: true, title: true, description: true, category: true, tags: true, likeCount: true, ratingCount: true, ratingSum: true, forkedFromVersionId: true } },
+      prompt: { select: { ownerId: true, id: true, slug: true, title: true, description: true, category: true, tags: true, likeCount: true, ratingCount: true, ratingSum: true, forkedFromVersion: forkSourceSelect } },
     },
     ...page(input),
   });
   const { items, nextCursor } = pageResult(rows, input.limit);
   const access = await bodyAccessFor(db, actor, items.map((v) => ({ id: v.prompt.id, ownerId: v.prompt.ownerId })));
   return {
-    items: items.map(({ prompt: { ownerId: _owner, ...prompt }, ...v }) => ({
-      id: v.id,
-      kind: v.number === 1 ? (prompt.forkedFromVersionId ? ("fork" as const) : ("prompt" as const)) : ("version" as const),
-      createdAt: v.createdAt,
-      author: v.author,
-      version: { id: v.id, number: v.number, changelog: v.changelog, bodyLocked: !(access.get(prompt.id)?.canRead(v.number) ?? true) },
-      prompt,
-    })),
+    items: items.map(({ prompt: { ownerId: _owner, forkedFromVersion, ...fields }, ...v }) => {
+      // The source of a fork is named only to those who may read it (a public fork of a private prompt).
+      const { forkedFromVersionNumber: _n, ...fork } = forkSourceFor(forkedFromVersion, actor);
+      const prompt = { ...fields, ...fork };
+      return {
+        id: v.id,
+        kind: v.number === 1 ? (prompt.isFork ? ("fork" as const) : ("prompt" as const)) : ("version" as const),
+        createdAt: v.createdAt,
+        author: v.author,
+        version: { id: v.id, number: v.number, changelog: v.changelog, bodyLocked: !(access.get(prompt.id)?.canRead(v.number) ?? true) },
+        prompt,
+      };
+    }),
     nextCursor,
   };
 }

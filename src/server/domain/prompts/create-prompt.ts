@@ -19,7 +19,7 @@ export async function createPrompt(
   return db.$transaction(async (tx) => {
     const prompt = await tx.prompt.create({
       data: {
-        slug: await uniqueSlug(tx, input.title),
+        slug: await uniqueSlug(tx, input.title, input.visibility),
         title: input.title,
         description: input.description,
         category: input.category,

@@ -9,6 +9,8 @@ import { createPrompt } from "./create-prompt";
 import type { Category } from "@/shared/prompts/categories";
 
 export const LOCKED_FORK_REASON = "This prompt is for sale: buy a license to fork it.";
+/** The first changelog of a fork whose source is not public (private or unlisted). */
+export const FORKED_FROM_HIDDEN_CHANGELOG = "Forked from a private prompt";
 export const PAID_FORK_NOTICE = "Forks of a paid prompt are private: your license covers your own use.";
 
 /**
@@ -34,7 +36,8 @@ export async function forkPrompt(db: Db, actor: Actor, input: { versionId: strin
       tags: source.prompt.tags,
       visibility,
       body: source.body,
-      changelog: `Forked from ${source.prompt.slug} v${source.number}`,
+      // Versions are immutable and the fork may be public: it names its source only if that is public.
+      changelog: source.prompt.visibility === "public" ? `Forked from ${source.prompt.slug} v${source.number}` : FORKED_FROM_HIDDEN_CHANGELOG,
       variables: source.variables as PromptVariable[],
       modelSettings: source.modelSettings as Record<string, unknown>,
     },

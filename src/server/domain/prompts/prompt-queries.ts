@@ -4,7 +4,7 @@ import type { Viewer } from "../actor";
 import { NotFoundError } from "../errors";
 import { page, pageResult } from "../pagination";
 import { presentVersion, versionSelect } from "../versions/version-queries";
-import { canReadPrompt, findReadablePrompt, listablePromptsWhere, readablePromptsWhere } from "../access/prompt-access";
+import { canReadPrompt, findReadablePrompt, forkSourceFor, forkSourceSelect, listablePromptsWhere, readablePromptsWhere } from "../access/prompt-access";
 import type { Category } from "@/shared/prompts/categories";
 import { isFollowing } from "../follows/follows";
 import { bodyAccessFor, bodyAccessOf, withBodyAccess } from "../access/paid-access";
@@ -22,7 +22,8 @@ export const promptCardSelect = {
   createdAt: true,
   updatedAt: true,
   owner: { select: ownerSelect },
-  forkedFromVersionId: true,
+  // Presented by presentCard as isFork / forkedFromVersionId (null when the source is hidden from the viewer).
+  forkedFromVersion: forkSourceSelect,
   likeCount: true,
   ratingCount: true,
   ratingSum: true,
@@ -71,6 +72,7 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     viewerFollowsOwner: await isFollowing(db, viewer, prompt.owner.id),
     labels: Object.fromEntries(prompt.labels.map((l) => [l.name, l.version])) as Record<string, { id: string; number: number }>,
     latestVersion,
+    ...forkSourceFor(source, viewer),
     // A fork of a prompt the viewer cannot see only says that it is a fork.
     forkedFrom: source
       ? canReadPrompt(source.prompt, viewer)
@@ -99,7 +101,7 @@ export async function listPrompts(
     ...page(input),
   });
   const locked = await latestBodyLocked(db, viewer, rows);
-  return pageResult(rows.map((r) => ({ ...presentCard(r), bodyLocked: locked(r) })), input.limit);
+  return pageResult(rows.map((r) => ({ ...presentCard(r, viewer), bodyLocked: locked(r) })), input.limit);
 }
 
 export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
@@ -107,12 +109,12 @@ export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: s
   const rows = await db.prompt.findMany({
     where: { AND: [{ forkedFromVersion: { promptId: prompt.id } }, listablePromptsWhere(viewer)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { ...promptCardSelect, forkedFromVersion: { select: { number: true } } },
+    select: promptCardSelect,
     ...page(input),
   });
   const locked = await latestBodyLocked(db, viewer, rows);
   return pageResult(
-    rows.map(({ forkedFromVersion, ...r }) => ({ ...presentCard(r), bodyLocked: locked(r), forkedFromVersionNumber: forkedFromVersion?.number ?? null })),
+    rows.map((r) => ({ ...presentCard(r, viewer), bodyLocked: locked(r) })),
     input.limit,
   );
 }
@@ -126,9 +128,11 @@ async function latestBodyLocked(db: DbOrTx, viewer: Viewer, rows: { id: string; 
   };
 }
 
-export function presentCard<T extends { labels: { version: { number: number } }[]; ratingSum: number; ratingCount: number }>(row: T) {
-  const { labels, ratingSum: _sum, ...rest } = row;
-  return { ...rest, versionCount: labels[0]?.version.number ?? 0, ratingAverage: averageOf(row) };
+type ForkSource = Parameters<typeof forkSourceFor>[0];
+
+export function presentCard<T extends { labels: { version: { number: number } }[]; ratingSum: number; ratingCount: number; forkedFromVersion: ForkSource }>(row: T, viewer: Viewer) {
+  const { labels, ratingSum: _sum, forkedFromVersion, ...rest } = row;
+  return { ...rest, ...forkSourceFor(forkedFromVersion, viewer), versionCount: labels[0]?.version.number ?? 0, ratingAverage: averageOf(row) };
 }
 
 export const averageOf = (p: { ratingSum: number; ratingCount: number }) => (p.ratingCount ? Math.round((p.ratingSum / p.ratingCount) * 100) / 100 : null);

@@ -9,6 +9,7 @@ import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
 import { latestBodyHiddenSql } from "../access/paid-access";
+import { forkSourceFor } from "../access/prompt-access";
 
 import { averageOf } from "./prompt-queries";
 import type { SEARCH_SORTS } from "./schemas";
@@ -70,6 +71,10 @@ type Row = {
   createdAt: Date;
   updatedAt: Date;
   forkedFromVersionId: string | null;
+  /** The source version's number and its prompt's owner and visibility (forkSourceFor decides what the viewer sees). */
+  sourceNumber: number | null;
+  sourceOwnerId: string | null;
+  sourceVisibility: "public" | "unlisted" | "private" | null;
   likeCount: number;
   ratingCount: number;
   ratingSum: number;
@@ -140,6 +145,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
 
   const rows = await db.$queryRaw<Row[]>`
     SELECT page.*, u.handle AS "ownerHandle", u.name AS "ownerName", u.image AS "ownerImage",
+      sv.number AS "sourceNumber", sp."ownerId" AS "sourceOwnerId", sp.visibility::text AS "sourceVisibility",
       (SELECT count(*)::int FROM "PromptVersion" v WHERE v."promptId" = page.id) AS "versionCount",
       ${q ? Prisma.sql`ts_headline('english', page.description, ${tsquery}, 'MaxFragments=1, MaxWords=24, MinWords=8, StartSel=<mark>, StopSel=</mark>')` : Prisma.sql`NULL`} AS snippet
     FROM (
@@ -152,6 +158,8 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
       LIMIT ${input.limit + 1}
     ) page
     JOIN "User" u ON u.id = page."ownerId"
+    LEFT JOIN "PromptVersion" sv ON sv.id = page."forkedFromVersionId"
+    LEFT JOIN "Prompt" sp ON sp.id = sv."promptId"
     ORDER BY page."sortValue" DESC, page.id DESC`;
 
   const items = rows.slice(0, input.limit);
@@ -167,7 +175,12 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
       visibility: r.visibility,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
-      forkedFromVersionId: r.forkedFromVersionId,
+      ...forkSourceFor(
+        r.forkedFromVersionId && r.sourceOwnerId && r.sourceVisibility
+          ? { id: r.forkedFromVersionId, number: r.sourceNumber ?? 0, prompt: { ownerId: r.sourceOwnerId, visibility: r.sourceVisibility } }
+          : null,
+        viewer,
+      ),
       owner: { id: r.ownerId, handle: r.ownerHandle, name: r.ownerName, image: r.ownerImage },
       versionCount: r.versionCount,
       likeCount: r.likeCount,

@@ -3,12 +3,22 @@ import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "@/server/db/prisma";
 import { slugify } from "./slug";
 
-/** A slug no prompt has yet: the title's slug, or that plus a short random suffix. */
-export async function uniqueSlug(db: DbOrTx, title: string): Promise<string> {
+/**
+ * A slug no prompt has yet.
+ *
+ * A public prompt gets the title's slug when it is free, otherwise that plus a short random suffix.
+ * A prompt that starts unlisted or private always gets a long random suffix, so that it never holds
+ * a title's bare slug: a new prompt that finds the bare slug taken (and gets a suffix) then learns
+ * only of a prompt that was public, never of a hidden one, and an unlisted prompt's link cannot be
+ * guessed from its title. Slugs stay stable afterwards (links keep working), so a prompt made
+ * private after being public keeps the slug everyone could already see.
+ */
+export async function uniqueSlug(db: DbOrTx, title: string, visibility: "public" | "unlisted" | "private" = "public"): Promise<string> {
   const base = slugify(title);
-  const candidates = [base, ...Array.from({ length: 5 }, () => `${base}-${randomBytes(3).toString("hex")}`)];
+  const suffixed = (bytes: number) => `${base}-${randomBytes(bytes).toString("hex")}`;
+  const candidates = visibility === "public" ? [base, ...Array.from({ length: 5 }, () => suffixed(3))] : Array.from({ length: 3 }, () => suffixed(6));
   const taken = new Set(
     (await db.prompt.findMany({ where: { slug: { in: candidates } }, select: { slug: true } })).map((p) => p.slug),
   );
-  return candidates.find((c) => !taken.has(c)) ?? `${base}-${randomBytes(6).toString("hex")}`;
+  return candidates.find((c) => !taken.has(c)) ?? suffixed(8);
 }
