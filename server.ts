@@ -94,7 +94,12 @@ async function main() {
     console.log("▸ Stopping…");
     // Platforms kill at 10 s: stop within a few. Proxied calls in flight finish (each is in the
     // spool before its response completes); streams still open after the grace are cut, and
-    // recorded as cut.
+    // recorded as cut. Should a step hang (a database that stopped answering), exit anyway: what
+    // was answered is in the spool, and identity is re-queued at the next start.
+    setTimeout(() => {
+      console.error("✖ Shutdown took over 8 s; exiting now.");
+      process.exit(exitCode || 1);
+    }, 8_000).unref();
     server.close();
     await drainProxy(4_000);
     server.closeAllConnections();
@@ -110,6 +115,12 @@ async function main() {
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
+  // npm does not pass SIGTERM on to the script it runs: stopping `npm start` ends npm and its shell
+  // and leaves this process to init. A new parent means whoever started us is gone: stop likewise.
+  const parentAtStart = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parentAtStart) void stop();
+  }, 1000).unref();
 }
 
 main().catch((error: unknown) => {

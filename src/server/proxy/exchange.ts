@@ -1,6 +1,7 @@
-// What the proxy reports once a call is over (createProxyHandler's onExchange hook): the route, the
-// caller, copies of both bodies and the timings. A ProxyExchange never carries provider credentials
-// except in `secrets`, which a consumer may only use to scrub them and must never keep.
+// What the proxy reports once a call is over (createProxyHandler's onExchange hook; for a call
+// answered in full, before the client's response completes): the route, the caller, copies of both
+// bodies and the timings. A ProxyExchange never carries provider credentials except in `secrets`,
+// which a consumer may only use to scrub them and must never keep.
 
 export type Provider = "openai" | "anthropic";
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -17,7 +17,10 @@ describe("capture spool", () => {
     root = await mkdtemp(join(tmpdir(), "pq-spool-modes-"));
     const dir = join(root, "spool");
     await mkdir(dir, { mode: 0o755 });
+    await writeFile(join(dir, "000000000000001-1-000000001.jsonl"), JSON.stringify(record("old")) + "\n", { mode: 0o644 });
     const spool = createCaptureSpool(dir);
+    expect(await spool.list()).toEqual([join(dir, "000000000000001-1-000000001.jsonl")]);
+    expect((await stat(join(dir, "000000000000001-1-000000001.jsonl"))).mode & 0o777).toBe(0o600);
     const segment = await spool.create();
     await segment.append(JSON.stringify(record("a")) + "\n");
     await segment.close();

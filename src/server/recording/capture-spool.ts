@@ -1,9 +1,9 @@
 // The recorder's durable spool on disk: JSONL segment files under `dir`. A segment is created,
 // appended to (each append is on disk before it counts as done: the file is opened O_DSYNC, one
 // write per append, so an appended record survives a crash of the process or of the machine), then
-// closed and handed to the database writer. Segment names start with the time, so listing them sorted replays them in order.
-// The files hold prompt and response text: the directory is 0700 and each segment 0600, also when
-// the directory was created earlier with a wider mode.
+// closed and handed to the database writer. Segment names start with the time, so listing them
+// sorted replays them in order. The files hold prompt and response text: the directory is 0700 and
+// each segment 0600, also when an earlier version created them with wider modes.
 import { constants as fs } from "node:fs";
 import { chmod, mkdir, open, readdir, readFile, unlink, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
@@ -109,8 +109,13 @@ export function createCaptureSpool(dir: string): CaptureSpool {
 
     async list() {
       await ensureDir();
-      const names = (await readdir(dir)).filter((f) => f.endsWith(SEGMENT_SUFFIX)).sort();
-      return names.map((name) => join(dir, name));
+      const files = (await readdir(dir))
+        .filter((f) => f.endsWith(SEGMENT_SUFFIX))
+        .sort()
+        .map((name) => join(dir, name));
+      // Segments an earlier version left readable by all (0644) may wait for the database a while.
+      await Promise.all(files.map((file) => chmod(file, SPOOL_FILE_MODE).catch(() => {})));
+      return files;
     },
 
     async remove(file) {
