@@ -73,8 +73,14 @@ describe("cookie-authenticated mutations and the Origin header", () => {
     const user = await signedInUser();
     expect((await mutation("apiKey.create", { name: "from a page" }, { origin: `http://${HOST}` })).status).toBe(200);
     expect((await mutation("apiKey.create", { name: "old browser" }, { referer: `http://${HOST}/settings` })).status).toBe(200);
-    // Behind a proxy that names the public host.
-    expect((await mutation("apiKey.create", { name: "proxied" }, { origin: "https://prompts.example", "x-forwarded-host": "prompts.example" })).status).toBe(200);
+    // X-Forwarded-Host is any client's to send: believed only behind a trusted proxy (TRUST_PROXY).
+    expect((await mutation("apiKey.create", { name: "forged" }, { origin: "http://evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
+    process.env.TRUST_PROXY = "1";
+    try {
+      expect((await mutation("apiKey.create", { name: "proxied" }, { origin: "https://prompts.example", "x-forwarded-host": "prompts.example" })).status).toBe(200);
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
     expect(await t.db.apiKey.count({ where: { userId: user.id } })).toBe(3);
   });
 

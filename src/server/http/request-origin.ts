@@ -28,15 +28,17 @@ function originOf(url: string): string | null {
 
 /**
  * Whether the request comes from the app's own pages. With APP_URL set, its origin must be APP_URL's
- * exactly. Without it, the host (and port) must be the one the request was sent to (X-Forwarded-Host
- * or Host): the scheme is not compared, because a TLS-terminating proxy may not say it used TLS.
+ * exactly. Without it, the host (and port) must be the one the request was sent to: Host, or
+ * X-Forwarded-Host only behind a trusted proxy (TRUST_PROXY > 0; otherwise any client could name
+ * its own). The scheme is not compared, because a TLS-terminating proxy may not say it used TLS.
  * A request that names no origin at all is not from our pages (browsers always name one on a POST).
  */
 export function isSameOriginRequest(headers: Headers): boolean {
   const claimed = claimedOrigin(headers);
   if (!claimed) return false;
   if (env.APP_URL) return claimed === originFromHeaders(headers);
-  const host = (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0]?.trim().toLowerCase();
+  const forwardedHost = env.TRUST_PROXY > 0 ? headers.get("x-forwarded-host") : null;
+  const host = (forwardedHost ?? headers.get("host"))?.split(",")[0]?.trim().toLowerCase();
   if (!host) return false;
   return new URL(claimed).host === originOf(`http://${host}`)?.slice("http://".length);
 }

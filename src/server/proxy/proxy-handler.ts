@@ -85,6 +85,8 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   const hookTimeoutMs = options.hookTimeoutMs ?? DEFAULT_HOOK_TIMEOUT_MS;
   let inFlight = 0;
   let drained: (() => void)[] = [];
+  /** Set by drain(): connections closed from now on are the server's shutdown cutting them. */
+  let stopping = false;
 
   /** Runs the hook; the promise settles when it has (never rejects, at most hookTimeoutMs). */
   const report = (exchange: ProxyExchange): Promise<void> | void => {
@@ -227,6 +229,8 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
 
     res.on("close", () => {
       if (res.writableEnded) return;
+      // Say who cut the call before the upstream is torn down (which would read as its failure).
+      if (res.headersSent) finish(stopping ? "cut mid-response by the server shutting down" : "the client closed the connection mid-response");
       upstream.destroy();
       finish("client closed the connection");
     });
@@ -258,6 +262,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   };
   return Object.assign(handler, {
     drain(graceMs: number) {
+      stopping = true;
       if (!inFlight) return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), graceMs);
