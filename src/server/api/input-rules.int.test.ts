@@ -2,7 +2,6 @@
 // string of any procedure (one middleware in trpc.ts), and invisible or bidi-controlled text in the
 // fields people read (src/shared/text/visible-text.ts), through createCaller and through the fetch
 // handler as route.ts composes it; and the per-request limits of /api/trpc (request-limits.ts).
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
@@ -13,7 +12,8 @@ import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { BIDI_CONTROL_MESSAGE, INVISIBLE_TEXT_MESSAGE } from "@/shared/text/visible-text";
-import { limitTrpcRequest, MAX_BATCH_CALLS, MAX_TRPC_BODY_BYTES, trpcBatchOptions } from "./request-limits";
+import { serveTrpcHttp, TRPC_ENDPOINT } from "./http-handler";
+import { MAX_BATCH_CALLS, MAX_TRPC_BODY_BYTES, trpcBatchOptions } from "./request-limits";
 import { NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE } from "./storable-input";
 
 const t = setUpTestDatabase();
@@ -213,27 +213,17 @@ describe("invisible text and bidi controls in the fields people read", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Over HTTP: the fetch handler composed as src/app/api/trpc/[trpc]/route.ts composes it.
+// Over HTTP: the same composition /api/trpc serves (http-handler.ts), with a test context.
 
-const ENDPOINT = "/api/trpc";
+const ENDPOINT = TRPC_ENDPOINT;
 
 function httpApi(viewer: Viewer = null) {
   let contexts = 0;
-  const handle = async (request: Request) => {
-    const req = await limitTrpcRequest(request, ENDPOINT);
-    if (req instanceof Response) return req;
-    return fetchRequestHandler({
-      endpoint: ENDPOINT,
-      req,
-      router: appRouter,
-      ...trpcBatchOptions,
-      allowMethodOverride: true,
-      createContext: async () => {
-        contexts++;
-        return { db: t.db, viewer };
-      },
+  const handle = (request: Request) =>
+    serveTrpcHttp(request, async () => {
+      contexts++;
+      return { db: t.db, viewer };
     });
-  };
   return { handle, contexts: () => contexts };
 }
 
