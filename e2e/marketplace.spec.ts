@@ -28,7 +28,8 @@ test("a buyer pays for a prompt through Stripe Checkout and it unlocks; a refund
   await seller.getByRole("button", { name: "Sell this prompt" }).click();
   await seller.getByLabel("Price").fill("12.00");
   await seller.getByRole("button", { name: "Save listing" }).click();
-  await expect(seller.getByText(/Listing saved|On sale/i).first()).toBeVisible();
+  await seller.getByRole("button", { name: "Put on sale for $12.00" }).click();
+  await expect(seller.getByText(/Listing created|On sale/i).first()).toBeVisible();
 
   // A buyer sees the listing but not the body.
   const buyerContext = await browser.newContext();
@@ -77,5 +78,44 @@ test("a buyer pays for a prompt through Stripe Checkout and it unlocks; a refund
   await expect(buyer.getByText(/Revoked/i).first()).toBeVisible();
 
   await sellerContext.close();
+  await buyerContext.close();
+});
+
+test("a seller types a price with a decimal comma, sees what buyers will be charged, and confirms before it goes on sale", async ({ browser }) => {
+  const stamp = Date.now().toString(36);
+  const title = `Comma priced ${stamp}`;
+  const context = await browser.newContext();
+  const seller = await context.newPage();
+  await signUp(seller, `comma-${stamp}`);
+  const promptUrl = await createPrompt(seller, title, "Translate {{text}} into plain English.");
+  await seller.getByRole("button", { name: "Sell this prompt" }).click();
+  await seller.getByLabel("Price").fill("4,50");
+  await expect(seller.getByText("Buyers pay $4.50")).toBeVisible();
+  await seller.getByRole("button", { name: "Save listing" }).click();
+
+  // Nothing is on sale until the seller says yes; going back leaves it unsaved.
+  const confirm = seller.getByRole("alertdialog", { name: "Put this prompt on sale for $4.50?" });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText("Buyers are charged $4.50 (USD)");
+  await confirm.getByRole("button", { name: "Back to editing" }).click();
+  await expect(confirm).toHaveCount(0);
+  await seller.reload();
+  await expect(seller.getByRole("heading", { name: "Sell this prompt" })).toBeVisible();
+
+  await seller.getByRole("button", { name: "Sell this prompt" }).click();
+  await seller.getByLabel("Price").fill("4,50");
+  await seller.getByRole("button", { name: "Save listing" }).click();
+  await seller.getByRole("button", { name: "Put on sale for $4.50" }).click();
+  await expect(seller.getByText("Listing created")).toBeVisible();
+  await expect(seller.getByRole("heading", { name: "Your listing" })).toBeVisible();
+  await expect(seller.getByText("$4.50").first()).toBeVisible();
+
+  // A buyer is offered exactly that amount.
+  const buyerContext = await browser.newContext();
+  const buyer = await buyerContext.newPage();
+  await signUp(buyer, `comma-buyer-${stamp}`);
+  await buyer.goto(promptUrl);
+  await expect(buyer.getByRole("button", { name: "Buy for $4.50" }).first()).toBeVisible();
+  await context.close();
   await buyerContext.close();
 });

@@ -61,11 +61,15 @@ export async function seedMarketplace(db: Db) {
       },
     });
     const buyers = users.filter((u) => u.id !== prompt.ownerId && u.handle !== "admin").sort(() => rand() - 0.5);
+    // Reviews of paid prompts are verified purchases: everyone who rated a paid prompt bought it.
+    const raters = item.priceCents > 0 ? new Set((await db.rating.findMany({ where: { promptId: prompt.id }, select: { userId: true } })).map((r) => r.userId)) : new Set<string>();
+    buyers.sort((a, b) => Number(raters.has(b.id)) - Number(raters.has(a.id)));
     // The demo account holds a license for the first two listings by others.
     if (demo && prompt.ownerId !== demo.id && index < 4) buyers.sort((a, b) => (a.id === demo.id ? -1 : b.id === demo.id ? 1 : 0));
-    for (const [n, buyer] of buyers.slice(0, item.sales).entries()) {
+    const salesPlanned = Math.max(item.sales, raters.size + (demo && raters.size && index < 4 ? 1 : 0));
+    for (const [n, buyer] of buyers.slice(0, salesPlanned).entries()) {
       const paidAt = new Date(Date.now() - Math.floor(rand() * 28 * 86_400_000) - 3_600_000);
-      const refunded = item.sales > 10 && n % 7 === 3;
+      const refunded = salesPlanned > 10 && n % 7 === 3 && !raters.has(buyer.id);
       await db.$transaction(async (tx) => {
         const purchase = await tx.purchase.create({
           data: {

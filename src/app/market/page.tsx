@@ -8,6 +8,7 @@ import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
 import { firstParam } from "@/app/_components/search-params";
 import { LISTING_SORTS, isListingSort } from "@/shared/marketplace/listing-sorts";
+import { SALES_COUNT_RULE } from "@/shared/marketplace/sale-definition";
 
 export const metadata: Metadata = { title: "Market" };
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export default async function MarketPage({ searchParams }: { searchParams: Promi
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Market</h1>
-          <p className="mt-1.5 text-sm text-slate-600">Prompts for sale or free to claim, each under a clear license. {LISTING_SORTS[sort].phrase}</p>
+          <p className="mt-1.5 text-sm text-slate-600">Prompts for sale or free to claim, each under a clear license. {LISTING_SORTS[sort].phrase} {SALES_COUNT_RULE}</p>
         </div>
         {page.items.length ? <MarketSortForm sort={sort} /> : null}
       </header>

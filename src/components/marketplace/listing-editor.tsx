@@ -19,10 +19,14 @@ import { formatMoney } from "@/shared/money/format-money";
 import { minorToMajorText, parseMajorPrice } from "@/shared/money/price-text";
 import { MAX_SAMPLE_RESULTS, SAMPLE_OUTPUT_MAX_LENGTH, SAMPLE_TITLE_MAX_LENGTH, TERMS_MAX_LENGTH } from "@/shared/marketplace/listing-fields";
 import type { Visibility } from "@/shared/prompts/visibility";
+import { SALES_COUNT_RULE } from "@/shared/marketplace/sale-definition";
 
 type Sample = { title: string; output: string };
+type ListingFields = { priceCents: number; currency: Currency; licenseType: LicenseType; terms: string; coverage: Coverage; status: ListingStatus; sampleResults: Sample[] };
 type FormValues = { price: string; currency: Currency; licenseType: LicenseType; terms: string; coverage: Coverage; status: ListingStatus; samples: Sample[] };
 /** The parts of a listing the editor reads (byPrompt's view and create/update's answer both have them). */
+/** What this instance allows (listing.sellingConditions): without payments a paid listing cannot go on sale. */
+export type SellingConditions = { paymentsEnabled: boolean; paidListingNote: string | null; operatorHint: string | null };
 type EditableListing = Pick<SavedListing, "id" | "priceCents" | "priceLabel" | "currency" | "licenseType" | "terms" | "coverage" | "status" | "sampleResults" | "salesCount" | "isFree">;
 
 
@@ -44,7 +48,7 @@ function valuesOf(listing: EditableListing | null): FormValues {
  * The owner's "Sell this prompt" panel on a prompt page: a one-line summary of the listing (or an
  * invitation to sell), which opens the editor. `?sell=1` opens it directly (links from the sales dashboard).
  */
-export function ListingEditor({ promptId, visibility, listing }: { promptId: string; visibility: Visibility; listing: EditableListing | null }) {
+export function ListingEditor({ promptId, visibility, listing, selling }: { promptId: string; visibility: Visibility; listing: EditableListing | null; selling: SellingConditions }) {
   const params = useSearchParams();
   const [current, setCurrent] = useState<EditableListing | null>(listing);
   const [open, setOpen] = useState(params.get("sell") === "1" && (visibility !== "private" || listing !== null));
@@ -67,8 +71,9 @@ export function ListingEditor({ promptId, visibility, listing }: { promptId: str
                 <span>{LICENSE_TYPES[current.licenseType].label} license</span>
                 <Badge tone={LISTING_STATUSES[current.status].tone}>{LISTING_STATUSES[current.status].label}</Badge>
                 <span aria-hidden>·</span>
-                <span>
-                  {current.salesCount} {current.salesCount === 1 ? "sale" : "sales"}
+                <span title={SALES_COUNT_RULE}>
+                  {current.salesCount} {current.isFree ? "claimed" : current.salesCount === 1 ? "sale" : "sales"}
+                  <span className="text-slate-500"> (refunds not counted)</span>
                 </span>
                 {current.salesCount > 0 ? (
                   <Link href="/dashboard/sales" className="font-medium text-indigo-600 hover:text-indigo-800">
@@ -96,6 +101,7 @@ export function ListingEditor({ promptId, visibility, listing }: { promptId: str
               promptId={promptId}
               visibility={visibility}
               listing={current}
+              selling={selling}
               onSaved={(saved) => setCurrent(saved)}
             />
           </div>
@@ -109,17 +115,22 @@ function ListingForm({
   promptId,
   visibility,
   listing,
+  selling,
   onSaved,
 }: {
   promptId: string;
   visibility: Visibility;
   listing: EditableListing | null;
+  selling: SellingConditions;
   onSaved: (listing: SavedListing) => void;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(() => valuesOf(listing));
   const [priceError, setPriceError] = useState<string | null>(null);
+  const [statusError, setStatusError] = useState<string | null>(null);
+  /** The request waiting for the seller's "yes" before the listing goes on sale. */
+  const [confirming, setConfirming] = useState<ListingFields | null>(null);
   const [saved, setSaved] = useState<"created" | "saved" | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -143,11 +154,13 @@ function ListingForm({
     licenseType: fe.errorFor("licenseType", "License type"),
     terms: fe.errorFor("terms", "Terms"),
     coverage: fe.errorFor("coverage", "Coverage"),
-    status: fe.errorFor("status", "Status"),
+    status: statusError ?? fe.errorFor("status", "Status"),
   };
 
   function change<K extends keyof FormValues>(key: K, value: FormValues[K], field: string) {
     setSaved(null);
+    setConfirming(null);
+    if (field === "status" || field === "priceCents") setStatusError(null);
     fe.touch(field);
     setValues((v) => ({ ...v, [key]: value }));
   }
@@ -164,10 +177,15 @@ function ListingForm({
   }
 
   const parsed = parseMajorPrice(values.price, values.currency);
+  const isPaid = parsed.ok && parsed.minor > 0;
+  // A paid listing already on sale from before payments were switched off may stay so; nothing else may go on sale unpaid-for.
+  const grandfathered = listing !== null && listing.status === "active" && listing.priceCents > 0;
+  const cannotSellPaid = !selling.paymentsEnabled && isPaid && !grandfathered;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
+    setConfirming(null);
     fe.reset();
     create.reset();
     update.reset();
@@ -177,10 +195,15 @@ function ListingForm({
       return;
     }
     setPriceError(null);
+    if (cannotSellPaid && values.status === "active") {
+      setStatusError("A paid listing cannot be on sale here (this instance does not take payments): choose Draft, or set the price to 0.");
+      return;
+    }
+    setStatusError(null);
     // Samples left completely empty are dropped rather than refused.
     const samples = values.samples.filter((s) => s.title.trim() || s.output.trim());
     if (samples.length !== values.samples.length) setValues((v) => ({ ...v, samples }));
-    const fields = {
+    const fields: ListingFields = {
       priceCents: parsed.minor,
       currency: values.currency,
       licenseType: values.licenseType,
@@ -189,6 +212,14 @@ function ListingForm({
       status: values.status,
       sampleResults: samples,
     };
+    // Going on sale, or changing what buyers pay while on sale, waits for the seller's confirmation.
+    const goesOnSale = fields.status === "active" && (!listing || listing.status !== "active" || listing.priceCents !== fields.priceCents || listing.currency !== fields.currency);
+    if (goesOnSale) setConfirming(fields);
+    else save(fields);
+  }
+
+  function save(fields: ListingFields) {
+    setConfirming(null);
     if (listing) update.mutate({ listingId: listing.id, ...fields });
     else create.mutate({ promptId, ...fields });
   }
@@ -203,6 +234,12 @@ function ListingForm({
           </Alert>
         ) : visibility === "unlisted" ? (
           <Alert tone="info">This prompt is unlisted, so its listing does not appear in the Market. Share the prompt&apos;s link to sell it.</Alert>
+        ) : null}
+        {!selling.paymentsEnabled ? (
+          <Alert tone="warning" title="Paid listings can't be bought here">
+            <p>{selling.paidListingNote}</p>
+            {selling.operatorHint ? <p className="mt-1 text-xs">{selling.operatorHint}</p> : null}
+          </Alert>
         ) : null}
 
         <div className="grid grid-cols-[minmax(0,1fr)_7rem] gap-4 sm:grid-cols-[minmax(0,1fr)_8rem_minmax(0,1fr)]">
@@ -318,7 +355,7 @@ function ListingForm({
               onChange={() => change("status", s, "status")}
               label={LISTING_STATUSES[s].label}
               description={LISTING_STATUSES[s].explanation}
-              disabled={s === "active" && visibility === "private"}
+              disabled={s === "active" && (visibility === "private" || cannotSellPaid)}
             />
           ))}
         </ChoiceGroup>
@@ -390,6 +427,26 @@ function ListingForm({
 
         <FormErrorSummary error={mutation.error} state={fe} />
       </div>
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby={`${id}-confirm-title`} aria-describedby={`${id}-confirm-text`} className="border-t border-amber-200 bg-amber-50 px-4 py-4 sm:px-5">
+          <p id={`${id}-confirm-title`} className="text-sm font-semibold text-slate-900">
+            {confirming.priceCents === 0 ? "Give this prompt away free?" : `Put this prompt on sale for ${formatMoney(confirming.priceCents, confirming.currency)}?`}
+          </p>
+          <p id={`${id}-confirm-text`} className="mt-1 text-sm text-slate-700">
+            {confirming.priceCents === 0
+              ? `Anyone signed in can claim a ${LICENSE_TYPES[confirming.licenseType].label.toLowerCase()} license as soon as you confirm.`
+              : `Buyers are charged ${formatMoney(confirming.priceCents, confirming.currency)} (${confirming.currency.toUpperCase()}) for a ${LICENSE_TYPES[confirming.licenseType].label.toLowerCase()} license, as soon as you confirm. Licenses already sold keep their price and terms.`}
+          </p>
+          <div className="mt-3 flex flex-wrap justify-end gap-2">
+            <Button variant="secondary" onClick={() => setConfirming(null)}>
+              Back to editing
+            </Button>
+            <Button autoFocus onClick={() => save(confirming)}>
+              {confirming.priceCents === 0 ? "Make it free" : `Put on sale for ${formatMoney(confirming.priceCents, confirming.currency)}`}
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center justify-end gap-3 rounded-b-xl border-t border-slate-100 bg-slate-50/70 px-4 py-3 sm:px-5">
         <p aria-live="polite" className="mr-auto text-sm font-medium text-emerald-700">
           {saved ? (

@@ -14,7 +14,11 @@ type PromptRef = { id: string; slug: string; isOwner: boolean; visibility: Visib
 export async function PromptListing({ prompt, signedIn, placement }: { prompt: PromptRef; signedIn: boolean; placement: "main" | "aside" }) {
   const listing = await loadListing(prompt.id);
   // The owner's editor is wide: it always sits in the main column.
-  if (prompt.isOwner) return placement === "main" ? <ListingEditor promptId={prompt.id} visibility={prompt.visibility} listing={listing} /> : null;
+  if (prompt.isOwner) {
+    if (placement !== "main") return null;
+    const selling = await (await serverApi()).listing.sellingConditions();
+    return <ListingEditor promptId={prompt.id} visibility={prompt.visibility} listing={listing} selling={selling} />;
+  }
   if (!listing) return null;
   return <BuyBox listing={listing} slug={prompt.slug} signedIn={signedIn} className={placement === "main" ? "lg:hidden" : "hidden lg:block"} openFirstSample={placement === "aside"} />;
 }

@@ -10,6 +10,30 @@ describe("price text", () => {
     expect(parseMajorPrice("0", "eur")).toEqual({ ok: true, minor: 0 });
   });
 
+  it("takes a decimal comma as well as a decimal point", () => {
+    expect(parseMajorPrice("4,50", "usd")).toEqual({ ok: true, minor: 450 });
+    expect(parseMajorPrice("4,5", "eur")).toEqual({ ok: true, minor: 450 });
+    expect(parseMajorPrice("4.50", "usd")).toEqual({ ok: true, minor: 450 });
+    expect(parseMajorPrice("1.234,56 €", "eur")).toEqual({ ok: true, minor: 123456 });
+    expect(parseMajorPrice("1,234.56", "usd")).toEqual({ ok: true, minor: 123456 });
+    expect(parseMajorPrice("1 234,50", "eur")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMajorPrice("1\u202f234,50", "eur")).toEqual({ ok: true, minor: 123450 });
+    expect(parseMajorPrice("1,200", "usd")).toEqual({ ok: true, minor: 120000 });
+    expect(parseMajorPrice("1,234,567", "jpy")).toEqual({ ok: true, minor: 1234567 });
+    expect(parseMajorPrice("1.500", "jpy")).toEqual({ ok: true, minor: 1500 });
+    expect(parseMajorPrice("12.", "usd")).toEqual({ ok: true, minor: 1200 });
+    expect(parseMajorPrice("USD 9.99", "usd")).toEqual({ ok: true, minor: 999 });
+  });
+
+  it("refuses separators that make no sense instead of guessing", () => {
+    expect(parseMajorPrice("4,50,1", "usd")).toMatchObject({ ok: false });
+    expect(parseMajorPrice("1,2,3", "usd")).toMatchObject({ ok: false });
+    expect(parseMajorPrice("12,34.5,6", "usd")).toMatchObject({ ok: false });
+    expect(parseMajorPrice("12.3456", "usd")).toMatchObject({ ok: false, error: expect.stringContaining("at most 2 decimals") });
+    expect(parseMajorPrice("15,5", "jpy")).toMatchObject({ ok: false, error: expect.stringContaining("no minor units") });
+    expect(parseMajorPrice("4.5a", "usd")).toMatchObject({ ok: false });
+  });
+
   it("refuses what Stripe would refuse, saying why", () => {
     expect(parseMajorPrice("0.20", "usd")).toMatchObject({ ok: false, error: expect.stringContaining("at least $0.50") });
     expect(parseMajorPrice("12.345", "usd")).toMatchObject({ ok: false, error: expect.stringContaining("at most 2 decimals") });

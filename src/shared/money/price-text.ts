@@ -12,25 +12,58 @@ export function minorToMajorText(minor: number, currency: string) {
 
 export type ParsedPrice = { ok: true; minor: number } | { ok: false; error: string };
 
-/** "12", "12.5", "12.50", "$12.50", "1,200" → minor units; a readable error otherwise. */
+/**
+ * What a seller types, read the way they meant it: "12", "12.5", "4,50" (decimal comma),
+ * "$1,200.00", "1.200,00 €", "1 200,50" → minor units; a readable error otherwise.
+ *
+ * The decimal separator is the last of "." and "," when both appear; a lone separator followed by
+ * one or two digits is decimal; a comma followed by three digits groups thousands ("1,200"). A lone
+ * dot before three digits ("12.345") is ambiguous and refused with the expected shape.
+ */
 export function parseMajorPrice(text: string, currency: string): ParsedPrice {
-  const cleaned = text.trim().replace(/[\s,]/g, "").replace(/^[^\d.-]+/, "");
+  const digits = minorDigits(currency);
+  const shape = digits ? `Enter the price like 12.00 or 12,00 (at most ${digits} decimals).` : `${currency.toUpperCase()} has no minor units: enter a whole number like 1500.`;
+  const cleaned = text
+    .trim()
+    .replace(/[\s\u00a0\u202f']/g, "")
+    .replace(/^[^\d.,-]+/, "")
+    .replace(/(?:[A-Za-z]{3}|[^\w.,])+$/, "");
   if (!cleaned) return { ok: false, error: "Enter a price, or 0 to give it away free." };
   if (cleaned.startsWith("-")) return { ok: false, error: "A price cannot be negative. Enter 0 to give it away free." };
-  const digits = minorDigits(currency);
+  const normalized = withDotDecimal(cleaned, digits);
+  if (normalized === null) return { ok: false, error: shape };
   const pattern = digits ? /^(\d+)(?:\.(\d{0,2}))?$/ : /^(\d+)$/;
-  const m = pattern.exec(cleaned);
-  if (!m) {
-    return {
-      ok: false,
-      error: digits
-        ? `Enter the price like 12.00 (at most ${digits} decimals).`
-        : `${currency.toUpperCase()} has no minor units: enter a whole number like 1500.`,
-    };
-  }
+  const m = pattern.exec(normalized);
+  if (!m) return { ok: false, error: shape };
   const minor = Number(m[1]) * 10 ** digits + (digits ? Number((m[2] ?? "").padEnd(digits, "0")) : 0);
   if (minor > MAX_PRICE_MINOR) return { ok: false, error: `The highest price is ${formatMoney(MAX_PRICE_MINOR, currency)}.` };
   if (minor > 0 && minor < MINIMUM_CHARGE_MINOR)
     return { ok: false, error: `A paid price must be at least ${formatMoney(MINIMUM_CHARGE_MINOR, currency)} (Stripe's minimum charge). Enter 0 to make it free.` };
   return { ok: true, minor };
+}
+
+/** "1.234,56" → "1234.56", "4,50" → "4.50", "1,200" → "1200"; null when the separators make no sense. */
+function withDotDecimal(text: string, minorDigitCount: number): string | null {
+  const lastDot = text.lastIndexOf(".");
+  const lastComma = text.lastIndexOf(",");
+  let decimal: "." | "," | null = null;
+  if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? "." : ",";
+  else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? "." : ",";
+    const count = text.split(sep).length - 1;
+    const after = text.length - text.lastIndexOf(sep) - 1;
+    if (count > 1) decimal = null;
+    else if (after === 3) {
+      // "1,200" groups thousands; "12.345" could be either, unless the currency has no decimals.
+      if (sep === "." && minorDigitCount > 0) return null;
+      decimal = null;
+    } else decimal = sep;
+  }
+  const grouping = decimal === "." ? "," : decimal === "," ? "." : text.includes(",") ? "," : ".";
+  const [whole, fraction, ...rest] = decimal ? text.split(decimal) : [text];
+  if (rest.length) return null;
+  if (whole.includes(grouping) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(whole)) return null;
+  if (fraction !== undefined && /[.,]/.test(fraction)) return null;
+  const plainWhole = whole.split(grouping).join("");
+  return fraction === undefined ? plainWhole : `${plainWhole}.${fraction}`;
 }

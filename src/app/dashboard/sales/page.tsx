@@ -13,6 +13,7 @@ import { serverApi } from "@/trpc/server";
 import { firstParam } from "@/app/_components/search-params";
 import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
 import { LISTING_STATUSES } from "@/shared/marketplace/listing-statuses";
+import { SALES_COUNT_RULE } from "@/shared/marketplace/sale-definition";
 import { formatMoney, priceLabel } from "@/shared/money/format-money";
 
 export const metadata: Metadata = { title: "Sales" };
@@ -78,7 +79,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
               Totals for the last {days} days
             </h2>
             <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-              <Kpi label="Sales" value={String(summary.salesCount)} detail={summary.refundCount ? `${summary.refundCount} refunded` : "paid sales"} />
+              <Kpi label="Sales" value={String(summary.salesCount)} detail={summary.refundCount ? `${plural(summary.refundCount, "refund")}; fully refunded sales not counted` : "fully refunded sales not counted"} />
               <Kpi label="Gross" value={money(summary.grossCents)} detail="what buyers paid" />
               <Kpi label="Platform fee" value={money(summary.platformFeeCents)} detail={`${summary.feePercent}% of each sale`} />
               <Kpi label="Refunds" value={money(summary.refundsCents)} detail={summary.refundsCents ? "returned to buyers" : "none"} tone={summary.refundsCents ? "rose" : undefined} />
@@ -100,6 +101,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
             <h2 id="by-listing-heading" className="text-lg font-semibold text-slate-900">
               By listing
             </h2>
+            <p className="mt-1 text-sm text-slate-600">{SALES_COUNT_RULE}</p>
             {summary.byListing.length ? (
               <div className="relative mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
                 {/* relative: the screen-reader-only labels inside position against this scroller, so they cannot widen the page. */}
@@ -232,7 +234,7 @@ function YourListings({ listings }: { listings: ListingSummary[] }) {
       <h2 id="your-listings-heading" className="text-lg font-semibold text-slate-900">
         Your listings
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Open a prompt to change its price, license or status.</p>
+      <p className="mt-1 text-sm text-slate-600">Open a prompt to change its price, license or status. {SALES_COUNT_RULE}</p>
       <ul className="mt-3 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-xs">
         {listings.map((l) => (
           <li key={l.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">

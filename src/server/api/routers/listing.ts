@@ -1,6 +1,6 @@
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 import * as s from "@/server/domain/marketplace/schemas";
-import { createListing, getListing, getListingByPrompt, listListings, updateListing } from "@/server/domain/marketplace/listings";
+import { createListing, getListing, getListingByPrompt, listListings, sellingConditions, updateListing } from "@/server/domain/marketplace/listings";
 import { checkoutListing, checkoutStatus, claimFreeListing } from "@/server/domain/marketplace/checkout";
 import { originFromHeaders } from "@/server/http/site-origin";
 
@@ -9,6 +9,8 @@ export const listingRouter = createTRPCRouter({
   update: protectedProcedure.input(s.updateListingInput).mutation(({ ctx, input }) => updateListing(ctx.db, ctx.actor, input)),
   byId: publicProcedure.input(s.listingRefInput).query(({ ctx, input }) => getListing(ctx.db, ctx.viewer, input.listingId)),
   byPrompt: publicProcedure.input(s.byPromptInput).query(({ ctx, input }) => getListingByPrompt(ctx.db, ctx.viewer, input)),
+  /** Whether paid listings can be sold on this instance (the listing editor says so before saving). */
+  sellingConditions: publicProcedure.query(({ ctx }) => sellingConditions(ctx.viewer)),
   list: publicProcedure.input(s.listListingsInput).query(({ ctx, input }) => listListings(ctx.db, ctx.viewer, input)),
   checkout: protectedProcedure
     .input(s.listingRefInput)

@@ -16,7 +16,7 @@ import { MINIMUM_CHARGE_MINOR } from "@/shared/money/currencies";
 import { priceLabel } from "@/shared/money/format-money";
 import { activeLicenseOf } from "./licenses";
 import { purchaseRefusal } from "./purchase-refusal";
-import { stripeConfigured, STRIPE_SETUP_HINT } from "./stripe-client";
+import { PAID_LISTING_UNAVAILABLE, PAYMENTS_UNAVAILABLE, STRIPE_SETUP_HINT, stripeConfigured } from "./stripe-client";
 
 type Sample = { title: string; output: string };
 
@@ -71,6 +71,23 @@ function assertPrice(priceCents: number) {
     });
 }
 
+/** Without Stripe a paid listing may exist (as a draft or paused) but never go on sale. */
+function assertCanGoOnSale(priceCents: number, status: ListingStatus) {
+  if (status === "active" && priceCents > 0 && !stripeConfigured())
+    throw new ValidationError(`status: ${PAID_LISTING_UNAVAILABLE}`, { status: ["a paid listing cannot be on sale without payments"] });
+}
+
+/** What the owner's listing editor needs to know about this instance before saving. */
+export function sellingConditions(viewer: Viewer) {
+  const paymentsEnabled = stripeConfigured();
+  return {
+    paymentsEnabled,
+    paidListingNote: paymentsEnabled ? null : PAID_LISTING_UNAVAILABLE,
+    /** Only administrators are told how to turn payments on. */
+    operatorHint: !paymentsEnabled && isAdmin(viewer) ? STRIPE_SETUP_HINT : null,
+  };
+}
+
 export async function createListing(
   db: Db,
   actor: Actor,
@@ -81,6 +98,7 @@ export async function createListing(
   assertCanWritePrompt(prompt, actor);
   if (prompt.visibility === "private")
     throw new ValidationError("promptId: a private prompt cannot be listed; make it public or unlisted first.", { promptId: ["is private"] });
+  assertCanGoOnSale(input.priceCents, input.status);
   const existing = await db.listing.findUnique({ where: { promptId: prompt.id }, select: { id: true } });
   if (existing) throw new ConflictError("This prompt already has a listing; change it with listing.update.", { promptId: ["already listed"] });
   try {
@@ -116,6 +134,10 @@ export async function updateListing(
   if (input.priceCents !== undefined) assertPrice(input.priceCents);
   if (input.status === "active" && listing.prompt.visibility === "private")
     throw new ValidationError("status: a private prompt cannot be on sale; make it public or unlisted first.", { status: ["prompt is private"] });
+  // Checked on the result of the change (pricing a free listing on sale is going on sale too); a
+  // paid listing already on sale from before payments were switched off can still be edited.
+  const wasPaidOnSale = listing.status === "active" && listing.priceCents > 0;
+  if (!wasPaidOnSale) assertCanGoOnSale(input.priceCents ?? listing.priceCents, input.status ?? listing.status);
   // Switching license type without new terms brings that type's standard terms, unless the seller wrote their own.
   const licenseType = input.licenseType ?? listing.licenseType;
   const terms =
@@ -144,7 +166,7 @@ export async function updateListing(
 async function purchaseState(db: DbOrTx, viewer: Viewer, listing: ListingRow) {
   const license = viewer ? await activeLicenseOf(db, listing.promptId, viewer.id) : null;
   let cannotBuyReason = purchaseRefusal(listing, viewer?.id, Boolean(license))?.message ?? null;
-  if (!cannotBuyReason && listing.priceCents > 0 && !stripeConfigured()) cannotBuyReason = STRIPE_SETUP_HINT;
+  if (!cannotBuyReason && listing.priceCents > 0 && !stripeConfigured()) cannotBuyReason = PAYMENTS_UNAVAILABLE;
   return {
     viewerLicense: license,
     isSeller: viewer?.id === listing.sellerId,

@@ -145,12 +145,17 @@ describe("checkout", () => {
     expect(await t.db.purchase.count({ where: { listingId: listing.id } })).toBe(0);
   });
 
-  it("disables paid checkout without Stripe, with a message that says how to enable it; free claims still work", async () => {
-    delete process.env.STRIPE_SECRET_KEY;
+  it("disables paid checkout without Stripe, telling buyers in a plain sentence; free claims still work", async () => {
+    // A listing put on sale while payments were on stays listed, but cannot be bought.
     const { listing } = await paidListing();
+    delete process.env.STRIPE_SECRET_KEY;
     const buyer = await makeUser(t.db);
-    await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "PRECONDITION_FAILED", /STRIPE_SECRET_KEY/);
-    expect(await buyer.caller.listing.byPrompt({ promptId: listing.promptId })).toMatchObject({ checkoutEnabled: false, canBuy: false, cannotBuyReason: /STRIPE_SECRET_KEY/ });
+    const refused = await buyer.caller.listing.checkout({ listingId: listing.id }).catch((e: Error) => e);
+    expect(refused).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/can't be bought on this Promptuary instance/) });
+    expect((refused as Error).message).not.toMatch(/STRIPE|restart/);
+    const view = await buyer.caller.listing.byPrompt({ promptId: listing.promptId });
+    expect(view).toMatchObject({ checkoutEnabled: false, canBuy: false, cannotBuyReason: expect.stringMatching(/does not take payments/) });
+    expect(view?.cannotBuyReason).not.toMatch(/STRIPE/);
 
     const free = await sellerWithPrompt();
     const freeListing = await free.seller.caller.listing.create({ promptId: free.prompt.id, priceCents: 0, currency: "usd", licenseType: "personal" });
@@ -163,6 +168,39 @@ describe("checkout", () => {
     const mine = await buyer.caller.license.mine();
     expect(mine.map((l) => l.prompt.id)).toEqual([free.prompt.id]);
     expect(mine[0].receipt).toMatchObject({ amountCents: 0, amountLabel: "Free", status: "paid" });
+  });
+});
+
+describe("selling without Stripe", () => {
+  it("tells sellers before saving, refuses to put a paid listing on sale, and allows drafts and free listings", async () => {
+    delete process.env.STRIPE_SECRET_KEY;
+    const { seller, prompt } = await sellerWithPrompt();
+    const conditions = await seller.caller.listing.sellingConditions();
+    expect(conditions).toMatchObject({ paymentsEnabled: false, paidListingNote: expect.stringMatching(/cannot go on sale/), operatorHint: null });
+    const admin = await makeUser(t.db, { role: "admin" });
+    expect(await admin.caller.listing.sellingConditions()).toMatchObject({ operatorHint: expect.stringMatching(/STRIPE_SECRET_KEY/) });
+
+    await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: 450, currency: "usd", licenseType: "personal" }), "BAD_REQUEST", /^status: .*does not take payments/);
+    expect(await t.db.listing.count({ where: { promptId: prompt.id } })).toBe(0);
+    const draft = await seller.caller.listing.create({ promptId: prompt.id, priceCents: 450, currency: "usd", licenseType: "personal", status: "draft" });
+    await rejects(seller.caller.listing.update({ listingId: draft.id, status: "active" }), "BAD_REQUEST", /status/);
+    expect((await t.db.listing.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("draft");
+    // Free is fine, and a free listing on sale cannot be priced while payments are off.
+    const free = await seller.caller.listing.update({ listingId: draft.id, priceCents: 0, status: "active" });
+    expect(free).toMatchObject({ status: "active", priceCents: 0 });
+    await rejects(seller.caller.listing.update({ listingId: draft.id, priceCents: 900 }), "BAD_REQUEST", /status/);
+
+    process.env.STRIPE_SECRET_KEY = "sk_test_marketplace";
+    expect(await seller.caller.listing.sellingConditions()).toMatchObject({ paymentsEnabled: true, paidListingNote: null });
+    expect(await seller.caller.listing.update({ listingId: draft.id, priceCents: 900 })).toMatchObject({ status: "active", priceCents: 900 });
+  });
+
+  it("lets a paid listing put on sale while payments were on still be edited", async () => {
+    const { seller, listing } = await paidListing();
+    delete process.env.STRIPE_SECRET_KEY;
+    expect(await seller.caller.listing.update({ listingId: listing.id, status: "active", terms: "Anything but resale." })).toMatchObject({ status: "active", terms: "Anything but resale." });
+    await seller.caller.listing.update({ listingId: listing.id, status: "paused" });
+    await rejects(seller.caller.listing.update({ listingId: listing.id, status: "active" }), "BAD_REQUEST", /status/);
   });
 });
 
@@ -238,12 +276,17 @@ describe("webhooks", () => {
     expect(license).toMatchObject({ status: "revoked", revokedReason: "refunded", receipt: { status: "refunded", refundedCents: 2000 } });
     expect(await t.db.refund.count({ where: { purchase: { buyerId: buyer.user.id } } })).toBe(1);
 
+    // One definition of a sale everywhere: the fully refunded one no longer counts, on the
+    // dashboard, in the seller's listing box and in the Market alike; its money shows as a refund.
     summary = await seller.caller.sales.summary({});
-    expect(summary).toMatchObject({ salesCount: 2, grossCents: 4000, refundsCents: 2000, platformFeeCents: 400, netCents: 1600, refundCount: 1 });
+    expect(summary).toMatchObject({ salesCount: 1, grossCents: 4000, refundsCents: 2000, platformFeeCents: 400, netCents: 1600, refundCount: 1 });
     const today = new Date().toISOString().slice(0, 10);
-    expect(summary.byDay.at(-1)).toMatchObject({ day: today, salesCount: 2, grossCents: 4000, refundsCents: 2000, netCents: 1600 });
+    expect(summary.byDay.at(-1)).toMatchObject({ day: today, salesCount: 1, grossCents: 4000, refundsCents: 2000, netCents: 1600 });
     expect(summary.byDay).toHaveLength(30);
-    expect(summary.byListing).toEqual([expect.objectContaining({ listingId: listing.id, salesCount: 2, grossCents: 4000, refundsCents: 2000, netCents: 1600 })]);
+    expect(summary.byListing).toEqual([expect.objectContaining({ listingId: listing.id, salesCount: 1, grossCents: 4000, refundsCents: 2000, netCents: 1600 })]);
+    expect((await seller.caller.listing.byPrompt({ promptId: listing.promptId }))?.salesCount).toBe(1);
+    const market = await buyer.caller.listing.list({ sort: "best_selling", limit: 50 });
+    expect(market.items.find((l) => l.id === listing.id)?.salesCount).toBe(1);
     // A period before the sales is empty.
     expect(await seller.caller.sales.summary({ from: "2020-01-01", to: "2020-01-07" })).toMatchObject({ salesCount: 0, grossCents: 0, netCents: 0 });
     await rejects(seller.caller.sales.summary({ from: "2020-02-01", to: "2020-01-01" }), "BAD_REQUEST", /from/);
@@ -311,7 +354,8 @@ describe("webhooks", () => {
     // Stripe then reports the refund; the held license is untouched.
     await webhook(stripe.refund(second.sessionId!));
     expect((await buyer.caller.license.mine()).map((l) => l.status)).toEqual(["active"]);
-    expect(await seller.caller.sales.summary({})).toMatchObject({ salesCount: 2, grossCents: 2098, refundsCents: 1099, netCents: 999 - 200 });
+    // The duplicate, fully refunded, is no sale: the dashboard agrees with the listing's counter.
+    expect(await seller.caller.sales.summary({})).toMatchObject({ salesCount: 1, grossCents: 2098, refundsCents: 1099, netCents: 999 - 200 });
   });
 
   it("gives the platform fee back exactly over several partial refunds, and keeps the license until the last", async () => {

@@ -24,7 +24,7 @@ export async function salesSummary(db: DbOrTx, actor: Actor, input: { from?: Dat
   const [sales, refunds, listings] = await Promise.all([
     db.purchase.findMany({
       where: { sellerId: actor.id, paidAt: { gte: fromStart, lte: toEnd }, amountCents: { gt: 0 }, status: { in: ["paid", "partially_refunded", "refunded"] } },
-      select: { id: true, listingId: true, amountCents: true, currency: true, paidAt: true },
+      select: { id: true, listingId: true, amountCents: true, currency: true, paidAt: true, status: true },
     }),
     db.refund.findMany({
       where: { purchase: { sellerId: actor.id }, createdAt: { gte: fromStart, lte: toEnd } },
@@ -64,7 +64,9 @@ export async function salesSummary(db: DbOrTx, actor: Actor, input: { from?: Dat
   for (const l of listings) byListing.set(`${l.id}|${l.currency}`, { ...zero(), listingId: l.id, currency: l.currency });
   for (const sale of sales) {
     for (const f of bucket(sale.currency, dayKey(sale.paidAt!), sale.listingId)) {
-      f.salesCount += 1;
+      // A fully refunded sale is no sale (shared/marketplace/sale-definition.ts); its money still
+      // counts in gross, and its refund comes off below.
+      if (sale.status !== "refunded") f.salesCount += 1;
       f.grossCents += sale.amountCents;
       f.platformFeeCents += platformFee(sale.amountCents, feePercent);
     }

@@ -4,12 +4,20 @@ import Stripe from "stripe";
 import { env } from "@/env";
 import { DomainError } from "../errors";
 
+/** For operators (the start-up log, admins): how to turn payments on. */
 export const STRIPE_SETUP_HINT =
   "Paid checkout is disabled: set STRIPE_SECRET_KEY (and STRIPE_WEBHOOK_SECRET for the webhook at /api/stripe/webhook) and restart Promptuary. Free listings work without Stripe.";
 
+/** For buyers: a plain sentence, no operator instructions. */
+export const PAYMENTS_UNAVAILABLE = "Paid prompts can't be bought on this Promptuary instance: it does not take payments. Free prompts can still be claimed.";
+
+/** For sellers, before they save: what a paid listing can and cannot do here. */
+export const PAID_LISTING_UNAVAILABLE =
+  "This Promptuary instance does not take payments, so a paid listing cannot go on sale here: keep it as a draft, or set the price to 0 to give it away (free listings work).";
+
 export class CheckoutDisabledError extends DomainError {
   constructor() {
-    super(STRIPE_SETUP_HINT, 412);
+    super(PAYMENTS_UNAVAILABLE, 412);
   }
 }
 

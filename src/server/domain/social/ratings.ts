@@ -6,6 +6,7 @@ import { page, pageResult } from "../pagination";
 import { findReadablePrompt } from "../access/prompt-access";
 import { averageOf } from "../prompts/prompt-queries";
 import { bumpTrending } from "../trending/trending";
+import { ratingRefusal } from "./rating-eligibility";
 
 /** Bayesian average: three phantom 3-star ratings keep one 5-star review from topping the charts. */
 const PRIOR_COUNT = 3;
@@ -15,7 +16,8 @@ const PRIOR_MEAN = 3;
 export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string; stars: number; review?: string }) {
   return db.$transaction(async (tx) => {
     const prompt = await findReadablePrompt(tx, actor, input.promptId);
-    if (prompt.ownerId === actor.id) throw new ForbiddenError("You can't rate your own prompt.");
+    const refusal = await ratingRefusal(tx, actor, prompt);
+    if (refusal) throw new ForbiddenError(refusal);
     // Serialise ratings of one prompt so the sum and count move together.
     await tx.$queryRaw`SELECT id FROM "Prompt" WHERE id = ${prompt.id} FOR UPDATE`;
     const previous = await tx.rating.findUnique({ where: { userId_promptId: { userId: actor.id, promptId: prompt.id } }, select: { stars: true } });
@@ -72,6 +74,8 @@ export async function listRatings(db: DbOrTx, viewer: Viewer, input: { promptId:
   const items = onPage.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) }));
   const nextCursor = onPage.nextCursor;
   const mine = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
-  return { items, nextCursor, mine, ...(await ratingSummary(db, prompt.id)) };
+  /** Why the viewer may not rate (own prompt, or a paid prompt they hold no license for); null when they may or are signed out. */
+  const cannotRateReason = await ratingRefusal(db, viewer, prompt);
+  return { items, nextCursor, mine, cannotRateReason, ...(await ratingSummary(db, prompt.id)) };
 }
 

@@ -93,6 +93,8 @@ export function RatingsSection({ promptId, slug, signedIn, isOwner, initialPage 
                 Sign in to rate
               </ButtonLink>
             </div>
+          ) : summary.cannotRateReason ? (
+            <p className="mt-2 text-sm text-slate-600">{summary.cannotRateReason}</p>
           ) : (
             <RatingForm promptId={promptId} mine={summary.mine} />
           )}
