@@ -126,7 +126,8 @@ function ListingForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [values, setValues] = useState<FormValues>(() => valuesOf(listing));
+  // Without payments a new listing starts as a draft: "On sale" is only open to free ones.
+  const [values, setValues] = useState<FormValues>(() => ({ ...valuesOf(listing), ...(!listing && !selling.paymentsEnabled ? { status: "draft" as const } : {}) }));
   const [priceError, setPriceError] = useState<string | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
   /** The request waiting for the seller's "yes" before the listing goes on sale. */
@@ -273,6 +274,9 @@ function ListingForm({
               onChange={(e) => {
                 setPriceError(null);
                 change("price", e.target.value, "priceCents");
+                // A paid price cannot stay "on sale" without payments: fall back to a draft rather than leave a disabled choice selected.
+                const next = parseMajorPrice(e.target.value, values.currency);
+                if (!selling.paymentsEnabled && !grandfathered && next.ok && next.minor > 0 && values.status === "active") change("status", "draft", "status");
               }}
               aria-invalid={err.price ? true : undefined}
               aria-describedby={err.price ? `${id}-price-error` : undefined}
