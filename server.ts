@@ -55,6 +55,9 @@ async function main() {
   await sendEvent("capture/identity.sweep", { createdBefore: startedAt, claimedBefore: startedAt }).catch((error: unknown) => console.error("[jobs]", error));
 
   const port = env.PORT;
+  // Next builds its internal request URLs from this hostname, whatever host the browser used; code
+  // that sends people somewhere reads the origin from the request instead (http/site-origin.ts; the
+  // Auth.js routes through auth/route-handlers.ts), so 127.0.0.1 or a LAN address stays itself.
   const app = next({ dev, hostname: "localhost", port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -53,6 +53,10 @@ test("create, version, diff, render, fork and lineage", async ({ page, browser }
   await signUp(page2, forker);
   await page2.goto(promptUrl);
   await page2.getByRole("button", { name: "Fork", exact: true }).click();
+  // Forks start private; this one is shared so the lineage below can show it.
+  const forkDialog = page2.getByRole("dialog", { name: "Fork v2" });
+  await forkDialog.getByLabel("Visibility").selectOption("public");
+  await forkDialog.getByRole("button", { name: "Create fork" }).click();
   await expect(page2).not.toHaveURL(promptUrl);
   await expect(page2.getByText(/Forked from/).first()).toBeVisible();
   await expect(page2.getByRole("link", { name: new RegExp(`@${forker}`) }).first()).toBeVisible();

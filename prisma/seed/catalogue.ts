@@ -15,7 +15,7 @@ export const seedUsers: SeedUser[] = [
     handle: "demo",
     name: "Demo Creator",
     email: "demo@example.com",
-    bio: "The account you're signed in as. Publishes a handful of everyday prompts so you can try versioning, forking and publishing.",
+    bio: "Product generalist who keeps a handful of everyday prompts (release notes, subject lines, explainers) and versions them as they improve.",
   },
   {
     handle: "admin",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/server/domain/users/verify-credentials";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { DEMO_PASSWORD, seedDemoCatalogue } from "./seed";
+import { THREADS } from "./activity";
 
 const t = setUpTestDatabase();
 
@@ -44,6 +45,17 @@ describe("demo catalogue", () => {
     const salesDrift = await t.db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM "Listing" l WHERE l."salesCount" <> (SELECT count(*) FROM "License" x WHERE x."listingId" = l.id AND x.status = 'active')`;
     expect(salesDrift[0].n).toBe(0);
+
+    // Demo text reads right: the demo bio describes its owner instead of addressing visitors, a
+    // written review appears once in the whole catalogue, and each reply answers its own comment.
+    expect(demo.bio).not.toMatch(/\byou(r|'re)?\b/i);
+    const repeated = await t.db.$queryRaw<{ review: string }[]>`
+      SELECT review FROM "Rating" WHERE review <> '' GROUP BY review HAVING count(*) > 1`;
+    expect(repeated).toEqual([]);
+    expect(await t.db.rating.count({ where: { review: { not: "" } } })).toBeGreaterThan(5);
+    const replies = await t.db.comment.findMany({ where: { parentId: { not: null } }, select: { body: true, parent: { select: { body: true } } } });
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) expect(THREADS.find((th) => th.comment === reply.parent?.body)?.replies).toContain(reply.body);
 
     const again = await seedDemoCatalogue(t.db);
     expect(again.prompts).toBe(0);

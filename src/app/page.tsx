@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
+import { SignedInHome } from "./_components/signed-in-home";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +17,11 @@ const features = [
 ];
 
 export default async function Home() {
+  const session = await auth();
+  // Signed in, home is one's own dashboard; the marketing page is for visitors.
+  if (session?.user) return <SignedInHome user={session.user} />;
   const api = await serverApi();
-  const [session, { items }, trending] = await Promise.all([auth(), api.prompt.list({ limit: 12 }), api.prompt.search({ sort: "trending", limit: 6 })]);
-  const signedIn = Boolean(session?.user);
+  const [{ items }, trending] = await Promise.all([api.prompt.list({ limit: 12 }), api.prompt.search({ sort: "trending", limit: 6 })]);
   return (
     <main>
       <section className="border-b border-slate-200 bg-gradient-to-b from-white to-slate-50">
@@ -33,11 +36,7 @@ export default async function Home() {
               Explore prompts
               <ArrowRightIcon />
             </ButtonLink>
-            {signedIn ? (
-              <ButtonLink href="/new" variant="secondary" size="lg">Create a prompt</ButtonLink>
-            ) : (
-              <ButtonLink href="/signup" variant="secondary" size="lg">Sign up</ButtonLink>
-            )}
+            <ButtonLink href="/signup" variant="secondary" size="lg">Sign up</ButtonLink>
           </div>
           <ul className="mt-12 grid gap-4 sm:grid-cols-3">
             {features.map(({ icon: Icon, title, text }) => (
@@ -100,7 +99,7 @@ export default async function Home() {
               empty={
                 <EmptyState
                   title="No prompts yet"
-                  action={<ButtonLink href={signedIn ? "/new" : "/signup"}>{signedIn ? "Create the first prompt" : "Sign up to publish the first one"}</ButtonLink>}
+                  action={<ButtonLink href="/signup">Sign up to publish the first one</ButtonLink>}
                 >
                   Be the first to publish a prompt to the catalogue.
                 </EmptyState>

@@ -1,41 +1,61 @@
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { auth } from "@/server/auth/config";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { THEME_COOKIE, parseTheme } from "@/components/ui/theme-preference";
+import { HeaderSearch } from "./header-search";
+import { MobileMenu, type NavLink } from "./mobile-menu";
 import { Avatar } from "@/components/ui/avatar";
 import { ButtonLink } from "@/components/ui/button";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export async function SiteHeader() {
-  const session = await auth();
+  const [session, jar] = await Promise.all([auth(), cookies()]);
   const user = session?.user;
+  const theme = parseTheme(jar.get(THEME_COOKIE)?.value);
+  const links: NavLink[] = [
+    { href: "/explore", label: "Explore" },
+    { href: "/market", label: "Market" },
+    ...(user
+      ? [
+          { href: "/feed", label: "Feed" },
+          { href: `/u/${user.handle}`, label: "My prompts" },
+          { href: "/library", label: "Library" },
+          { href: "/dashboard/sales", label: "Sales" },
+          { href: "/captures", label: "Captures" },
+        ]
+      : []),
+  ];
   return (
+    <>
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 px-4 lg:h-14 lg:flex-nowrap lg:gap-x-6">
-        <Link href="/" className="flex h-14 items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
+      <div className="relative mx-auto flex h-14 max-w-6xl items-center gap-x-3 px-4">
+        <Link href="/" className="flex h-14 shrink-0 items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
           <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-md bg-indigo-600 text-sm text-white">P</span>
-          Promptuary
+          <span className="max-[359px]:sr-only">Promptuary</span>
         </Link>
-        {/* Below lg the links go on a row of their own under the logo and account buttons; on phones that row scrolls sideways. */}
-        <nav className="order-last -mx-4 flex w-[calc(100%+2rem)] items-center gap-5 overflow-x-auto whitespace-nowrap border-t border-slate-100 px-4 py-2 text-sm font-medium text-slate-600 [scrollbar-width:none] lg:order-none lg:mx-0 lg:w-auto lg:overflow-visible lg:border-0 lg:p-0 lg:gap-4 [&::-webkit-scrollbar]:hidden" aria-label="Main">
-          <Link href="/explore" className="hover:text-slate-900">Explore</Link>
-          <Link href="/market" className="hover:text-slate-900">Market</Link>
-          {user ? <Link href="/feed" className="hover:text-slate-900">Feed</Link> : null}
-          {user ? <Link href={`/u/${user.handle}`} className="hover:text-slate-900">My prompts</Link> : null}
-          {user ? <Link href="/library" className="hover:text-slate-900">Library</Link> : null}
-          {user ? <Link href="/dashboard/sales" className="hover:text-slate-900">Sales</Link> : null}
-          {user ? <Link href="/captures" className="hover:text-slate-900">Captures</Link> : null}
-        </nav>
-        <div className="ml-auto flex items-center gap-2">
+        {/* From md the search box and theme toggle sit in this row and the links in a row of their
+            own below; on phones all three are in the menu (mobile-menu.tsx). */}
+        <HeaderSearch id="header-search-q" className="ml-auto hidden w-full min-w-32 max-w-xs md:block" />
+        <div className="ml-auto flex items-center gap-2 md:ml-0">
+          <div className="hidden md:block">
+            <ThemeToggle initial={theme} />
+          </div>
           {user ? (
             <>
               <ButtonLink href="/new" size="sm" className="whitespace-nowrap" aria-label="New prompt">
                 <span aria-hidden>+</span>
                 <span className="hidden sm:inline">New prompt</span>
               </ButtonLink>
-              <Link href="/settings" className="flex items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100" title="Settings">
+              <NotificationBell />
+              <Link href="/settings" className="flex items-center gap-2 rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100" title="Settings" aria-label={`Settings (@${user.handle})`}>
                 <Avatar name={user.name} handle={user.handle} image={user.image} size={26} />
-                <span className="hidden whitespace-nowrap md:inline lg:hidden xl:inline">@{user.handle}</span>
               </Link>
-              <SignOutButton />
+              {/* On phones it moves into the menu, which leaves room for the rest. */}
+              <div className="hidden sm:block">
+                <SignOutButton />
+              </div>
             </>
           ) : (
             <>
@@ -43,8 +63,26 @@ export async function SiteHeader() {
               <ButtonLink href="/signup" size="sm">Sign up</ButtonLink>
             </>
           )}
+          <MobileMenu links={links} theme={theme}>
+            {user ? (
+              <div className="sm:hidden">
+                <SignOutButton />
+              </div>
+            ) : null}
+          </MobileMenu>
         </div>
       </div>
     </header>
+    {/* Not sticky: only the 3.5rem bar above stays on screen, which sticky page columns (top-20) assume. */}
+    <div className="border-b border-slate-200 bg-white print:hidden max-md:hidden">
+      <nav className="mx-auto flex h-10 max-w-6xl items-center gap-5 overflow-x-auto whitespace-nowrap px-4 text-sm font-medium text-slate-600" aria-label="Main">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className="hover:text-slate-900">
+            {l.label}
+          </Link>
+        ))}
+      </nav>
+    </div>
+    </>
   );
 }

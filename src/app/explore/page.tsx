@@ -1,49 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CategoryChips } from "@/components/prompts/category-chips";
-import { SearchIcon } from "@/components/ui/icons";
+import { PromptCard } from "@/components/prompts/prompt-card";
 import { PromptGrid } from "@/components/prompts/prompt-grid";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field, Input, Select } from "@/components/ui/field";
+import { formatInteger } from "@/components/ui/format-number";
+import { SearchIcon, StarIcon } from "@/components/ui/icons";
 import { Pager } from "@/components/ui/pager";
-import { CATEGORIES, categoryLabel, type Category } from "@/shared/prompts/categories";
+import { plural } from "@/components/ui/plural";
+import { categoryLabel } from "@/shared/prompts/categories";
 import { serverApi } from "@/trpc/server";
 import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
-import { hrefWithQuery, textParam } from "@/app/_components/search-params";
-import { CategoryOptions } from "@/components/prompts/category-options";
+import { textParam } from "@/app/_components/search-params";
+import { atPage, exploreHref, isExploreCategory, isExploreSort, withFilters, type ExploreState } from "./_components/explore-href";
+import { ExploreFilters } from "./_components/explore-filters";
+import { EXPLORE_SORT_LABELS, TOP_RATED_RULE } from "./_components/explore-sorts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Explore prompts" };
 
 const PAGE_SIZE = 24;
 
-/** The sorts a user can pick. "" is the default: relevance with a query, newest without. */
-const SORTS = { newest: "Newest", top_rated: "Top rated", most_liked: "Most liked", trending: "Trending" } as const;
-type Sort = keyof typeof SORTS;
-const isSort = (v: string | undefined): v is Sort => v !== undefined && Object.hasOwn(SORTS, v);
-
 type Search = Record<"q" | "category" | "tag" | "author" | "sort" | "cursor", string | string[] | undefined>;
-type Filters = { q?: string; category?: Category; tag?: string; author?: string; sort?: Sort };
-const isCategory = (v: string | undefined): v is Category => v !== undefined && Object.hasOwn(CATEGORIES, v);
+type Filters = Omit<ExploreState, "cursor">;
 
-const exploreHref = ({ q, category, tag, author, sort, cursor }: Filters & { cursor?: string }) => hrefWithQuery("/explore", { q, category, tag, author, sort, cursor });
+/** "in Writing tagged #email by @ana" (or nothing). */
+const scopeWords = ({ category, tag, author }: Filters) => `${category ? ` in ${categoryLabel(category)}` : ""}${tag ? ` tagged #${tag}` : ""}${author ? ` by @${author}` : ""}`;
 
-/** What the results are, in words: "Top rated Writing prompts tagged #email by @ana matching “…”". */
-function Summary({ filters }: { filters: Filters }) {
+/** What the results are, in words, with their number: "23 prompts in Writing tagged #email, top rated first." */
+function Summary({ filters, total, capped, searched }: { filters: Filters; total: number; capped: boolean; searched?: string }) {
   const { q, category, tag, author, sort } = filters;
-  if (!q && !category && !tag && !author) {
-    return <>{sort ? `Every public prompt, ${SORTS[sort].toLowerCase()} first.` : "Every public prompt, newest first."}</>;
-  }
+  const count = <strong className="font-semibold text-slate-900">{capped ? `${formatInteger(total)}+ prompts` : plural(total, "prompt")}</strong>;
+  const order = sort ? `, ${EXPLORE_SORT_LABELS[sort].toLowerCase()} first` : q ? ", best matches first" : ", newest first";
+  if (!q && !category && !tag && !author) return <>{count} in total{order}.</>;
   return (
     <>
-      {q ? (
+      {count}
+      {searched ? (
         <>
-          Results for <strong className="font-semibold text-slate-900">“{q}”</strong>
+          {" "}matching <strong className="font-semibold text-slate-900">“{searched}”</strong>
         </>
-      ) : (
-        "Showing"
-      )}
+      ) : null}
       {category ? (
         <>
           {" "}in <strong className="font-semibold text-slate-900">{categoryLabel(category)}</strong>
@@ -62,7 +59,7 @@ function Summary({ filters }: { filters: Filters }) {
           </Link>
         </>
       ) : null}
-      {sort ? `, ${SORTS[sort].toLowerCase()} first` : q ? ", best matches first" : ""}.
+      {order}.
     </>
   );
 }
@@ -74,97 +71,48 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const q = textParam(sp.q);
   const filters: Filters = {
     q,
-    category: isCategory(rawCategory) ? rawCategory : undefined,
+    category: isExploreCategory(rawCategory) ? rawCategory : undefined,
     tag: textParam(sp.tag)?.replace(/^#/, "").toLowerCase().slice(0, 32),
     author: textParam(sp.author)?.replace(/^@/, "").toLowerCase().slice(0, 40),
     // Without a query "newest" is the default, so it needs no parameter.
-    sort: isSort(rawSort) && !(rawSort === "newest" && !q) ? rawSort : undefined,
+    sort: isExploreSort(rawSort) && !(rawSort === "newest" && !q) ? rawSort : undefined,
   };
   const cursor = textParam(sp.cursor);
 
   const api = await serverApi();
-  const { items, nextCursor, staleCursor } = await firstPageOnStaleCursor(cursor, (c) => api.prompt.search({ ...filters, limit: PAGE_SIZE, cursor: c }));
+  const result = await firstPageOnStaleCursor(cursor, (c) => api.prompt.search({ ...filters, limit: PAGE_SIZE, cursor: c }));
+  const { items, nextCursor, prevCursor, staleCursor, didYouMean } = result;
   const filtered = Boolean(filters.q || filters.category || filters.tag || filters.author);
-  const withoutQuery = exploreHref({ ...filters, q: undefined, sort: filters.sort === "newest" ? undefined : filters.sort });
+  const pastFirst = Boolean(cursor && !staleCursor);
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-10">
       <header>
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">Explore prompts</h1>
-        <p className="mt-1 text-slate-600" aria-live="polite">
-          <Summary filters={filters} />
+        <p className="mt-1 text-slate-600" aria-live="polite" data-testid="explore-summary">
+          <Summary filters={filters} total={result.total} capped={result.totalCapped} searched={didYouMean ?? q} />
         </p>
       </header>
 
-      <form action="/explore" method="get" role="search" aria-label="Search and filter prompts" className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
-        <div>
-          <label htmlFor="search-q" className="block text-sm font-medium text-slate-800">
-            Search prompts
-          </label>
-          <div className="mt-1.5 flex gap-2">
-            <div className="relative min-w-0 flex-1">
-              <SearchIcon className="pointer-events-none absolute left-3 top-1/2 -translate-y-1/2 text-slate-400" />
-              <Input id="search-q" name="q" type="search" defaultValue={q ?? ""} placeholder="Try “sql agent”, “release notes”, “tutor”…" maxLength={200} autoComplete="off" className="py-2.5 pl-9" />
-            </div>
-            <Button type="submit" size="lg" className="shrink-0 py-2">
-              Search
-            </Button>
-          </div>
-        </div>
+      {/* Remounted per URL, so the form always shows the search on screen. */}
+      <ExploreFilters key={exploreHref(filters)} state={filters} />
 
-        <div className="grid grid-cols-2 gap-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">
-          <Field label="Category" htmlFor="filter-category">
-            <Select id="filter-category" name="category" defaultValue={filters.category ?? ""} className="h-9 py-0">
-              <option value="">All categories</option>
-              <CategoryOptions />
-            </Select>
-          </Field>
-          <Field label="Tag" htmlFor="filter-tag">
-            <div className="relative">
-              <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-slate-400">
-                #
-              </span>
-              <Input id="filter-tag" name="tag" defaultValue={filters.tag ?? ""} placeholder="tag" maxLength={32} autoComplete="off" className="h-9 pl-7" />
-            </div>
-          </Field>
-          <Field label="Author" htmlFor="filter-author">
-            <div className="relative">
-              <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-slate-400">
-                @
-              </span>
-              <Input id="filter-author" name="author" defaultValue={filters.author ?? ""} placeholder="handle" maxLength={40} autoComplete="off" className="h-9 pl-7" />
-            </div>
-          </Field>
-          <Field label="Sort" htmlFor="filter-sort">
-            <Select id="filter-sort" name="sort" defaultValue={filters.sort ?? ""} className="h-9 py-0">
-              <option value="">{q ? "Relevance" : "Newest"}</option>
-              {(Object.entries(SORTS) as [Sort, string][])
-                .filter(([value]) => q || value !== "newest")
-                .map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-            </Select>
-          </Field>
-          <div className="col-span-2 flex gap-2 lg:col-span-1">
-            <Button type="submit" variant="secondary" className="h-9 whitespace-nowrap">
-              Apply filters
-            </Button>
-            {filtered || filters.sort ? (
-              <ButtonLink href="/explore" variant="ghost" className="h-9 whitespace-nowrap">
-                Clear all
-              </ButtonLink>
-            ) : null}
-          </div>
-        </div>
-      </form>
+      {filters.sort === "top_rated" ? (
+        <p className="mt-4 flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="top-rated-rule">
+          <StarIcon filled width={16} height={16} className="mt-0.5 shrink-0 text-amber-500" />
+          <span>{TOP_RATED_RULE} Each card shows its score.</span>
+        </p>
+      ) : null}
 
-      {/* On narrow screens the Category select does the same job in less space. */}
-      <div className="mt-4 hidden sm:block">
-        <CategoryChips activeCategory={filters.category} showAll label="Filter by category" hrefFor={(c) => exploreHref({ ...filters, category: (c ?? undefined) as Category | undefined })} />
-      </div>
-
+      {didYouMean && q ? (
+        <p role="status" className="mt-4 rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900 ring-1 ring-inset ring-indigo-200">
+          Nothing matched “{q}” as typed. Did you mean{" "}
+          <Link href={withFilters(filters, { q: didYouMean })} className="font-semibold underline underline-offset-2">
+            {didYouMean}
+          </Link>
+          ? {items.length ? "Its results are shown below." : null}
+        </p>
+      ) : null}
       {rawCategory && !filters.category ? (
         <p role="status" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
           There is no category “{rawCategory}”, so all categories are shown.
@@ -180,52 +128,75 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
         <h2 id="results-heading" className="sr-only">
           Results
         </h2>
-        <PromptGrid
-          prompts={items}
-          label={q ? "Search results" : "Prompts"}
-          empty={
-            <EmptyState
-              icon={<SearchIcon />}
-              title={cursor && !staleCursor ? "No more prompts" : q ? `No prompts match “${q}”` : filtered ? "No prompts match these filters" : "No prompts yet"}
-              action={
-                cursor && !staleCursor ? (
-                  <ButtonLink href={exploreHref(filters)} variant="secondary">
-                    Back to the first page
-                  </ButtonLink>
-                ) : filtered ? (
-                  <>
-                    {q && (filters.category || filters.tag || filters.author) ? (
-                      <ButtonLink href={exploreHref({ q })} variant="secondary">
-                        Search everywhere for “{q.length > 30 ? `${q.slice(0, 30)}…` : q}”
-                      </ButtonLink>
-                    ) : q ? (
-                      <ButtonLink href={withoutQuery} variant="secondary">
-                        Clear the search
-                      </ButtonLink>
-                    ) : null}
-                    <ButtonLink href="/explore" variant="ghost">
-                      See all prompts
+        {filters.sort === "top_rated" && items.length ? (
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Top rated prompts">
+            {items.map((p) => (
+              <li key={p.id} className="flex flex-col">
+                <div className="flex-1">
+                  <PromptCard prompt={p} />
+                </div>
+                <p className="mt-1.5 px-1 text-xs text-slate-600 tabular-nums">
+                  Score <strong className="font-semibold text-slate-900">{p.ratingScore.toFixed(2)}</strong>
+                  {" · "}
+                  {p.ratingCount && p.ratingAverage !== null ? `${p.ratingAverage.toFixed(1)} ★ (${p.ratingCount})` : "no ratings yet"}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <PromptGrid
+            prompts={items}
+            label={q ? "Search results" : "Prompts"}
+            empty={
+              <EmptyState
+                icon={<SearchIcon />}
+                title={pastFirst ? "No more prompts" : q ? `No prompts match “${q}”` : filtered ? "No prompts match these filters" : "No prompts yet"}
+                action={
+                  pastFirst ? (
+                    <ButtonLink href={exploreHref(filters)} variant="secondary">
+                      Back to the first page
                     </ButtonLink>
-                  </>
-                ) : (
-                  <ButtonLink href="/new">Create a prompt</ButtonLink>
-                )
-              }
-            >
-              {cursor && !staleCursor
-                ? "You have reached the end of the list."
-                : q
-                  ? `Nothing${filters.category ? ` in ${categoryLabel(filters.category)}` : ""}${filters.tag ? ` tagged #${filters.tag}` : ""}${filters.author ? ` by @${filters.author}` : ""} matches your search. Check the spelling, try fewer or more general words, or clear a filter.`
-                  : filtered
-                    ? `Nothing${filters.category ? ` in ${categoryLabel(filters.category)}` : ""}${filters.tag ? ` tagged #${filters.tag}` : ""}${filters.author ? ` by @${filters.author}` : ""} yet. Try another filter or clear them.`
-                    : "When people publish prompts, they show up here."}
-            </EmptyState>
-          }
-        />
+                  ) : filtered ? (
+                    <>
+                      {didYouMean ? (
+                        <ButtonLink href={withFilters(filters, { q: didYouMean })} variant="secondary">
+                          Did you mean {didYouMean}?
+                        </ButtonLink>
+                      ) : null}
+                      {q && (filters.category || filters.tag || filters.author) ? (
+                        <ButtonLink href={exploreHref({ q: didYouMean ?? q })} variant="secondary">
+                          Search everywhere for “{q.length > 30 ? `${q.slice(0, 30)}…` : q}”
+                        </ButtonLink>
+                      ) : q ? (
+                        <ButtonLink href={withFilters(filters, { q: undefined })} variant="secondary">
+                          Clear the search
+                        </ButtonLink>
+                      ) : null}
+                      <ButtonLink href="/explore" variant="ghost">
+                        See all prompts
+                      </ButtonLink>
+                    </>
+                  ) : (
+                    <ButtonLink href="/new">Create a prompt</ButtonLink>
+                  )
+                }
+              >
+                {pastFirst
+                  ? "You have reached the end of the list."
+                  : q
+                    ? `Nothing${scopeWords(filters)} matches your search. Check the spelling, try fewer or more general words, or clear a filter.`
+                    : filtered
+                      ? `Nothing${scopeWords(filters)} yet. Try another filter or clear them.`
+                      : "When people publish prompts, they show up here."}
+              </EmptyState>
+            }
+          />
+        )}
         {items.length ? (
           <Pager
-            firstHref={cursor ? exploreHref(filters) : undefined}
-            nextHref={nextCursor ? exploreHref({ ...filters, cursor: nextCursor }) : undefined}
+            firstHref={pastFirst && prevCursor ? exploreHref(filters) : undefined}
+            prevHref={prevCursor ? atPage(filters, prevCursor) : undefined}
+            nextHref={nextCursor ? atPage(filters, nextCursor) : undefined}
             end="That is everything."
           />
         ) : null}

@@ -6,6 +6,10 @@ import { ApiKeysPanel } from "./_components/api-keys-panel";
 import { ApiUsage } from "./_components/api-usage";
 import { ProfileForm } from "./_components/profile-form";
 import { SettingsSection } from "./_components/settings-section";
+import { ChangeEmailForm } from "./_components/change-email-form";
+import { ChangePasswordForm } from "./_components/change-password-form";
+import { DeleteAccountPanel } from "./_components/delete-account-panel";
+import { ExportDataButton } from "./_components/export-data-button";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -14,13 +18,13 @@ export default async function SettingsPage() {
   await requireSignedIn("/settings");
 
   const api = await serverApi();
-  const [me, keys, origin] = await Promise.all([api.user.me(), api.apiKey.list(), siteOrigin()]);
+  const [me, keys, origin, deletionPlan] = await Promise.all([api.user.me(), api.apiKey.list(), siteOrigin(), api.user.deletionPlan()]);
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
       <div className="mb-10">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Settings</h1>
-        <p className="mt-1.5 text-sm text-slate-600">Your public profile and the keys that let scripts act as you.</p>
+        <p className="mt-1.5 text-sm text-slate-600">Your public profile, the keys that let scripts act as you, and your account.</p>
       </div>
       <div>
         <SettingsSection id="profile-heading" title="Profile" description="How you appear on your prompts and at your profile page.">
@@ -38,6 +42,16 @@ export default async function SettingsPage() {
         >
           <ApiKeysPanel initialKeys={keys} />
           <ApiUsage origin={origin} />
+        </SettingsSection>
+        <SettingsSection
+          id="account-heading"
+          title="Account"
+          description={<p>How you sign in, a copy of everything you have here, and deleting the account.</p>}
+        >
+          <ChangeEmailForm email={me.email} hasPassword={me.hasPassword} />
+          <ChangePasswordForm hasPassword={me.hasPassword} />
+          <ExportDataButton handle={me.handle} />
+          <DeleteAccountPanel plan={deletionPlan} hasPassword={me.hasPassword} />
         </SettingsSection>
       </div>
     </main>

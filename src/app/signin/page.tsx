@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "./_components/auth-card";
-import { authHref, safeCallbackUrl } from "./_components/callback-url";
+import { headers } from "next/headers";
+import { originFromHeaders } from "@/server/http/site-origin";
+import { authHref, callbackUrlFrom } from "./_components/callback-url";
 import { GitHubOption } from "./_components/github-option";
 import { SignInForm } from "./_components/sign-in-form";
 import { signInErrorMessage } from "@/shared/auth/sign-in-errors";
@@ -18,7 +20,8 @@ const AUTH_ERRORS: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const h = await headers();
+  const callbackUrl = callbackUrlFrom(params.callbackUrl, h.get("referer"), originFromHeaders(h));
   const errorCode = typeof params.error === "string" ? params.error : undefined;
   const initialError = errorCode
     ? errorCode === "CredentialsSignin"

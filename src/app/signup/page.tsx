@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // Without an explicit callbackUrl a new account lands on the home page and its first steps.
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
 
   return (

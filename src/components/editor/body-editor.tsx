@@ -1,8 +1,9 @@
 "use client";
 import { useDeferredValue, useMemo } from "react";
-import { parseVariables } from "@/shared/prompts/variables";
+import { findInvalidSlots, parseVariables } from "@/shared/prompts/variables";
 import { MAX_BODY_LENGTH } from "@/shared/prompts/prompt-fields";
 import { BodyPreview } from "./body-preview";
+import { InvalidSlots } from "./invalid-slots";
 import { VariableChips } from "./variable-chips";
 import { VariableSyntaxHint } from "./variable-syntax-hint";
 
@@ -27,8 +28,10 @@ export function BodyEditor({
 }) {
   const deferred = useDeferredValue(value);
   const variables = useMemo(() => parseVariables(deferred), [deferred]);
+  // Flagged as you type; the forms block saving while any remain (and the API refuses them).
+  const invalidSlots = useMemo(() => findInvalidSlots(deferred), [deferred]);
   const tooLong = value.length > MAX_BODY_LENGTH;
-  const describedBy = [error ? `${id}-error` : null, `${id}-count`].filter(Boolean).join(" ");
+  const describedBy = [error ? `${id}-error` : null, invalidSlots.length ? `${id}-slots` : null, `${id}-count`].filter(Boolean).join(" ");
 
   return (
     // Phones: body, variables, preview (the chips stay near the caret). Wide screens: variables in a sticky side column.
@@ -51,7 +54,7 @@ export function BodyEditor({
           onChange={(e) => onChange(e.target.value)}
           rows={16}
           spellCheck={false}
-          aria-invalid={error || tooLong ? true : undefined}
+          aria-invalid={error || tooLong || invalidSlots.length ? true : undefined}
           aria-describedby={describedBy}
           placeholder={"You are a {{role|helpful assistant}}.\n\nWrite a {{tone|friendly}} reply to this message:\n\n{{message}}"}
           className="block min-h-[18rem] w-full resize-y rounded-md border-0 bg-white px-3 py-2.5 font-mono text-[13px] leading-6 text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-rose-500"
@@ -61,6 +64,7 @@ export function BodyEditor({
             {error}
           </p>
         ) : null}
+        <InvalidSlots id={`${id}-slots`} slots={invalidSlots} />
       </div>
       <aside aria-labelledby={`${id}-variables-heading`} className="space-y-4 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
         <div className="rounded-lg border border-slate-200 bg-white p-4">

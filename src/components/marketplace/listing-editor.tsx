@@ -83,7 +83,12 @@ export function ListingEditor({ promptId, visibility, listing, selling }: { prom
               </p>
             ) : isPrivate ? (
               <p className="mt-1 text-sm text-slate-600">
-                Private prompts cannot be sold: buyers could never see what they paid for. Make this prompt public or unlisted first, then set a price here.
+                Private prompts cannot be sold: buyers could never see what they paid for.{" "}
+                {/* Opens the owner's "Edit details" dialog on the prompt page. */}
+                <a href="#edit-details" className="font-medium text-indigo-600 underline-offset-2 hover:text-indigo-800 hover:underline">
+                  Make this prompt public or unlisted
+                </a>{" "}
+                first, then set a price here.
               </p>
             ) : (
               <p className="mt-1 text-sm text-slate-600">Set a price and a license. Buyers get the full text; everyone else sees its variables and your sample results.</p>
@@ -231,7 +236,11 @@ function ListingForm({
       <div className="space-y-6 p-4 sm:p-5">
         {visibility === "private" ? (
           <Alert tone="warning" title="This prompt is private">
-            Private prompts cannot be on sale: nobody else can open them. Make the prompt public or unlisted to sell it; until then the listing can only be a draft or paused.
+            Private prompts cannot be on sale: nobody else can open them.{" "}
+            <a href="#edit-details" className="font-medium underline underline-offset-2">
+              Make the prompt public or unlisted
+            </a>{" "}
+            to sell it; until then the listing can only be a draft or paused.
           </Alert>
         ) : visibility === "unlisted" ? (
           <Alert tone="info">This prompt is unlisted, so its listing does not appear in the Market. Share the prompt&apos;s link to sell it.</Alert>

@@ -9,13 +9,15 @@ import type { Visibility } from "@/shared/prompts/visibility";
 
 const loadListing = cache(async (promptId: string) => (await serverApi()).listing.byPrompt({ promptId }));
 
-type PromptRef = { id: string; slug: string; isOwner: boolean; visibility: Visibility };
+type PromptRef = { id: string; slug: string; isOwner: boolean; visibility: Visibility; archivedAt: Date | null };
 
 export async function PromptListing({ prompt, signedIn, placement }: { prompt: PromptRef; signedIn: boolean; placement: "main" | "aside" }) {
   const listing = await loadListing(prompt.id);
   // The owner's editor is wide: it always sits in the main column.
   if (prompt.isOwner) {
     if (placement !== "main") return null;
+    // Archived prompts leave the Market: nothing to sell until the owner restores it.
+    if (prompt.archivedAt) return null;
     const selling = await (await serverApi()).listing.sellingConditions();
     return <ListingEditor promptId={prompt.id} visibility={prompt.visibility} listing={listing} selling={selling} />;
   }

@@ -11,6 +11,7 @@ import { captureRouter } from "./routers/capture";
 import { listingRouter } from "./routers/listing";
 import { licenseRouter } from "./routers/license";
 import { salesRouter } from "./routers/sales";
+import { notificationRouter } from "./routers/notification";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   listing: listingRouter,
   license: licenseRouter,
   sales: salesRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

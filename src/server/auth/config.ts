@@ -15,6 +15,7 @@ import { signInWithPassword, TooManySignInAttemptsError } from "@/server/domain/
 import { clientIpFromHeaders } from "@/server/http/client-ip";
 import { throttledSignInCode } from "@/shared/auth/sign-in-errors";
 import { handleForNewAccount } from "@/server/domain/users/handle-for-new-account";
+import { findSessionUser } from "@/server/domain/users/session-user";
 
 declare module "next-auth" {
   interface Session {
@@ -81,7 +82,7 @@ const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
       // Handle and role are read fresh so a role change or a deleted account takes effect at once.
       session: async ({ session, token }) => {
         const uid = typeof token.uid === "string" ? token.uid : token.sub;
-        const user = uid ? await db.user.findUnique({ where: { id: uid }, select: { id: true, handle: true, role: true, name: true, email: true, image: true } }) : null;
+        const user = uid ? await findSessionUser(db, uid) : null;
         if (user) session.user = { ...session.user, ...user, email: user.email ?? "" } as typeof session.user;
         else session.user = undefined as never;
         return session;

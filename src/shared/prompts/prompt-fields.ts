@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { notInvisibleText, visibleText } from "../text/visible-text";
 import { CATEGORY_SLUGS } from "./categories";
+import { normalizeTag } from "./tags";
+import { findInvalidSlots } from "./variables";
 import { VISIBILITY_NAMES } from "./visibility";
 
 export const MAX_BODY_LENGTH = 50_000;
@@ -14,23 +16,32 @@ export const titleSchema = visibleText(z.string().trim().min(3, "must be at leas
 export const descriptionSchema = visibleText(z.string().trim().max(DESCRIPTION_MAX_LENGTH, `is at most ${DESCRIPTION_MAX_LENGTH} characters`));
 export const visibilitySchema = z.enum(VISIBILITY_NAMES);
 export const categorySchema = z.enum(CATEGORY_SLUGS, { error: `must be one of: ${CATEGORY_SLUGS.join(", ")}` });
-export const tagsSchema = z
-  .array(
+export const TAG_MAX_LENGTH = 32;
+export const MAX_TAGS = 10;
+/** One tag, in its one spelling (tags.ts: "Customer Support" is "customer-support"). */
+export const tagSchema = z
+  .string()
+  .transform(normalizeTag)
+  .pipe(
     z
       .string()
-      .trim()
-      .toLowerCase()
-      .min(1, "tags cannot be empty")
-      .max(32, "a tag is at most 32 characters")
-      .regex(/^[a-z0-9][a-z0-9 +#.-]*$/, "tags use letters, digits, spaces and - + # ."),
-  )
-  .max(10, "at most 10 tags")
+      .min(1, { error: "tags cannot be empty", abort: true })
+      .max(TAG_MAX_LENGTH, `a tag is at most ${TAG_MAX_LENGTH} characters`)
+      .regex(/^[a-z0-9][a-z0-9+#.-]*$/, "tags use letters, digits, spaces and - + # ."),
+  );
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
   .transform((tags) => [...new Set(tags)]);
 export const bodySchema = notInvisibleText(
   z
     .string()
     .max(MAX_BODY_LENGTH, `is at most ${MAX_BODY_LENGTH} characters`)
-    .refine((s) => s.trim().length > 0, "cannot be empty"),
+    .refine((s) => s.trim().length > 0, "cannot be empty")
+    // Every malformed {{slot}} is named, so the author can fix them all at once.
+    .superRefine((s, ctx) => {
+      for (const bad of findInvalidSlots(s).slice(0, 5)) ctx.addIssue({ code: "custom", message: bad.message });
+    }),
 );
 export const changelogSchema = visibleText(z.string().trim().max(CHANGELOG_MAX_LENGTH, `is at most ${CHANGELOG_MAX_LENGTH} characters`));
 export const variableMetadataSchema = z

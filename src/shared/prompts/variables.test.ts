@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeVariableMetadata, parseVariables, renderTemplate, segmentBody } from "./variables";
+import { findInvalidSlots, mergeVariableMetadata, parseVariables, renderTemplate, segmentBody } from "./variables";
 
 describe("parseVariables", () => {
   it("finds each slot once, in order of first appearance", () => {
@@ -79,5 +79,37 @@ describe("segmentBody", () => {
       { kind: "variable", value: "{{name}}", name: "name" },
       { kind: "text", value: "!" },
     ]);
+  });
+});
+
+describe("findInvalidSlots", () => {
+  const names = (body: string) => findInvalidSlots(body).map((s) => s.slot);
+
+  it("accepts identifiers, with spaces inside the braces and with defaults", () => {
+    expect(findInvalidSlots("{{name}} {{ name }} {{name|default text}} {{ tone | a, b: c }} {{_x1}} {{suffix|}}")).toEqual([]);
+  });
+
+  it("flags empty slots and names that are not identifiers", () => {
+    expect(names("{{}} {{ }} {{agent name}} {{a-b}} {{1st}} {{user.name|x}}")).toEqual(["{{}}", "{{ }}", "{{agent name}}", "{{a-b}}", "{{1st}}", "{{user.name|x}}"]);
+  });
+
+  it("names the slot, why, and a fix in its message", () => {
+    const [spaced, digit, empty] = findInvalidSlots("a {{agent name}} b {{1st}} c {{}}");
+    expect(spaced).toMatchObject({ index: 2, name: "agent name", suggestion: "agent_name" });
+    expect(spaced.message).toBe('"{{agent name}}" is not a valid variable name; use letters, digits and _ (e.g. agent_name)');
+    expect(digit.message).toBe('"{{1st}}" is not a valid variable name; a name cannot start with a digit (e.g. _1st)');
+    expect(empty.message).toContain("has no variable name");
+    expect(findInvalidSlots("{{é}}")[0]).toMatchObject({ suggestion: null, message: '"{{é}}" is not a valid variable name; use letters, digits and _' });
+  });
+
+  it("leaves alone what is clearly not a slot: single braces, multi-line spans, nested braces, long prose", () => {
+    expect(findInvalidSlots('{single} {"a": {"b": 1}} {{first\nsecond}} {{{name}}}')).toEqual([]);
+    expect(findInvalidSlots(`{{${"a very long sentence that someone put between double braces ".repeat(2)}}}`)).toEqual([]);
+  });
+
+  it("agrees with parseVariables: every valid slot is parsed, no invalid one is", () => {
+    const body = "{{ok}} {{bad name}} {{also_ok|x}} {{9}}";
+    expect(parseVariables(body).map((v) => v.name)).toEqual(["ok", "also_ok"]);
+    expect(names(body)).toEqual(["{{bad name}}", "{{9}}"]);
   });
 });

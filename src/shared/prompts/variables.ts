@@ -78,3 +78,52 @@ export function segmentBody(body: string): Array<{ kind: "text" | "variable"; va
   if (last < body.length) out.push({ kind: "text", value: body.slice(last) });
   return out;
 }
+
+/** A `{{…}}` the author meant as a slot whose name is not an identifier (see findInvalidSlots). */
+export type InvalidSlot = {
+  /** The slot as written, e.g. `{{agent name}}`. */
+  slot: string;
+  /** Offset in the body. */
+  index: number;
+  /** The name part as written (trimmed), before any `|default`. */
+  name: string;
+  /** An identifier the author probably meant (`agent_name`), or null when there is nothing to go on. */
+  suggestion: string | null;
+  /** One sentence naming the slot and how to fix it. */
+  message: string;
+};
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Anything between double braces on one line, without braces inside. Multi-line or brace-holding
+// spans (code, JSON, nested templates) are clearly not meant as slots and are left alone, as are
+// names longer than MAX_SLOT_NAME (prose that happens to sit in braces).
+const CANDIDATE = /\{\{([^{}\n]*)\}\}/g;
+const MAX_SLOT_NAME = 64;
+
+function suggestName(name: string): string | null {
+  const cleaned = name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  if (!cleaned) return null;
+  return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
+}
+
+/**
+ * Slots whose name is not a valid variable name (`{{}}`, `{{agent name}}`, `{{a-b}}`, `{{1st}}`):
+ * the editor flags them as you type and the API refuses them. `{{ name }}` and `{{name|default}}`
+ * are valid. Pure, shared by both sides.
+ */
+export function findInvalidSlots(body: string): InvalidSlot[] {
+  const out: InvalidSlot[] = [];
+  for (const match of body.matchAll(CANDIDATE)) {
+    const name = match[1].split("|")[0].trim();
+    if (IDENTIFIER.test(name) || name.length > MAX_SLOT_NAME) continue;
+    const slot = match[0];
+    const suggestion = suggestName(name);
+    const message = !name
+      ? `"${slot}" has no variable name; put one between the braces (e.g. {{name}})`
+      : /^[0-9]/.test(name) && IDENTIFIER.test(`_${name}`)
+        ? `"${slot}" is not a valid variable name; a name cannot start with a digit (e.g. ${suggestion})`
+        : `"${slot}" is not a valid variable name; use letters, digits and _${suggestion ? ` (e.g. ${suggestion})` : ""}`;
+    out.push({ slot, index: match.index ?? 0, name, suggestion, message });
+  }
+  return out;
+}

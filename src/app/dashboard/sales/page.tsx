@@ -103,7 +103,47 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
             </h2>
             <p className="mt-1 text-sm text-slate-600">{SALES_COUNT_RULE}</p>
             {summary.byListing.length ? (
-              <div className="relative mt-3 overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs">
+              <>
+              {/* Phones: one card per listing with its numbers stacked, so none hides off-screen. */}
+              <ul className="mt-3 space-y-3 sm:hidden" aria-label={`Sales per listing, last ${days} days`}>
+                {summary.byListing.map((row) => {
+                  const m = (minor: number) => formatMoney(minor, row.currency);
+                  return (
+                    <li key={`${row.listingId}-${row.currency}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-xs">
+                      <div className="flex items-start justify-between gap-3">
+                        {row.prompt ? (
+                          <Link href={`/p/${row.prompt.slug}`} className="font-medium text-slate-900 hover:text-indigo-700 [overflow-wrap:anywhere]">
+                            {row.prompt.title}
+                          </Link>
+                        ) : (
+                          <span className="text-slate-500">Deleted prompt</span>
+                        )}
+                        {row.status ? (
+                          <span className="shrink-0">
+                            <Badge tone={LISTING_STATUSES[row.status].tone}>{LISTING_STATUSES[row.status].label}</Badge>
+                          </span>
+                        ) : null}
+                      </div>
+                      <dl className="mt-3 grid grid-cols-3 gap-x-3 gap-y-2 text-sm tabular-nums">
+                        {[
+                          ["Price", row.priceCents === null ? "—" : priceLabel(row.priceCents, row.currency)],
+                          ["Sales", `${row.salesCount}${row.refundCount ? ` (${row.refundCount} refunded)` : ""}`],
+                          ["Gross", m(row.grossCents)],
+                          ["Fee", m(row.platformFeeCents)],
+                          ["Refunds", m(row.refundsCents)],
+                          ["Net", m(row.netCents)],
+                        ].map(([label, value]) => (
+                          <div key={label}>
+                            <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+                            <dd className={label === "Net" ? "font-semibold text-slate-900" : "text-slate-800"}>{value}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    </li>
+                  );
+                })}
+              </ul>
+              <div className="relative mt-3 hidden overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-xs sm:block">
                 {/* relative: the screen-reader-only labels inside position against this scroller, so they cannot widen the page. */}
                 <table className="w-full min-w-[44rem] text-sm">
                   <caption className="sr-only">Sales per listing, last {days} days</caption>
@@ -157,6 +197,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                   </tbody>
                 </table>
               </div>
+              </>
             ) : (
               <p className="mt-3 rounded-xl border border-dashed border-slate-300 bg-white/60 px-4 py-6 text-center text-sm text-slate-600">
                 No paid sales or refunds in the last {days} days.{days < 90 ? (

@@ -6,19 +6,19 @@ import { useTRPC } from "@/trpc/react";
 import type { Category } from "@/shared/prompts/categories";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/shared/prompts/prompt-fields";
 import { VISIBILITIES, type Visibility } from "@/shared/prompts/visibility";
-import { Badge } from "@/components/ui/card";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
 import { BodyEditor } from "@/components/editor/body-editor";
+import { TagInput } from "@/components/editor/tag-input";
+import { findInvalidSlots } from "@/shared/prompts/variables";
 import { ChangelogField } from "@/components/editor/changelog-field";
 import { FormSection } from "@/components/editor/form-section";
 import { CategoryOptions } from "@/components/prompts/category-options";
 
 const FIELDS = ["title", "description", "category", "tags", "visibility", "body", "changelog"] as const;
 
-const parseTags = (raw: string) => [...new Set(raw.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean))];
 
 export function NewPromptForm() {
   const router = useRouter();
@@ -26,7 +26,7 @@ export function NewPromptForm() {
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [category, setCategory] = useState<Category | "">("");
-  const [tags, setTags] = useState("");
+  const [tags, setTags] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<Visibility>("public");
   const [body, setBody] = useState("");
   const [changelog, setChangelog] = useState("");
@@ -63,17 +63,22 @@ export function NewPromptForm() {
       fe.touch(field);
       set(v);
     };
-  const parsedTags = parseTags(tags);
   const pending = create.isPending || navigating;
+  const invalidSlots = findInvalidSlots(body);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     fe.reset();
+    // Malformed {{slots}} are listed under the body; the API would refuse them too.
+    if (invalidSlots.length) {
+      document.getElementById("prompt-body")?.focus();
+      return;
+    }
     create.mutate({
       title,
       description,
       category: category as Category,
-      tags: parsedTags,
+      tags,
       visibility,
       body,
       ...(changelog.trim() ? { changelog } : {}),
@@ -110,24 +115,8 @@ export function NewPromptForm() {
             </Select>
           </Field>
         </div>
-        <Field
-          label="Tags"
-          htmlFor="prompt-tags"
-          error={err.tags}
-          hint={
-            parsedTags.length > 0 ? (
-              <span className="flex flex-wrap items-center gap-1.5">
-                {parsedTags.map((t) => (
-                  <Badge key={t}>#{t}</Badge>
-                ))}
-                <span className="ml-1">{parsedTags.length} / 10</span>
-              </span>
-            ) : (
-              "Optional. Separate with commas, up to 10."
-            )
-          }
-        >
-          <Input id="prompt-tags" name="tags" value={tags} onChange={(e) => edit("tags", setTags)(e.target.value)} placeholder="email, customer support, tone" autoCapitalize="none" {...invalid("tags", "prompt-tags")} />
+        <Field label="Tags" htmlFor="prompt-tags" error={err.tags} hint="Optional, up to 10. Press Enter or comma to add one; existing tags are suggested as you type.">
+          <TagInput id="prompt-tags" value={tags} onChange={edit("tags", setTags)} invalid={Boolean(err.tags)} describedBy={err.tags ? "prompt-tags-error" : undefined} />
         </Field>
       </FormSection>
 
@@ -149,7 +138,7 @@ export function NewPromptForm() {
         <ButtonLink href="/" variant="ghost">
           Cancel
         </ButtonLink>
-        <Button type="submit" size="lg" disabled={pending}>
+        <Button type="submit" size="lg" disabled={pending} aria-describedby={invalidSlots.length ? "prompt-body-slots" : undefined}>
           {pending ? "Publishing…" : "Publish prompt"}
         </Button>
       </div>

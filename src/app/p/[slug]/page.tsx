@@ -103,7 +103,8 @@ export default async function PromptPage({ params, searchParams }: Params) {
                     ["Likes", <LiveStat key="likes" kind="likes" />],
                     ["Rating", <LiveStat key="rating" kind="rating" />],
                     ["Comments", <LiveStat key="comments" kind="comments" />],
-                    ["Forks", compactNumber(prompt.forkCount)],
+                    // The forks this viewer can see, as the lineage lists them.
+                    ["Forks", compactNumber(lineage.counts.directForks)],
                     ["Views", compactNumber(prompt.viewCount)],
                   ] as const
                 ).map(([term, value]) => (
@@ -126,7 +127,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
                 </div>
               </dl>
             </section>
-            <LineageSection lineage={lineage} forkCount={prompt.forkCount} />
+            <LineageSection lineage={lineage} />
           </aside>
         </div>
       </main>

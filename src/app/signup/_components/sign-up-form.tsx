@@ -10,6 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
+import { clientValidationError, type ClientValidationError } from "@/components/ui/validation-error";
+import { signUpFields } from "@/shared/auth/account-fields";
 
 const FIELDS = ["name", "handle", "email", "password"] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -39,20 +41,32 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       },
     }),
   );
-  const fe = useFieldErrors(signUp.error, FIELDS);
-  useFocusFirstInvalid(formRef, signUp.error);
+  // Checked in the browser with the API's own schema first, so a form the server would refuse is
+  // never sent (no 400 in the console); the server's answer is shown the same way when it does refuse.
+  const [invalid, setInvalid] = useState<ClientValidationError | null>(null);
+  const error = invalid ?? signUp.error;
+  const fe = useFieldErrors(error, FIELDS);
+  useFocusFirstInvalid(formRef, error);
   const pending = signUp.isPending || signingIn;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSignInError(undefined);
     fe.reset();
-    signUp.mutate({
+    const input = {
       email: values.email,
       password: values.password,
       handle: values.handle,
       ...(values.name.trim() ? { name: values.name } : {}),
-    });
+    };
+    const checked = signUpFields.safeParse(input);
+    if (!checked.success) {
+      signUp.reset();
+      setInvalid(clientValidationError(checked.error));
+      return;
+    }
+    setInvalid(null);
+    signUp.mutate(input);
   }
 
   /** Value, change handler and error wiring for one input. */
@@ -75,7 +89,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
-      <FormErrorSummary error={signUp.error} state={fe} />
+      <FormErrorSummary error={error} state={fe} />
       {signInError ? <Alert tone="error">{signInError}</Alert> : null}
       <Field label="Name" htmlFor="signup-name" error={fe.errorFor("name", "Name")} hint="Optional. Shown on your profile and prompts.">
         <Input {...bind("name")} autoComplete="name" placeholder="Ada Lovelace" />

@@ -17,6 +17,7 @@ import { serverApi } from "@/trpc/server";
 import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
 import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
 import { firstParam, hrefWithQuery, textParam } from "@/app/_components/search-params";
+import { ArchivedPrompts } from "./_components/archived-prompts";
 
 export const dynamic = "force-dynamic";
 
@@ -192,6 +193,7 @@ export default async function ProfilePage({ params, searchParams }: Params) {
               }
             />
             <Pagination handle={user.handle} tab="prompts" cursor={cursor} nextCursor={prompts.nextCursor} />
+            {isSelf && !cursor ? <ArchivedPrompts /> : null}
           </>
         ) : people ? (
           <>

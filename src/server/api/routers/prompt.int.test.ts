@@ -178,14 +178,14 @@ describe("fork and lineage", () => {
     const root = await alice.caller.prompt.create({ title: "Root prompt", category: "coding", body: "v1 body {{x}}" });
     await alice.caller.version.create({ promptId: root.id, body: "v2 body {{x}}" });
 
-    const fork = await bob.caller.prompt.fork({ versionId: root.version.id });
+    const fork = await bob.caller.prompt.fork({ versionId: root.version.id, visibility: "public" });
     expect(fork.forkedFrom).toMatchObject({ promptId: root.id, number: 1 });
     const forkPage = await bob.caller.prompt.bySlug({ slug: fork.slug });
     expect(forkPage.owner.handle).toBe(bob.user.handle);
     expect(forkPage.latestVersion?.body).toBe("v1 body {{x}}");
     expect(forkPage.forkedFrom).toMatchObject({ versionNumber: 1, prompt: { id: root.id } });
 
-    const grandchild = await carol.caller.prompt.fork({ versionId: fork.version.id, title: "Carol's take" });
+    const grandchild = await carol.caller.prompt.fork({ versionId: fork.version.id, title: "Carol's take", visibility: "public" });
     const rootPage = await anonymous(t.db).prompt.bySlug({ slug: "root-prompt" });
     expect(rootPage.forkCount).toBe(1);
 

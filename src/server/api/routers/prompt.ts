@@ -7,6 +7,9 @@ import { getPromptBySlug, listForks, listPrompts } from "@/server/domain/prompts
 import { renderVersion } from "@/server/domain/prompts/render-version";
 import { updatePrompt } from "@/server/domain/prompts/update-prompt";
 import { searchPrompts } from "@/server/domain/prompts/search-prompts";
+import { archivePrompt, restorePrompt } from "@/server/domain/prompts/archive-prompt";
+import { deletePrompt, deletionImpact } from "@/server/domain/prompts/delete-prompt";
+import { tagSuggestions } from "@/server/domain/prompts/tag-suggestions";
 
 export const promptRouter = createTRPCRouter({
   create: protectedProcedure.input(s.createPromptInput).mutation(({ ctx, input }) => createPrompt(ctx.db, ctx.actor, input)),
@@ -18,4 +21,9 @@ export const promptRouter = createTRPCRouter({
   forks: publicProcedure.input(s.promptPageInput).query(({ ctx, input }) => listForks(ctx.db, ctx.viewer, input)),
   lineage: publicProcedure.input(s.promptIdInput).query(({ ctx, input }) => getLineage(ctx.db, ctx.viewer, input.promptId)),
   render: publicProcedure.input(s.renderInput).query(({ ctx, input }) => renderVersion(ctx.db, ctx.viewer, input)),
+  archive: protectedProcedure.input(s.promptIdInput).mutation(({ ctx, input }) => archivePrompt(ctx.db, ctx.actor, input)),
+  restore: protectedProcedure.input(s.promptIdInput).mutation(({ ctx, input }) => restorePrompt(ctx.db, ctx.actor, input)),
+  deletionImpact: protectedProcedure.input(s.promptIdInput).query(({ ctx, input }) => deletionImpact(ctx.db, ctx.actor, input)),
+  delete: protectedProcedure.input(s.promptIdInput).mutation(({ ctx, input }) => deletePrompt(ctx.db, ctx.actor, input)),
+  tagSuggestions: publicProcedure.input(s.tagSuggestionsInput).query(({ ctx, input }) => tagSuggestions(ctx.db, input)),
 });

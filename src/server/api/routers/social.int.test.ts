@@ -178,7 +178,7 @@ describe("profile totals and visibility", () => {
     await fan.caller.social.like({ promptId: open.id });
     await fan.caller.social.rate({ promptId: open.id, stars: 4 });
     await author.caller.social.like({ promptId: secret.id });
-    await fan.caller.prompt.fork({ versionId: open.version.id });
+    await fan.caller.prompt.fork({ versionId: open.version.id, visibility: "public" });
     await fan.caller.prompt.fork({ versionId: open.version.id, visibility: "private" });
 
     const seenByFan = await fan.caller.user.byHandle({ handle: author.user.handle });

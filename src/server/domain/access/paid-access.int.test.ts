@@ -218,7 +218,7 @@ describe("paid prompt bodies: who reads them", () => {
     const results = await anonymous(t.db).prompt.search({ q: listed.words.v2 });
     expect(results.items.map((i) => i.id)).toEqual([listed.prompt.id]);
     expect(results.items[0].bodyLocked).toBe(false);
-    const fork = await other.caller.prompt.fork({ versionId: listed.v2.id });
+    const fork = await other.caller.prompt.fork({ versionId: listed.v2.id, visibility: "public" });
     expect(fork).toMatchObject({ visibility: "public", notice: null });
   });
 });
@@ -341,11 +341,16 @@ describe("paid prompt reviews", () => {
     const buyer = await makeUser(t.db);
     const refunded = await makeUser(t.db);
     const visitor = await makeUser(t.db);
+    // Ratings given before the prompt went on sale stay, without the badge; once it is on sale only
+    // license holders may rate it.
+    await t.db.listing.update({ where: { promptId: listed.prompt.id }, data: { status: "draft" } });
+    await refunded.caller.social.rate({ promptId: listed.prompt.id, stars: 2, review: "Refunded" });
+    await visitor.caller.social.rate({ promptId: listed.prompt.id, stars: 3, review: "Looks fine" });
+    await t.db.listing.update({ where: { promptId: listed.prompt.id }, data: { status: "active" } });
     await grantLicense(buyer, listed);
     await grantLicense(refunded, listed, { status: "revoked", purchaseStatus: "refunded" });
     await buyer.caller.social.rate({ promptId: listed.prompt.id, stars: 5, review: "Worth it" });
-    await refunded.caller.social.rate({ promptId: listed.prompt.id, stars: 2, review: "Refunded" });
-    await visitor.caller.social.rate({ promptId: listed.prompt.id, stars: 3, review: "Looks fine" });
+    await expect(visitor.caller.social.rate({ promptId: listed.prompt.id, stars: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const ratings = await anonymous(t.db).social.ratings({ promptId: listed.prompt.id, limit: 10 });
     const verified = Object.fromEntries(ratings.items.map((r) => [r.author.handle, r.verifiedPurchase]));

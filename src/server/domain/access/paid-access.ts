@@ -7,12 +7,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
 import { ForbiddenError } from "../errors";
+import { PAID_FORK_PRIVATE_REASON } from "@/shared/prompts/fork-title";
 
 /** What APIs say when a body is withheld. */
 export const LOCKED_BODY_REASON = "This prompt is for sale: buy a license to use its body.";
 
-/** What APIs say when a copy of paid content would become public or unlisted. */
-export const PAID_FORK_PRIVATE_REASON = "Forks of a paid prompt stay private: the license covers your own use, not sharing its body.";
+/** What APIs say when a copy of paid content would become public or unlisted (worded once, with the fork dialog). */
+export { PAID_FORK_PRIVATE_REASON };
 
 /** Listings that lock bodies. */
 export const activePaidListingWhere = { status: "active", priceCents: { gt: 0 } } satisfies Prisma.ListingWhereInput;

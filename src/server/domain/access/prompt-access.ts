@@ -2,7 +2,7 @@
 // so their existence does not leak. Who may read a paid prompt's body is decided in
 // paid-access.ts (findReadableVersionWithBody below applies it).
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
 import { ForbiddenError, NotFoundError } from "../errors";
@@ -27,15 +27,37 @@ export function forkSourceFor(source: { id: string; number: number; prompt: Prom
   return { isFork: source !== null, forkedFromVersionId: visible ? source.id : null, forkedFromVersionNumber: visible ? source.number : null };
 }
 
-/** Prompts a viewer may find in lists: public ones, plus their own (unlisted prompts only by link). */
-export function listablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
-  return viewer ? { OR: [{ visibility: "public" }, { ownerId: viewer.id }] } : { visibility: "public" };
+/**
+ * Archived prompts leave every list, for everyone (search, profiles, feeds, trending, the Market):
+ * the one fragment each listing query applies, as Prisma and as SQL.
+ */
+export const notArchivedWhere = { archivedAt: null } satisfies Prisma.PromptWhereInput;
+export function notArchivedSql(alias = "p"): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(`"${alias.replace(/"/g, "")}"`)}."archivedAt" IS NULL`;
 }
 
-/** Prompts a viewer may read by id or slug. */
+/** Prompts a viewer may find in lists: public ones, plus their own (unlisted prompts only by link); never archived ones. */
+export function listablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
+  return { AND: [notArchivedWhere, viewer ? { OR: [{ visibility: "public" }, { ownerId: viewer.id }] } : { visibility: "public" }] };
+}
+
+/** listablePromptsWhere as SQL on the prompt row `alias`, for raw queries (search). */
+export function listablePromptsSql(viewer: Viewer, alias = "p"): Prisma.Sql {
+  const p = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  const visible = viewer ? Prisma.sql`(${p}.visibility = 'public' OR ${p}."ownerId" = ${viewer.id})` : Prisma.sql`${p}.visibility = 'public'`;
+  return Prisma.sql`(${visible} AND ${notArchivedSql(alias)})`;
+}
+
+/**
+ * Prompts a viewer may read by id or slug. An archived prompt keeps its URL only for its owner,
+ * admins and holders of an active license; for everyone else it is NOT_FOUND.
+ */
 export function readablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
   if (isAdmin(viewer)) return {};
-  return viewer ? { OR: [{ visibility: { in: ["public", "unlisted"] } }, { ownerId: viewer.id }] } : { visibility: { in: ["public", "unlisted"] } };
+  const shared = { visibility: { in: ["public", "unlisted"] } } satisfies Prisma.PromptWhereInput;
+  if (!viewer) return { ...shared, ...notArchivedWhere };
+  const licensed = { licenses: { some: { holderId: viewer.id, status: "active" } } } satisfies Prisma.PromptWhereInput;
+  return { OR: [{ ownerId: viewer.id }, { AND: [shared, { OR: [notArchivedWhere, licensed] }] }] };
 }
 
 export async function findReadablePrompt(db: DbOrTx, viewer: Viewer, promptId: string) {

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { page, pageResult } from "../pagination";
 import { bodyAccessFor } from "../access/paid-access";
-import { forkSourceFor, forkSourceSelect } from "../access/prompt-access";
+import { forkSourceFor, forkSourceSelect, notArchivedWhere } from "../access/prompt-access";
 
 /**
  * New prompts and new versions from the people the actor follows, newest first. Only public
@@ -13,7 +13,7 @@ import { forkSourceFor, forkSourceSelect } from "../access/prompt-access";
 export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string | null; limit: number }) {
   const rows = await db.promptVersion.findMany({
     where: {
-      prompt: { visibility: "public", owner: { followers: { some: { followerId: actor.id } } } },
+      prompt: { visibility: "public", ...notArchivedWhere, owner: { followers: { some: { followerId: actor.id } } } },
       // The owner's own saves (a fork's first version is the forker's new prompt).
       author: { followers: { some: { followerId: actor.id } } },
     },

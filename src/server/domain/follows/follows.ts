@@ -3,11 +3,12 @@ import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor, Viewer } from "../actor";
 import { NotFoundError, ValidationError } from "../errors";
 import { page, pageResult } from "../pagination";
+import { notifyFollow } from "../notifications/event-notifications";
 
 const userCardSelect = { id: true, handle: true, name: true, image: true, bio: true } as const;
 
 async function userIdByHandle(db: DbOrTx, handle: string) {
-  const user = await db.user.findUnique({ where: { handle: handle.toLowerCase() }, select: { id: true, handle: true } });
+  const user = await db.user.findFirst({ where: { handle: handle.toLowerCase(), deletedAt: null }, select: { id: true, handle: true } });
   if (!user) throw new NotFoundError("User");
   return user;
 }
@@ -15,7 +16,10 @@ async function userIdByHandle(db: DbOrTx, handle: string) {
 export async function followUser(db: Db, actor: Actor, handle: string) {
   const target = await userIdByHandle(db, handle);
   if (target.id === actor.id) throw new ValidationError("handle: you can't follow yourself.", { handle: ["is you"] });
-  await db.$executeRaw`INSERT INTO "Follow" ("followerId", "followeeId") VALUES (${actor.id}, ${target.id}) ON CONFLICT DO NOTHING`;
+  await db.$transaction(async (tx) => {
+    const inserted = await tx.$executeRaw`INSERT INTO "Follow" ("followerId", "followeeId") VALUES (${actor.id}, ${target.id}) ON CONFLICT DO NOTHING`;
+    if (inserted) await notifyFollow(tx, { followerId: actor.id, followeeId: target.id });
+  });
   return { handle: target.handle, following: true, ...(await followCounts(db, target.id)) };
 }
 

@@ -21,7 +21,7 @@ export const agreedTerms = (listing: { licenseType: LicenseType; terms: string; 
 async function buyableListing(db: DbOrTx, actor: Actor, listingId: string) {
   const listing = await db.listing.findFirst({
     where: { id: listingId, prompt: readablePromptsWhere(actor) },
-    include: { prompt: { select: { id: true, slug: true, title: true, description: true, visibility: true } } },
+    include: { prompt: { select: { id: true, slug: true, title: true, description: true, visibility: true, archivedAt: true } } },
   });
   if (!listing || listing.prompt.visibility === "private" || (listing.status === "draft" && listing.sellerId !== actor.id && !isAdmin(actor)))
     throw new NotFoundError("Listing");

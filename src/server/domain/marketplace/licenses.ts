@@ -7,6 +7,7 @@ import { isAdmin, type Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { COVERAGES } from "@/shared/marketplace/coverage";
 import { formatMoney, priceLabel } from "@/shared/money/format-money";
+import { notifySale } from "../notifications/event-notifications";
 
 const KEY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: keys get read aloud and retyped
 
@@ -23,6 +24,9 @@ type PurchaseForLicense = {
   listingId: string;
   promptId: string;
   buyerId: string;
+  sellerId: string;
+  amountCents: number;
+  currency: string;
   versionNumber: number;
   licenseType: "personal" | "commercial" | "team";
   terms: string;
@@ -46,7 +50,7 @@ export async function grantLicense(tx: Tx, purchase: PurchaseForLicense) {
   const existing = await tx.license.findUnique({ where: { purchaseId: purchase.id } });
   if (existing) return existing;
   if (await activeLicenseOf(tx, purchase.promptId, purchase.buyerId)) return null;
-  return tx.license.create({
+  const license = await tx.license.create({
     data: {
       key: newLicenseKey(),
       purchaseId: purchase.id,
@@ -60,6 +64,9 @@ export async function grantLicense(tx: Tx, purchase: PurchaseForLicense) {
       toVersion: purchase.coverage === "purchased_only" ? purchase.versionNumber : null,
     },
   });
+  // Created once per purchase (a repeated webhook finds the license above), so the seller is told once.
+  await notifySale(tx, purchase);
+  return license;
 }
 
 /** Returns how many licenses were revoked (0 or 1). */

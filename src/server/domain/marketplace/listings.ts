@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Actor, type Viewer } from "../actor";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { page, pageResult } from "../pagination";
-import { assertCanWritePrompt, findReadablePrompt, readablePromptsWhere } from "../access/prompt-access";
+import { assertCanWritePrompt, findReadablePrompt, notArchivedWhere, readablePromptsWhere } from "../access/prompt-access";
 import { averageOf } from "../prompts/prompt-queries";
 import { COVERAGES, type Coverage } from "@/shared/marketplace/coverage";
 import { LICENSE_TYPES, type LicenseType } from "@/shared/marketplace/license-types";
@@ -35,7 +35,7 @@ const listingSelect = {
   salesCount: true,
   createdAt: true,
   updatedAt: true,
-  prompt: { select: { id: true, slug: true, title: true, description: true, category: true, tags: true, visibility: true, ratingCount: true, ratingSum: true, likeCount: true } },
+  prompt: { select: { id: true, slug: true, title: true, description: true, category: true, tags: true, visibility: true, archivedAt: true, ratingCount: true, ratingSum: true, likeCount: true } },
   seller: { select: { id: true, handle: true, name: true, image: true } },
 } satisfies Prisma.ListingSelect;
 
@@ -98,6 +98,7 @@ export async function createListing(
   assertCanWritePrompt(prompt, actor);
   if (prompt.visibility === "private")
     throw new ValidationError("promptId: a private prompt cannot be listed; make it public or unlisted first.", { promptId: ["is private"] });
+  if (prompt.archivedAt) throw new ValidationError("promptId: an archived prompt cannot be listed; restore it first.", { promptId: ["is archived"] });
   assertCanGoOnSale(input.priceCents, input.status);
   const existing = await db.listing.findUnique({ where: { promptId: prompt.id }, select: { id: true } });
   if (existing) throw new ConflictError("This prompt already has a listing; change it with listing.update.", { promptId: ["already listed"] });
@@ -134,6 +135,8 @@ export async function updateListing(
   if (input.priceCents !== undefined) assertPrice(input.priceCents);
   if (input.status === "active" && listing.prompt.visibility === "private")
     throw new ValidationError("status: a private prompt cannot be on sale; make it public or unlisted first.", { status: ["prompt is private"] });
+  if (input.status === "active" && listing.prompt.archivedAt)
+    throw new ValidationError("status: an archived prompt cannot be on sale; restore it first.", { status: ["prompt is archived"] });
   // Checked on the result of the change (pricing a free listing on sale is going on sale too); a
   // paid listing already on sale from before payments were switched off can still be edited.
   const wasPaidOnSale = listing.status === "active" && listing.priceCents > 0;
@@ -216,7 +219,7 @@ export async function listListings(
   const own = seller && seller.id === viewer?.id;
   const where: Prisma.ListingWhereInput = own
     ? { sellerId: seller.id }
-    : { status: "active", prompt: { visibility: "public" }, ...(seller ? { sellerId: seller.id } : {}) };
+    : { status: "active", prompt: { visibility: "public", ...notArchivedWhere }, ...(seller ? { sellerId: seller.id } : {}) };
   const filters: Prisma.ListingWhereInput = {
     ...(input.currency ? { currency: input.currency } : {}),
     ...(input.licenseType ? { licenseType: input.licenseType } : {}),

@@ -171,6 +171,18 @@ describe("checkout", () => {
   });
 });
 
+describe("archived prompts", () => {
+  it("cannot be listed or put back on sale until restored", async () => {
+    const { seller, prompt } = await sellerWithPrompt();
+    await seller.caller.prompt.archive({ promptId: prompt.id });
+    await rejects(seller.caller.listing.create({ promptId: prompt.id, priceCents: 900, currency: "usd", licenseType: "personal" }), "BAD_REQUEST", /^promptId: an archived prompt/);
+    await seller.caller.prompt.restore({ promptId: prompt.id });
+    const listing = await seller.caller.listing.create({ promptId: prompt.id, priceCents: 900, currency: "usd", licenseType: "personal", status: "paused" });
+    await seller.caller.prompt.archive({ promptId: prompt.id });
+    await rejects(seller.caller.listing.update({ listingId: listing.id, status: "active" }), "BAD_REQUEST", /^status: an archived prompt/);
+  });
+});
+
 describe("selling without Stripe", () => {
   it("tells sellers before saving, refuses to put a paid listing on sale, and allows drafts and free listings", async () => {
     delete process.env.STRIPE_SECRET_KEY;

@@ -13,6 +13,7 @@ import { agreedTerms } from "./checkout";
 import { grantLicense, revokeLicenseOf } from "./licenses";
 import { getStripe, stripeConfigured } from "./stripe-client";
 import { platformFee } from "./platform-fee";
+import { notifyRefund } from "../notifications/event-notifications";
 
 export type EventOutcome = "applied" | "ignored" | "duplicate";
 
@@ -116,6 +117,9 @@ async function applyRefundTotal(tx: Tx, purchaseId: string, refundedTotal: numbe
       platformFeeCents: platformFee(purchase.amountCents - (full ? purchase.amountCents : refundedCents), env.PLATFORM_FEE_PERCENT),
     },
   });
+  // Only money newly given back tells the seller: an older total arriving late changes nothing.
+  const newlyRefunded = (full ? purchase.amountCents : refundedCents) - purchase.refundedCents;
+  if (newlyRefunded > 0) await notifyRefund(tx, purchase, { refundedCents: newlyRefunded, full });
   if (full && (await revokeLicenseOf(tx, purchase.id, "refunded")))
     await tx.listing.update({ where: { id: purchase.listingId }, data: { salesCount: { decrement: 1 } } });
 }

@@ -6,6 +6,7 @@ import type { CreatePromptInput } from "./schemas";
 import { uniqueSlug } from "./unique-slug";
 import { bumpTrending } from "../trending/trending";
 import { countFork } from "./fork-count";
+import { notifyFork } from "../notifications/event-notifications";
 
 export type CreatedPrompt = { id: string; slug: string; version: { id: string; number: number } };
 
@@ -37,7 +38,10 @@ export async function createPrompt(
       createdAt: opts.createdAt,
     });
     await bumpTrending(tx, prompt.id, "create", opts.createdAt ?? prompt.createdAt);
-    if (opts.forkedFromVersionId) await countFork(tx, opts.forkedFromVersionId, input.visibility === "public" ? 1 : 0);
+    if (opts.forkedFromVersionId) {
+      await countFork(tx, opts.forkedFromVersionId, input.visibility === "public" ? 1 : 0);
+      await notifyFork(tx, { actorId: actor.id, sourceVersionId: opts.forkedFromVersionId, forkId: prompt.id });
+    }
     return { id: prompt.id, slug: prompt.slug, version: { id: version.id, number: version.number } };
   });
 }

@@ -7,6 +7,7 @@ import type { PromptVariable } from "@/shared/prompts/variables";
 import { findReadableVersion } from "../access/prompt-access";
 import { createPrompt } from "./create-prompt";
 import type { Category } from "@/shared/prompts/categories";
+import { defaultForkTitle } from "@/shared/prompts/fork-title";
 
 export const LOCKED_FORK_REASON = "This prompt is for sale: buy a license to fork it.";
 /** The first changelog of a fork whose source is not public (private or unlisted). */
@@ -24,13 +25,13 @@ export async function forkPrompt(db: Db, actor: Actor, input: { versionId: strin
   // Paid content (or a copy of it, further up the lineage) is forked privately, whatever was asked.
   const copyOfPaid = access.gated || (await derivesFromGatedContent(db, actor, source.id));
   if (copyOfPaid && input.visibility && input.visibility !== "private") throw new ForbiddenError(PAID_FORK_PRIVATE_REASON);
-  // A fork of a private prompt stays private unless the forker says otherwise.
-  const visibility = copyOfPaid ? "private" : (input.visibility ?? (source.prompt.visibility === "private" ? "private" : "public"));
+  // A fork is private unless the forker asks otherwise: no instant public duplicates.
+  const visibility = copyOfPaid ? "private" : (input.visibility ?? "private");
   const created = await createPrompt(
     db,
     actor,
     {
-      title: input.title ?? (source.prompt.ownerId === actor.id ? `${source.prompt.title} (fork)` : source.prompt.title),
+      title: input.title ?? defaultForkTitle(source.prompt.title),
       description: source.prompt.description,
       category: source.prompt.category as Category,
       tags: source.prompt.tags,

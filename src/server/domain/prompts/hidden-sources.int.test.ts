@@ -27,7 +27,7 @@ describe("a public fork of a private prompt", () => {
     expect(JSON.stringify(await anonymous(t.db).prompt.bySlug({ slug: fork.slug }))).not.toContain(secret.slug);
 
     const open = await alice.caller.prompt.create({ title: "Open source prompt", category: "coding", body: "b" });
-    const openFork = await bob.caller.prompt.fork({ versionId: open.version.id });
+    const openFork = await bob.caller.prompt.fork({ versionId: open.version.id, visibility: "public" });
     expect((await bob.caller.version.list({ promptId: openFork.id })).items[0].changelog).toBe(`Forked from ${open.slug} v1`);
     // Unlisted sources are not named either: their slug is their link.
     const unlisted = await alice.caller.prompt.create({ title: "Unlisted source", category: "coding", body: "b", visibility: "unlisted" });
@@ -63,7 +63,7 @@ describe("a public fork of a private prompt", () => {
     const alice = await makeUser(t.db);
     const bob = await makeUser(t.db);
     const open = await alice.caller.prompt.create({ title: "Readable parent", category: "coding", body: "b" });
-    const fork = await bob.caller.prompt.fork({ versionId: open.version.id });
+    const fork = await bob.caller.prompt.fork({ versionId: open.version.id, visibility: "public" });
     const listed = (await anonymous(t.db).prompt.list({ author: bob.user.handle, limit: 10 })).items.find((p) => p.id === fork.id);
     expect(listed).toMatchObject({ isFork: true, forkedFromVersionId: open.version.id });
     const forks = await anonymous(t.db).prompt.forks({ promptId: open.id });

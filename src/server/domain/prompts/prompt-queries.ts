@@ -44,8 +44,9 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     where: { AND: [{ slug }, readablePromptsWhere(viewer)] },
     select: {
       ...promptCardSelect,
+      archivedAt: true,
       labels: { select: { name: true, version: { select: { id: true, number: true } } } },
-      forkedFromVersion: { select: { id: true, number: true, prompt: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true, owner: { select: ownerSelect } } } } },
+      forkedFromVersion: { select: { id: true, number: true, prompt: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true, archivedAt: true, owner: { select: ownerSelect } } } } },
     },
   });
   if (!prompt) throw new NotFoundError("Prompt");
@@ -76,7 +77,12 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     // A fork of a prompt the viewer cannot see only says that it is a fork.
     forkedFrom: source
       ? canReadPrompt(source.prompt, viewer)
-        ? { versionId: source.id, versionNumber: source.number, prompt: { id: source.prompt.id, slug: source.prompt.slug, title: source.prompt.title, owner: source.prompt.owner } }
+        ? {
+            versionId: source.id,
+            versionNumber: source.number,
+            // An archived source is still named (the fork's lineage), but its page is only for its owner and licensees.
+            prompt: { id: source.prompt.id, slug: source.prompt.slug, title: source.prompt.title, owner: source.prompt.owner, archived: source.prompt.archivedAt !== null },
+          }
         : { versionId: null, versionNumber: null, prompt: null }
       : null,
     isOwner: viewer?.id === prompt.owner.id,
@@ -86,12 +92,13 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
 export async function listPrompts(
   db: DbOrTx,
   viewer: Viewer,
-  input: { cursor?: string | null; limit: number; category?: Category; author?: string },
+  input: { cursor?: string | null; limit: number; category?: Category; author?: string; archived?: boolean },
 ) {
   const rows = await db.prompt.findMany({
     where: {
       AND: [
-        listablePromptsWhere(viewer),
+        // Archived prompts are listed for their owner only, and only when asked for.
+        input.archived ? { ownerId: viewer?.id ?? "", archivedAt: { not: null } } : listablePromptsWhere(viewer),
         input.category ? { category: input.category } : {},
         input.author ? { owner: { handle: input.author.toLowerCase() } } : {},
       ],

@@ -12,6 +12,7 @@ import {
   variableMetadataSchema,
   visibilitySchema,
 } from "@/shared/prompts/prompt-fields";
+import { searchFiltersSchema } from "@/shared/prompts/search-fields";
 import { idSchema } from "../ids";
 import { paginationSchema } from "../pagination";
 
@@ -48,6 +49,12 @@ export const promptIdInput = z.object({ promptId: idSchema });
 /** One page of something that belongs to a prompt (its forks). */
 export const promptPageInput = paginationSchema.extend({ promptId: idSchema });
 
+/** Existing tags matching what is typed (empty: the most used ones). */
+export const tagSuggestionsInput = z.object({
+  query: z.string().max(64, "is at most 64 characters").default(""),
+  limit: z.number().int().min(1, "must be at least 1").max(20, "is at most 20").default(8),
+});
+
 export const forkInput = z.object({
   versionId: idSchema,
   title: titleSchema.optional(),
@@ -62,13 +69,9 @@ export const renderInput = z.object({
 export const listPromptsInput = paginationSchema.extend({
   category: categorySchema.optional(),
   author: z.string().trim().max(40).optional(),
+  /** The viewer's own archived prompts instead (they appear in no other list). */
+  archived: z.boolean().optional(),
 });
 
-export const SEARCH_SORTS = ["relevance", "newest", "top_rated", "most_liked", "trending"] as const;
-export const searchInput = paginationSchema.extend({
-  q: z.string().max(200, "is at most 200 characters").optional(),
-  category: categorySchema.optional(),
-  tag: z.string().trim().max(32, "is at most 32 characters").optional(),
-  author: z.string().trim().max(40, "is at most 40 characters").optional(),
-  sort: z.enum(SEARCH_SORTS, { error: `must be one of: ${SEARCH_SORTS.join(", ")}` }).optional(),
-});
+export { SEARCH_SORTS } from "@/shared/prompts/search-fields";
+export const searchInput = paginationSchema.extend(searchFiltersSchema.shape);

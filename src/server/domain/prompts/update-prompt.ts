@@ -1,10 +1,27 @@
 import "server-only";
-import type { Db } from "@/server/db/prisma";
+import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
+import { ConflictError } from "../errors";
 import { assertCanWritePrompt, findReadablePrompt } from "../access/prompt-access";
 import type { UpdatePromptInput } from "./schemas";
 import { countFork } from "./fork-count";
-import { assertMayPublishFork } from "../access/paid-access";
+import { activePaidListingWhere, assertMayPublishFork } from "../access/paid-access";
+
+/** What the edit form and the API say when a prompt on sale would become private. */
+export const PRIVATE_WHILE_ON_SALE_REASON =
+  "visibility: cannot be private while the prompt is on sale (an active paid listing): its licensees would lose access. Keep it public or unlisted, or pause the listing first.";
+export const PRIVATE_WITH_LICENSEES_REASON =
+  "visibility: cannot be private while people hold licenses for it: they would lose access to what they bought. Keep it public or unlisted; archive it to take it out of lists.";
+
+/** A prompt with an active paid listing, or active licenses, cannot become private: licensees would lose access. */
+async function assertMayGoPrivate(db: DbOrTx, promptId: string) {
+  const [onSale, licensees] = await Promise.all([
+    db.listing.count({ where: { promptId, ...activePaidListingWhere } }),
+    db.license.count({ where: { promptId, status: "active" } }),
+  ]);
+  if (onSale) throw new ConflictError(PRIVATE_WHILE_ON_SALE_REASON, { visibility: ["cannot be private while the prompt is on sale"] });
+  if (licensees) throw new ConflictError(PRIVATE_WITH_LICENSEES_REASON, { visibility: ["cannot be private while people hold licenses for it"] });
+}
 
 /**
  * Metadata only; content changes are new versions. The slug stays stable so links keep working.
@@ -14,6 +31,7 @@ export async function updatePrompt(db: Db, actor: Actor, input: UpdatePromptInpu
   const prompt = await findReadablePrompt(db, actor, input.promptId);
   assertCanWritePrompt(prompt, actor);
   if (input.visibility) await assertMayPublishFork(db, actor, prompt.forkedFromVersionId, input.visibility);
+  if (input.visibility === "private" && prompt.visibility !== "private") await assertMayGoPrivate(db, prompt.id);
   const { promptId, ...changes } = input;
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.prompt.update({ where: { id: promptId }, data: changes });

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { page, pageResult } from "../pagination";
 import { findReadablePrompt } from "../access/prompt-access";
 import { bumpTrending } from "../trending/trending";
+import { notifyComment } from "../notifications/event-notifications";
 
 const authorSelect = { id: true, handle: true, name: true, image: true } as const;
 const commentSelect = { id: true, promptId: true, parentId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, author: { select: authorSelect } } as const;
@@ -16,15 +17,18 @@ const present = <T extends CommentRow>(c: T) => (c.deletedAt ? { ...c, body: "",
 export async function addComment(db: Db, actor: Actor, input: { promptId: string; body: string; parentId?: string }) {
   return db.$transaction(async (tx) => {
     const prompt = await findReadablePrompt(tx, actor, input.promptId);
+    let parentAuthorId: string | null = null;
     if (input.parentId) {
-      const parent = await tx.comment.findFirst({ where: { id: input.parentId, promptId: prompt.id }, select: { parentId: true, deletedAt: true } });
+      const parent = await tx.comment.findFirst({ where: { id: input.parentId, promptId: prompt.id }, select: { parentId: true, deletedAt: true, authorId: true } });
       if (!parent) throw new NotFoundError("Parent comment");
       if (parent.parentId) throw new ValidationError("parentId: replies go one level deep; reply to the top-level comment instead.", { parentId: ["must be a top-level comment"] });
       if (parent.deletedAt) throw new ValidationError("parentId: that comment was deleted.", { parentId: ["was deleted"] });
+      parentAuthorId = parent.authorId;
     }
     const comment = await tx.comment.create({ data: { promptId: prompt.id, authorId: actor.id, parentId: input.parentId, body: input.body }, select: commentSelect });
     await tx.$executeRaw`UPDATE "Prompt" SET "commentCount" = "commentCount" + 1 WHERE id = ${prompt.id}`;
     await bumpTrending(tx, prompt.id, "comment");
+    await notifyComment(tx, { actorId: actor.id, prompt, commentId: comment.id, parentAuthorId });
     return present(comment);
   });
 }

@@ -7,10 +7,12 @@ import { findReadablePrompt } from "../access/prompt-access";
 import { averageOf } from "../prompts/prompt-queries";
 import { bumpTrending } from "../trending/trending";
 import { ratingRefusal } from "./rating-eligibility";
+import { notifyRating } from "../notifications/event-notifications";
+import { RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from "@/shared/social/rating-score";
 
-/** Bayesian average: three phantom 3-star ratings keep one 5-star review from topping the charts. */
-const PRIOR_COUNT = 3;
-const PRIOR_MEAN = 3;
+/** Bayesian average (shared/social/rating-score.ts): phantom middling ratings keep one 5-star review from topping the charts. */
+const PRIOR_COUNT = RATING_PRIOR_COUNT;
+const PRIOR_MEAN = RATING_PRIOR_MEAN;
 
 /** One rating per user per prompt; rating again edits it. Owners cannot rate their own prompts. */
 export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string; stars: number; review?: string }) {
@@ -33,6 +35,8 @@ export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string
         "ratingScore" = ("ratingSum" + ${sumDelta}::int + ${PRIOR_COUNT * PRIOR_MEAN}::float8) / ("ratingCount" + ${countDelta}::int + ${PRIOR_COUNT}::float8)
       WHERE id = ${prompt.id}`;
     if (!previous) await bumpTrending(tx, prompt.id, "rating");
+    // A changed rating updates the owner's notification rather than adding one; the same stars again say nothing new.
+    if (previous?.stars !== input.stars) await notifyRating(tx, { actorId: actor.id, prompt, stars: input.stars });
     return { promptId: prompt.id, stars: rating.stars, review: rating.review, updatedAt: rating.updatedAt, ...(await ratingSummary(tx, prompt.id)) };
   });
 }

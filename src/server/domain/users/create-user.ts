@@ -7,7 +7,8 @@ import type { SignUpInput } from "./schemas";
 export const RESERVED_HANDLES = new Set(["admin-panel", "api", "new", "settings", "signin", "signup", "explore", "me", "u", "p"]);
 
 export async function createUser(db: Db, input: SignUpInput & { role?: "user" | "admin" }) {
-  if (RESERVED_HANDLES.has(input.handle)) throw new ConflictError("That handle is reserved.", { handle: ["is reserved"] });
+  // "deleted-…" names the anonymised rows of deleted accounts (delete-account.ts).
+  if (RESERVED_HANDLES.has(input.handle) || input.handle.startsWith("deleted-")) throw new ConflictError("That handle is reserved.", { handle: ["is reserved"] });
   const clash = await db.user.findFirst({ where: { OR: [{ email: input.email }, { handle: input.handle }] }, select: { email: true, handle: true } });
   if (clash?.email === input.email) throw new ConflictError("An account with that email already exists.", { email: ["is already registered"] });
   if (clash?.handle === input.handle) throw new ConflictError("That handle is taken.", { handle: ["is taken"] });

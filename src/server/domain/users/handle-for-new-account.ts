@@ -9,7 +9,7 @@ export async function handleForNewAccount(db: DbOrTx, source: string): Promise<s
   if (base.length < 3) base = `user-${base}`.replace(/-+$/, "");
   for (let attempt = 0; attempt < 6; attempt++) {
     const candidate = attempt === 0 ? base : `${base}-${randomBytes(2).toString("hex")}`;
-    if (RESERVED_HANDLES.has(candidate)) continue;
+    if (RESERVED_HANDLES.has(candidate) || candidate.startsWith("deleted-")) continue;
     if (!(await db.user.findUnique({ where: { handle: candidate }, select: { id: true } }))) return candidate;
   }
   return `user-${randomBytes(5).toString("hex")}`;

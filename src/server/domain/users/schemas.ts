@@ -1,24 +1,10 @@
 import { z } from "zod";
 import { visibleText } from "@/shared/text/visible-text";
+import { displayNameSchema, emailSchema, handleSchema, passwordSchema, signUpFields } from "@/shared/auth/account-fields";
 
-export const handleSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(3, "must be at least 3 characters")
-  .max(30, "is at most 30 characters")
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "uses lowercase letters, digits and inner dashes only");
-export const emailSchema = z.string().trim().toLowerCase().max(254).email("must be a valid email address");
-/** The name shown next to a handle. */
-const displayNameSchema = visibleText(z.string().trim().max(80, "is at most 80 characters"));
-export const passwordSchema = z.string().min(8, "must be at least 8 characters").max(200, "is at most 200 characters");
+export { emailSchema, handleSchema, passwordSchema };
 
-export const signUpInput = z.object({
-  email: emailSchema,
-  password: passwordSchema,
-  handle: handleSchema,
-  name: displayNameSchema.optional(),
-});
+export const signUpInput = signUpFields;
 export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const byHandleInput = z.object({ handle: z.string().trim().toLowerCase().min(1, "is required").max(40) });
@@ -27,4 +13,23 @@ export const updateProfileInput = z.object({
   name: displayNameSchema.optional(),
   bio: visibleText(z.string().trim().max(500, "is at most 500 characters")).optional(),
   image: z.union([z.literal(""), z.string().trim().url("must be an http(s) URL").max(500).regex(/^https?:\/\//, "must be an http(s) URL")]).optional(),
+});
+
+/** The password the account has now, when it must be confirmed (empty when the account has none). */
+const currentPasswordSchema = z.string().max(200, "is at most 200 characters");
+
+export const changePasswordInput = z.object({
+  currentPassword: currentPasswordSchema.optional(),
+  newPassword: passwordSchema,
+});
+
+export const changeEmailInput = z.object({
+  email: emailSchema,
+  currentPassword: currentPasswordSchema.optional(),
+});
+
+export const deleteAccountInput = z.object({
+  /** The account's handle, typed out: deleting cannot be undone. */
+  confirmHandle: z.string().trim().toLowerCase().min(1, "is required").max(40, "is at most 40 characters"),
+  currentPassword: currentPasswordSchema.optional(),
 });

@@ -8,7 +8,8 @@ import { followCounts, isFollowing } from "../follows/follows";
 export const publicUserSelect = { id: true, handle: true, name: true, bio: true, image: true, createdAt: true } as const;
 
 export async function getUserByHandle(db: DbOrTx, viewer: Viewer, handle: string) {
-  const user = await db.user.findUnique({ where: { handle: handle.toLowerCase() }, select: publicUserSelect });
+  const user = await db.user.findFirst({ where: { handle: handle.toLowerCase(), deletedAt: null }, select: publicUserSelect });
+  // A deleted account keeps an anonymised row (for sales and archived prompts) but has no profile.
   if (!user) throw new NotFoundError("User");
   // Totals over what this viewer may see: others never learn about private prompts.
   const totals = await db.prompt.aggregate({
@@ -31,12 +32,14 @@ export async function getUserByHandle(db: DbOrTx, viewer: Viewer, handle: string
 }
 
 export async function getMe(db: DbOrTx, actor: Actor) {
-  const user = await db.user.findUnique({
-    where: { id: actor.id },
-    select: { ...publicUserSelect, email: true, role: true },
+  const user = await db.user.findFirst({
+    where: { id: actor.id, deletedAt: null },
+    select: { ...publicUserSelect, email: true, role: true, passwordHash: true },
   });
   if (!user) throw new NotFoundError("User");
-  return user;
+  // Whether changing the email or deleting the account asks for a password (GitHub-only accounts have none).
+  const { passwordHash, ...rest } = user;
+  return { ...rest, hasPassword: passwordHash !== null };
 }
 
 export async function updateProfile(db: DbOrTx, actor: Actor, input: { name?: string; bio?: string; image?: string }) {

@@ -1,14 +1,28 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { z } from "zod";
 import { ForkIcon } from "@/components/ui/icons";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input, Select } from "@/components/ui/field";
 import { signInHref } from "@/shared/auth/sign-in-href";
+import { defaultForkTitle, PAID_FORK_PRIVATE_REASON } from "@/shared/prompts/fork-title";
+import { TITLE_MAX_LENGTH, titleSchema } from "@/shared/prompts/prompt-fields";
+import { VISIBILITIES, type Visibility } from "@/shared/prompts/visibility";
+import { fieldError, fieldErrorsOf } from "@/components/ui/field-errors";
 import { useTRPC } from "@/trpc/react";
 
-/** Forks a version into a new prompt owned by the viewer, then opens it. Signed-out viewers are sent to sign in. */
+const forkFields = z.object({ title: titleSchema });
+
+/**
+ * Forks a version into a new prompt owned by the viewer through a dialog (title, visibility:
+ * private unless they choose otherwise), then opens it. Signed-out viewers are sent to sign in.
+ */
 export function ForkButton({
   slug,
+  title,
   versionId,
   versionNumber,
   signedIn,
@@ -16,6 +30,8 @@ export function ForkButton({
   privateOnly = false,
 }: {
   slug: string;
+  /** The source's title: the fork's default is "<title> (fork)". */
+  title: string;
   versionId: string;
   versionNumber: number;
   signedIn: boolean;
@@ -24,9 +40,7 @@ export function ForkButton({
   /** A licensee's copy of a paid prompt stays private. */
   privateOnly?: boolean;
 }) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const fork = useMutation(trpc.prompt.fork.mutationOptions({ onSuccess: (created) => router.push(`/p/${created.slug}`) }));
+  const [open, setOpen] = useState(false);
 
   if (!signedIn) {
     return (
@@ -44,16 +58,87 @@ export function ForkButton({
       </Button>
     );
   }
-  const busy = fork.isPending || fork.isSuccess;
   return (
-    <div className="flex flex-col items-start gap-1 sm:items-end">
-      <Button variant="secondary" onClick={() => fork.mutate({ versionId })} disabled={busy} title={privateOnly ? `Copy v${versionNumber} into a private prompt of your own (copies of paid prompts stay private)` : `Copy v${versionNumber} into a new prompt of your own`}>
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)} aria-haspopup="dialog" title={`Copy v${versionNumber} into a new prompt of your own`}>
         <ForkIcon />
-        {busy ? "Forking…" : "Fork"}
+        Fork
       </Button>
-      <p aria-live="polite" className="text-xs">
-        {fork.error ? <span className="text-rose-600">Could not fork: {fork.error.message}</span> : fork.isSuccess ? <span className="text-slate-500">Fork created, opening it…</span> : null}
-      </p>
-    </div>
+      {open ? <ForkDialog title={title} versionId={versionId} versionNumber={versionNumber} privateOnly={privateOnly} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function ForkDialog({ title, versionId, versionNumber, privateOnly, onClose }: { title: string; versionId: string; versionNumber: number; privateOnly: boolean; onClose: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [forkTitle, setForkTitle] = useState(() => defaultForkTitle(title));
+  const [visibility, setVisibility] = useState<Visibility>("private");
+  const [clientError, setClientError] = useState<string | undefined>();
+  const fork = useMutation(trpc.prompt.fork.mutationOptions({ onSuccess: (created) => router.push(`/p/${created.slug}`) }));
+  const busy = fork.isPending || fork.isSuccess;
+  const titleError = clientError ?? fieldError(fieldErrorsOf(fork.error), "title", "Title");
+  const otherError = fork.error && !fieldErrorsOf(fork.error).title ? fork.error.message : null;
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = forkFields.safeParse({ title: forkTitle });
+    if (!parsed.success) return setClientError(fieldError({ title: parsed.error.issues.map((i) => i.message) }, "title", "Title"));
+    setClientError(undefined);
+    fork.mutate({ versionId, title: parsed.data.title, visibility: privateOnly ? "private" : visibility });
+  }
+
+  return (
+    <Dialog open onClose={onClose} labelledBy={`${id}-title`} title={`Fork v${versionNumber}`} description="Your fork is a new prompt of your own, starting from this version. Its lineage links back here.">
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Fork this prompt">
+        <Field label="Title" htmlFor={`${id}-fork-title`} error={titleError}>
+          <Input
+            id={`${id}-fork-title`}
+            value={forkTitle}
+            maxLength={TITLE_MAX_LENGTH}
+            onChange={(e) => {
+              setForkTitle(e.target.value);
+              setClientError(undefined);
+            }}
+            aria-invalid={titleError ? true : undefined}
+            aria-describedby={titleError ? `${id}-fork-title-error` : undefined}
+          />
+        </Field>
+        <Field label="Visibility" htmlFor={`${id}-fork-visibility`} hint={privateOnly ? undefined : VISIBILITIES[visibility].hint}>
+          <Select id={`${id}-fork-visibility`} value={privateOnly ? "private" : visibility} disabled={privateOnly} onChange={(e) => setVisibility(e.target.value as Visibility)} aria-describedby={privateOnly ? `${id}-paid-note` : undefined}>
+            {Object.entries(VISIBILITIES).map(([value, v]) => (
+              <option key={value} value={value}>
+                {v.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {privateOnly ? (
+          <p id={`${id}-paid-note`} className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+            {PAID_FORK_PRIVATE_REASON}
+          </p>
+        ) : (
+          <p className="text-xs text-slate-500">Forks start private so you can work on them first. {PAID_FORK_PRIVATE_REASON.replace(/:.*/, ".")}</p>
+        )}
+        {otherError ? (
+          <p role="alert" className="text-sm text-rose-600">
+            Could not fork: {otherError}
+          </p>
+        ) : null}
+        <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={busy}>
+            <ForkIcon />
+            {busy ? "Forking…" : "Create fork"}
+          </Button>
+        </div>
+        <p aria-live="polite" className="sr-only">
+          {fork.isSuccess ? "Fork created, opening it…" : ""}
+        </p>
+      </form>
+    </Dialog>
   );
 }

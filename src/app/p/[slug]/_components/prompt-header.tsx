@@ -9,11 +9,14 @@ import { categoryLabel } from "@/shared/prompts/categories";
 import { FollowButton } from "@/components/social/follow-button";
 import { ForkButton } from "./fork-button";
 import { LikeButton } from "./like-button";
+import { ArchivedBanner } from "./archived-banner";
+import { OwnerActions } from "./owner-actions";
 
 export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signedIn: boolean }) {
   const { latest, production } = prompt.labels;
   return (
     <header className="border-b border-slate-200 pb-6">
+      {prompt.archivedAt ? <ArchivedBanner promptId={prompt.id} archivedAt={prompt.archivedAt} isOwner={prompt.isOwner} /> : null}
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Link href={`/explore?category=${prompt.category}`} className="rounded font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
           {categoryLabel(prompt.category)}
@@ -37,7 +40,12 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
             {prompt.forkedFrom ? (
               <span className="inline-flex items-center gap-1.5 text-slate-600">
                 <ForkIcon width={14} height={14} className="text-slate-400" />
-                {prompt.forkedFrom.prompt ? (
+                {prompt.forkedFrom.prompt?.archived ? (
+                  // Still its lineage, but an archived page opens only for its owner and licensees.
+                  <span>
+                    Forked from {prompt.forkedFrom.prompt.title} v{prompt.forkedFrom.versionNumber} <span className="text-slate-500">(archived)</span>
+                  </span>
+                ) : prompt.forkedFrom.prompt ? (
                   <span>
                     Forked from{" "}
                     <Link href={`/p/${prompt.forkedFrom.prompt.slug}`} className="font-medium text-indigo-600 hover:text-indigo-800">
@@ -56,6 +64,7 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
           {prompt.latestVersion ? (
             <ForkButton
               slug={prompt.slug}
+              title={prompt.title}
               versionId={prompt.latestVersion.id}
               versionNumber={prompt.latestVersion.number}
               signedIn={signedIn}
@@ -73,6 +82,15 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
       </div>
 
       {prompt.description ? <p className="mt-4 max-w-3xl text-base leading-relaxed text-slate-700">{prompt.description}</p> : null}
+
+      {prompt.isOwner ? (
+        <div className="mt-4 flex flex-wrap items-center gap-2" role="group" aria-label="Manage this prompt">
+          <OwnerActions
+            archived={prompt.archivedAt !== null}
+            prompt={{ id: prompt.id, slug: prompt.slug, title: prompt.title, description: prompt.description, category: prompt.category, tags: prompt.tags, visibility: prompt.visibility, forSale: prompt.forSale }}
+          />
+        </div>
+      ) : null}
 
       <div className="mt-4 flex flex-wrap items-center gap-2">
         {latest ? <LabelBadge name="latest" number={latest.number} /> : null}

@@ -9,6 +9,7 @@ import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-
 import { BodyEditor } from "@/components/editor/body-editor";
 import { ChangelogField } from "@/components/editor/changelog-field";
 import { FormSection } from "@/components/editor/form-section";
+import { findInvalidSlots } from "@/shared/prompts/variables";
 
 const FIELDS = ["body", "changelog"] as const;
 
@@ -33,11 +34,17 @@ export function NewVersionForm({ promptId, slug, latestBody, nextNumber }: { pro
   const fe = useFieldErrors(create.error, FIELDS);
   useFocusFirstInvalid(formRef, create.error);
   const unchanged = nextNumber > 1 && body === latestBody;
+  const invalidSlots = findInvalidSlots(body);
   const pending = create.isPending || navigating;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     fe.reset();
+    // Malformed {{slots}} are listed under the body; the API would refuse them too.
+    if (invalidSlots.length) {
+      document.getElementById("version-body")?.focus();
+      return;
+    }
     create.mutate({ promptId, body, ...(changelog.trim() ? { changelog } : {}) });
   }
 

@@ -1,0 +1,35 @@
+// Explore's URLs, built in one place so every link and form agrees: empty parameters are left out
+// (one URL per search, no `?q=&category=`), and changing the sort or a filter starts again at the
+// first page while keeping every other filter; paging keeps them all.
+import { CATEGORIES, type Category } from "@/shared/prompts/categories";
+import { SEARCH_SORTS, type SearchSortName } from "@/shared/prompts/search-fields";
+
+export type ExploreSort = Exclude<SearchSortName, "relevance">;
+export type ExploreState = { q?: string; category?: Category; tag?: string; author?: string; sort?: ExploreSort; cursor?: string };
+
+export const isExploreCategory = (v: string | null | undefined): v is Category => typeof v === "string" && Object.hasOwn(CATEGORIES, v);
+export const isExploreSort = (v: string | null | undefined): v is ExploreSort => typeof v === "string" && v !== "relevance" && (SEARCH_SORTS as readonly string[]).includes(v);
+
+/** The URL of a search: parameters in a fixed order, empty and default ones left out. */
+export function exploreHref({ q, category, tag, author, sort, cursor }: ExploreState): string {
+  const params = new URLSearchParams();
+  const set = (key: string, value: string | undefined) => {
+    const v = value?.trim();
+    if (v) params.set(key, v);
+  };
+  set("q", q);
+  set("category", category);
+  set("tag", tag?.replace(/^#/, ""));
+  set("author", author?.replace(/^@/, ""));
+  // Without a query "newest" is already the order, so it needs no parameter.
+  if (sort && !(sort === "newest" && !q?.trim())) set("sort", sort);
+  set("cursor", cursor);
+  const s = params.toString();
+  return s ? `/explore?${s}` : "/explore";
+}
+
+/** The same search with some filters changed: back to the first page, every other filter kept. */
+export const withFilters = (state: ExploreState, change: Partial<Omit<ExploreState, "cursor">>) => exploreHref({ ...state, ...change, cursor: undefined });
+
+/** Another page of the same search: every filter and the sort kept. */
+export const atPage = (state: ExploreState, cursor: string | null | undefined) => exploreHref({ ...state, cursor: cursor ?? undefined });

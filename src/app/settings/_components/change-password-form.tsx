@@ -1,0 +1,64 @@
+"use client";
+import { useRef, useState, type FormEvent } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC } from "@/trpc/react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/field";
+import { FormErrorSummary } from "@/components/ui/form-error-summary";
+import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
+
+const FIELDS = ["currentPassword", "newPassword"] as const;
+
+export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
+  const trpc = useTRPC();
+  const [values, setValues] = useState({ currentPassword: "", newPassword: "" });
+  const [saved, setSaved] = useState(false);
+  const change = useMutation(
+    trpc.user.changePassword.mutationOptions({
+      onSuccess: () => {
+        setValues({ currentPassword: "", newPassword: "" });
+        setSaved(true);
+      },
+    }),
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const fe = useFieldErrors(change.error, FIELDS);
+  useFocusFirstInvalid(formRef, change.error);
+  const err = { currentPassword: fe.errorFor("currentPassword", "Current password"), newPassword: fe.errorFor("newPassword", "New password") };
+  const set = (field: (typeof FIELDS)[number]) => (e: { target: { value: string } }) => {
+    setSaved(false);
+    fe.touch(field);
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+  };
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    fe.reset();
+    change.mutate({ newPassword: values.newPassword, ...(hasPassword ? { currentPassword: values.currentPassword } : {}) });
+  }
+  return (
+    <Card>
+      <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="change-password-heading">
+        <div className="space-y-5 p-5 sm:p-6">
+          <h3 id="change-password-heading" className="text-sm font-semibold text-slate-900">{hasPassword ? "Change password" : "Set a password"}</h3>
+          {hasPassword ? (
+            <Field label="Current password" htmlFor="current-password" error={err.currentPassword}>
+              <Input id="current-password" name="currentPassword" type="password" autoComplete="current-password" value={values.currentPassword} onChange={set("currentPassword")} aria-invalid={err.currentPassword ? true : undefined} aria-describedby={err.currentPassword ? "current-password-error" : undefined} />
+            </Field>
+          ) : (
+            <p className="text-sm text-slate-600">You sign in with GitHub. A password lets you sign in with your email too.</p>
+          )}
+          <Field label="New password" htmlFor="new-password" error={err.newPassword} hint="At least 8 characters.">
+            <Input id="new-password" name="newPassword" type="password" autoComplete="new-password" value={values.newPassword} onChange={set("newPassword")} aria-invalid={err.newPassword ? true : undefined} aria-describedby={err.newPassword ? "new-password-error" : undefined} />
+          </Field>
+          <FormErrorSummary error={change.error} state={fe} />
+        </div>
+        <div className="flex items-center justify-end gap-3 rounded-b-xl border-t border-slate-100 bg-slate-50/70 px-5 py-3 sm:px-6">
+          <p aria-live="polite" className="text-sm font-medium text-emerald-700">{saved ? "Password changed" : null}</p>
+          <Button type="submit" disabled={change.isPending}>{change.isPending ? "Saving…" : hasPassword ? "Change password" : "Set password"}</Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

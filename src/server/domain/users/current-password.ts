@@ -1,0 +1,19 @@
+import "server-only";
+import type { DbOrTx } from "@/server/db/prisma";
+import { NotFoundError, ValidationError } from "../errors";
+import { verifyPassword } from "./password";
+
+/**
+ * Account changes that could lock the owner out (password, email, deletion) need the current
+ * password when the account has one; accounts created through GitHub have none. A wrong or
+ * missing one is a field error on `currentPassword`.
+ */
+export async function assertCurrentPassword(db: DbOrTx, userId: string, currentPassword: string | undefined) {
+  const user = await db.user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true, passwordHash: true } });
+  if (!user) throw new NotFoundError("User");
+  if (!user.passwordHash) return { hasPassword: false };
+  if (!currentPassword) throw new ValidationError("currentPassword: enter your current password.", { currentPassword: ["is required"] });
+  if (!(await verifyPassword(currentPassword, user.passwordHash)))
+    throw new ValidationError("currentPassword: that is not your current password.", { currentPassword: ["is not your current password"] });
+  return { hasPassword: true };
+}

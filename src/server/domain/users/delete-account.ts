@@ -1,0 +1,133 @@
+// Deleting one's own account. What others rely on stays, anonymised; everything else goes:
+// - prompts someone paid for or holds a license to are archived (Prompt.archivedAt, listing paused)
+//   so licensees keep reading them; every other prompt is deleted with its versions;
+// - the user row always stays, anonymised (no email, password, name or real handle; deletedAt set),
+//   because sales (as seller and as buyer) are other people's records too and kept prompts need an
+//   owner; sessions, GitHub links, API keys, captures, likes, ratings, follows and notifications go;
+// - comments go, except that one others replied to stays as a "deleted" placeholder, as when a
+//   comment is deleted by hand. Counters on other people's prompts move in the same transaction.
+// Nobody can sign in to a deleted account: its email and password are gone and the session lookup
+// (session-user.ts) ignores deleted rows, so sessions already issued stop working at once.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Db, DbOrTx } from "@/server/db/prisma";
+import { ratingScore } from "@/shared/social/rating-score";
+import type { Actor } from "../actor";
+import { ValidationError } from "../errors";
+import { countFork } from "../prompts/fork-count";
+import { unbumpTrending } from "../trending/trending";
+import { assertCurrentPassword } from "./current-password";
+
+/** Exactly what deleting the account keeps and removes, shown before the person confirms. */
+export async function accountDeletionPlan(db: DbOrTx, actor: Actor) {
+  const prompts = await db.prompt.findMany({
+    where: { ownerId: actor.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, slug: true, title: true, visibility: true, forkedFromVersionId: true, archivedAt: true },
+  });
+  const ids = prompts.map((p) => p.id);
+  const [sold, licensed] = ids.length
+    ? await Promise.all([
+        db.purchase.groupBy({ by: ["promptId"], where: { promptId: { in: ids }, paidAt: { not: null } }, _count: { _all: true } }),
+        db.license.groupBy({ by: ["promptId"], where: { promptId: { in: ids } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const sales = new Map(sold.map((g) => [g.promptId, g._count._all]));
+  const licenses = new Map(licensed.map((g) => [g.promptId, g._count._all]));
+  const kept = prompts.filter((p) => sales.has(p.id) || licenses.has(p.id));
+  const removed = prompts.filter((p) => !sales.has(p.id) && !licenses.has(p.id));
+  const [comments, ratings, likes, following, followers, captures, apiKeys, listings, purchases] = await Promise.all([
+    db.comment.count({ where: { authorId: actor.id, deletedAt: null } }),
+    db.rating.count({ where: { userId: actor.id } }),
+    db.like.count({ where: { userId: actor.id } }),
+    db.follow.count({ where: { followerId: actor.id } }),
+    db.follow.count({ where: { followeeId: actor.id } }),
+    db.capture.count({ where: { ownerId: actor.id } }),
+    db.apiKey.count({ where: { userId: actor.id } }),
+    db.listing.count({ where: { sellerId: actor.id } }),
+    db.purchase.count({ where: { buyerId: actor.id, paidAt: { not: null } } }),
+  ]);
+  return {
+    handle: actor.handle,
+    /** Archived, not deleted: people paid for them. */
+    keptPrompts: kept.map((p) => ({ id: p.id, slug: p.slug, title: p.title, sales: sales.get(p.id) ?? 0, licenses: licenses.get(p.id) ?? 0 })),
+    deletedPrompts: removed.map((p) => ({ id: p.id, slug: p.slug, title: p.title, visibility: p.visibility, forkedFromVersionId: p.forkedFromVersionId })),
+    counts: { comments, ratings, likes, following, followers, captures, apiKeys, listings, purchases },
+  };
+}
+
+export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle: string; currentPassword?: string }) {
+  if (input.confirmHandle !== actor.handle)
+    throw new ValidationError(`confirmHandle: type your handle, ${actor.handle}, to confirm.`, { confirmHandle: [`must be your handle, ${actor.handle}`] });
+  await assertCurrentPassword(db, actor.id, input.currentPassword);
+  return db.$transaction(async (tx) => {
+    // One deletion at a time per account, and nothing it keeps may change underneath it.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.id} FOR UPDATE`;
+    const plan = await accountDeletionPlan(tx, actor);
+    const now = new Date();
+    await takeBackSocial(tx, actor.id);
+
+    const keptIds = plan.keptPrompts.map((p) => p.id);
+    if (keptIds.length) {
+      await tx.prompt.updateMany({ where: { id: { in: keptIds }, archivedAt: null }, data: { archivedAt: now } });
+      // Licensees keep what they bought; nobody can buy any more.
+      await tx.listing.updateMany({ where: { promptId: { in: keptIds }, status: "active" }, data: { status: "paused" } });
+    }
+    for (const p of plan.deletedPrompts) if (p.forkedFromVersionId && p.visibility === "public") await countFork(tx, p.forkedFromVersionId, -1);
+    await tx.prompt.deleteMany({ where: { id: { in: plan.deletedPrompts.map((p) => p.id) } } });
+
+    await tx.capture.deleteMany({ where: { ownerId: actor.id } });
+    await tx.follow.deleteMany({ where: { OR: [{ followerId: actor.id }, { followeeId: actor.id }] } });
+    await tx.notification.deleteMany({ where: { userId: actor.id } });
+    await tx.apiKey.deleteMany({ where: { userId: actor.id } });
+    await tx.session.deleteMany({ where: { userId: actor.id } });
+    await tx.account.deleteMany({ where: { userId: actor.id } });
+    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true } });
+    if (before.email) await tx.verificationToken.deleteMany({ where: { identifier: before.email } });
+    await tx.user.update({
+      where: { id: actor.id },
+      data: {
+        email: null,
+        emailVerified: null,
+        passwordHash: null,
+        name: "Deleted user",
+        handle: `deleted-${randomBytes(6).toString("hex")}`,
+        bio: "",
+        image: null,
+        role: "user",
+        deletedAt: now,
+      },
+    });
+    return { deleted: true, archivedPrompts: plan.keptPrompts.length, deletedPrompts: plan.deletedPrompts.length };
+  });
+}
+
+/** Removes the user's likes, ratings and comments on any prompt, keeping others' counters exact. */
+async function takeBackSocial(tx: DbOrTx, userId: string) {
+  const likes = await tx.$queryRaw<{ promptId: string; createdAt: Date }[]>`DELETE FROM "Like" WHERE "userId" = ${userId} RETURNING "promptId", "createdAt"`;
+  for (const like of likes) {
+    await tx.$executeRaw`UPDATE "Prompt" SET "likeCount" = GREATEST("likeCount" - 1, 0) WHERE id = ${like.promptId}`;
+    await unbumpTrending(tx, like.promptId, "like", like.createdAt);
+  }
+
+  const ratings = await tx.$queryRaw<{ promptId: string; stars: number; createdAt: Date }[]>`DELETE FROM "Rating" WHERE "userId" = ${userId} RETURNING "promptId", stars, "createdAt"`;
+  for (const r of ratings) {
+    const p = await tx.prompt.findUniqueOrThrow({ where: { id: r.promptId }, select: { ratingCount: true, ratingSum: true } });
+    const count = Math.max(p.ratingCount - 1, 0);
+    const sum = Math.max(p.ratingSum - r.stars, 0);
+    await tx.prompt.update({ where: { id: r.promptId }, data: { ratingCount: count, ratingSum: sum, ratingScore: count ? ratingScore(sum, count) : 0 } });
+    await unbumpTrending(tx, r.promptId, "rating", r.createdAt);
+  }
+
+  // Every live comment of theirs leaves its prompt's count, as a deletion by hand does.
+  await tx.$executeRaw`
+    UPDATE "Prompt" p SET "commentCount" = GREATEST(p."commentCount" - c.n, 0)
+    FROM (SELECT "promptId", count(*)::int AS n FROM "Comment" WHERE "authorId" = ${userId} AND "deletedAt" IS NULL GROUP BY "promptId") c
+    WHERE c."promptId" = p.id`;
+  await tx.$executeRaw`DELETE FROM "Comment" WHERE "authorId" = ${userId} AND "parentId" IS NOT NULL`;
+  await tx.$executeRaw`
+    UPDATE "Comment" c SET body = '', "deletedAt" = now()
+    WHERE c."authorId" = ${userId} AND c."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "Comment" r WHERE r."parentId" = c.id)`;
+  await tx.$executeRaw`
+    DELETE FROM "Comment" c WHERE c."authorId" = ${userId} AND NOT EXISTS (SELECT 1 FROM "Comment" r WHERE r."parentId" = c.id)`;
+}
