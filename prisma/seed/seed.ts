@@ -68,6 +68,13 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
   }
   if (created > 0) await seedActivity(db, [...actors.values()]);
   const market = await seedMarketplace(db);
+  // Notifications written while seeding carry the seeding moment; sales and refunds happened earlier
+  // (their purchases are back-dated), and anything older than two days has been seen.
+  if (market.listings > 0) {
+    await db.$executeRaw`UPDATE "Notification" n SET "createdAt" = COALESCE(p."paidAt", p."createdAt") FROM "Purchase" p WHERE n."purchaseId" = p.id AND n.kind = 'listing_sale'`;
+    await db.$executeRaw`UPDATE "Notification" n SET "createdAt" = r."createdAt" FROM "Refund" r WHERE n."purchaseId" = r."purchaseId" AND n.kind = 'listing_refund'`;
+    await db.$executeRaw`UPDATE "Notification" SET "readAt" = "createdAt" WHERE "readAt" IS NULL AND "createdAt" < now() - interval '2 days'`;
+  }
   log(`seeded ${actors.size} users and ${created} new prompts` + (market.listings ? `, ${market.listings} listings and ${market.sales} sales` : ""));
   return { users: actors.size, prompts: created, listings: market.listings, sales: market.sales };
 }

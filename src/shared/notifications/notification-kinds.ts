@@ -37,6 +37,8 @@ export type NotificationFacts = {
   amount?: string | null;
   /** For a refund: whether the whole sale was refunded. */
   full?: boolean | null;
+  /** For a sale: a free license claimed, not money. */
+  free?: boolean | null;
 };
 
 /** The sentence shown for a notification, in one place for the header dropdown and the page. */
@@ -56,7 +58,7 @@ export function notificationText(n: NotificationFacts): string {
     case "prompt_fork":
       return `${who} forked ${yours}`;
     case "listing_sale":
-      return `You sold a license for ${yours}${n.amount ? ` (${n.amount})` : ""}`;
+      return n.free ? `Someone claimed a free license for ${yours}` : `You sold a license for ${yours}${n.amount ? ` (${n.amount})` : ""}`;
     case "listing_refund":
       return `${n.full ? "A sale" : "Part of a sale"} of ${yours} was refunded${n.amount ? ` (${n.amount})` : ""}`;
   }

@@ -72,7 +72,7 @@ export async function listNotifications(db: DbOrTx, actor: Actor, input: { curso
         kind,
         actor: person,
         prompt,
-        text: notificationText({ kind, actor: person, prompt, stars, amount, full: data.full === true }),
+        text: notificationText({ kind, actor: person, prompt, stars, amount, full: data.full === true, free: data.amountCents === 0 }),
         link,
         readAt: n.readAt,
         createdAt: n.createdAt,
