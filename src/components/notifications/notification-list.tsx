@@ -1,7 +1,7 @@
 "use client";
 // The /notifications list: pages newest first, marks one or all read, and refreshes the bell's count.
 import { useState } from "react";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,9 @@ export function NotificationList({ initialPage, unreadOnly }: { initialPage: Pag
       onSettled: () => setMarkingId(null),
     }),
   );
-  const unreadHere = items.filter((n) => !n.readAt).length;
+  // The same count as the bell's: all unread notifications, not only those loaded on this page.
+  const unreadCount = useQuery(trpc.notification.unreadCount.queryOptions(undefined, { staleTime: 10_000 }));
+  const unreadHere = unreadCount.data?.count ?? items.filter((n) => !n.readAt).length;
 
   return (
     <div>
