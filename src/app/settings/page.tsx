@@ -49,7 +49,7 @@ export default async function SettingsPage() {
           description={<p>How you sign in, a copy of everything you have here, and deleting the account.</p>}
         >
           <ChangeEmailForm email={me.email} hasPassword={me.hasPassword} />
-          <ChangePasswordForm hasPassword={me.hasPassword} />
+          <ChangePasswordForm hasPassword={me.hasPassword} email={me.email} />
           <ExportDataButton handle={me.handle} />
           <DeleteAccountPanel plan={deletionPlan} hasPassword={me.hasPassword} />
         </SettingsSection>

@@ -16,6 +16,7 @@ import { clientIpFromHeaders } from "@/server/http/client-ip";
 import { throttledSignInCode } from "@/shared/auth/sign-in-errors";
 import { handleForNewAccount } from "@/server/domain/users/handle-for-new-account";
 import { findSessionUser } from "@/server/domain/users/session-user";
+import { credentialStampOf } from "@/server/domain/users/credential-stamp";
 
 declare module "next-auth" {
   interface Session {
@@ -76,13 +77,17 @@ const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
     ],
     callbacks: {
       jwt: async ({ token, user }) => {
-        if (user?.id) token.uid = user.id;
+        if (user?.id) {
+          token.uid = user.id;
+          // Which password this session was signed in with (see credential-stamp.ts).
+          token.cs = await credentialStampOf(db, user.id);
+        }
         return token;
       },
       // Handle and role are read fresh so a role change or a deleted account takes effect at once.
       session: async ({ session, token }) => {
         const uid = typeof token.uid === "string" ? token.uid : token.sub;
-        const user = uid ? await findSessionUser(db, uid) : null;
+        const user = uid ? await findSessionUser(db, uid, typeof token.cs === "string" ? token.cs : null) : null;
         if (user) session.user = { ...session.user, ...user, email: user.email ?? "" } as typeof session.user;
         else session.user = undefined as never;
         return session;

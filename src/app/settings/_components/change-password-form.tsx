@@ -1,6 +1,8 @@
 "use client";
 import { useRef, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useTRPC } from "@/trpc/react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,15 +12,22 @@ import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 
-export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
+/**
+ * Changing the password signs out every session signed in with the old one (the server checks a
+ * stamp of the password on each request); this browser signs in again with the new password at once.
+ */
+export function ChangePasswordForm({ hasPassword, email }: { hasPassword: boolean; email: string | null }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const [values, setValues] = useState({ currentPassword: "", newPassword: "" });
   const [saved, setSaved] = useState(false);
   const change = useMutation(
     trpc.user.changePassword.mutationOptions({
-      onSuccess: () => {
+      onSuccess: async (_result, input) => {
+        if (email) await signIn("credentials", { email, password: input.newPassword, redirect: false });
         setValues({ currentPassword: "", newPassword: "" });
         setSaved(true);
+        router.refresh();
       },
     }),
   );
@@ -55,7 +64,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
           <FormErrorSummary error={change.error} state={fe} />
         </div>
         <div className="flex items-center justify-end gap-3 rounded-b-xl border-t border-slate-100 bg-slate-50/70 px-5 py-3 sm:px-6">
-          <p aria-live="polite" className="text-sm font-medium text-emerald-700">{saved ? "Password changed" : null}</p>
+          <p aria-live="polite" className="text-sm font-medium text-emerald-700">{saved ? "Password changed; other sessions are signed out" : null}</p>
           <Button type="submit" disabled={change.isPending}>{change.isPending ? "Saving…" : hasPassword ? "Change password" : "Set password"}</Button>
         </div>
       </form>

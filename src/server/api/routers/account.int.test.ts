@@ -6,6 +6,7 @@ import { DomainError } from "@/server/domain/errors";
 import { createApiKey } from "@/server/domain/api-keys/api-keys";
 import { authenticateApiKey } from "@/server/domain/api-keys/api-keys";
 import { findSessionUser } from "@/server/domain/users/session-user";
+import { credentialStampOf } from "@/server/domain/users/credential-stamp";
 import { verifyCredentials } from "@/server/domain/users/verify-credentials";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
@@ -27,6 +28,18 @@ describe("change password", () => {
     expect(await verifyCredentials(t.db, user.email!, "a brand new secret")).toMatchObject({ id: user.id });
     expect(await verifyCredentials(t.db, user.email!, PASSWORD)).toBeNull();
     await rejects(anonymous(t.db).user.changePassword({ currentPassword: PASSWORD, newPassword: "whatever1234" }), "UNAUTHORIZED");
+  });
+
+  it("ends every session signed in with the old password; a session signed in with the new one works", async () => {
+    const { caller, user } = await makeUser(t.db);
+    const oldStamp = await credentialStampOf(t.db, user.id);
+    expect(await findSessionUser(t.db, user.id, oldStamp)).toMatchObject({ id: user.id });
+    expect(await findSessionUser(t.db, user.id, oldStamp)).not.toHaveProperty("passwordHash");
+    await caller.user.changePassword({ currentPassword: PASSWORD, newPassword: "a brand new secret" });
+    expect(await findSessionUser(t.db, user.id, oldStamp)).toBeNull();
+    const newStamp = await credentialStampOf(t.db, user.id);
+    expect(newStamp).not.toBe(oldStamp);
+    expect(await findSessionUser(t.db, user.id, newStamp)).toMatchObject({ id: user.id });
   });
 });
 
