@@ -25,7 +25,7 @@ test("B comments on A's prompt; A sees the unread count, opens notifications, re
   const title = `Standup summariser ${stamp}`;
   await signUp(page, a);
   // A new account lands on the signed-in home with its first steps.
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome back, Tester ${a}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, Tester ${a}` })).toBeVisible();
   await expect(page.getByRole("region", { name: "First steps" })).toBeVisible();
   const promptUrl = await createPrompt(page, title, "Summarise {{notes}} as a standup update.");
   const bell = page.getByRole("link", { name: /^Notifications, / });

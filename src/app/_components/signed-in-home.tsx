@@ -39,7 +39,7 @@ export async function SignedInHome({ user }: { user: { handle: string; name?: st
     <main className="mx-auto w-full max-w-6xl space-y-10 px-4 py-8 sm:py-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Welcome back, {user.name || `@${user.handle}`}</h1>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{steps.createdPrompt || steps.followedSomeone ? "Welcome back" : "Welcome"}, {user.name || `@${user.handle}`}</h1>
           <p className="mt-1.5 text-sm text-slate-600">Your prompts, what happened to them, and what the people you follow are up to.</p>
         </div>
         <div className="flex gap-2">

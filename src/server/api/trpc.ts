@@ -30,7 +30,11 @@ const CODE_FOR_STATUS = {
 function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
   if (error instanceof ZodError) {
     const out: Record<string, string[]> = {};
-    for (const issue of error.issues) (out[issue.path.join(".") || "input"] ??= []).push(issue.message);
+    for (const issue of error.issues) {
+      // One field can fail the same way twice (an alias and its refinement): say it once.
+      const messages = (out[issue.path.join(".") || "input"] ??= []);
+      if (!messages.includes(issue.message)) messages.push(issue.message);
+    }
     return out;
   }
   if (error instanceof DomainError && error.fieldErrors) return error.fieldErrors;

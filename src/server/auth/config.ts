@@ -58,6 +58,15 @@ const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
     trustHost: true,
     session: { strategy: "jwt" },
     pages: { signIn: "/signin" },
+    // A wrong password (or a throttled attempt) is everyday use, answered to the form; Auth.js would
+    // otherwise log each one as a server error with its stack.
+    logger: {
+      error(error) {
+        const type = (error as { type?: string }).type;
+        if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+        console.error("[auth][error]", error);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

@@ -27,7 +27,7 @@ export const tagSchema = z
       .string()
       .min(1, { error: "tags cannot be empty", abort: true })
       .max(TAG_MAX_LENGTH, `a tag is at most ${TAG_MAX_LENGTH} characters`)
-      .regex(/^[a-z0-9][a-z0-9+#.-]*$/, "tags use letters, digits, spaces and - + # ."),
+      .regex(/^[a-z0-9][a-z0-9+#.-]*$/, "tags start with a letter or digit (a–z, 0–9) and may also use spaces, dashes, +, # and dots"),
   );
 export const tagsSchema = z
   .array(tagSchema)

@@ -29,7 +29,7 @@ describe("tagsSchema", () => {
     expect(issues).toEqual([
       ["1", "tags cannot be empty"],
       ["2", "a tag is at most 32 characters"],
-      ["3", "tags use letters, digits, spaces and - + # ."],
+      ["3", "tags start with a letter or digit (a–z, 0–9) and may also use spaces, dashes, +, # and dots"],
     ]);
   });
 

@@ -99,7 +99,9 @@ describe("findInvalidSlots", () => {
     expect(spaced.message).toBe('"{{agent name}}" is not a valid variable name; use letters, digits and _ (e.g. agent_name)');
     expect(digit.message).toBe('"{{1st}}" is not a valid variable name; a name cannot start with a digit (e.g. _1st)');
     expect(empty.message).toContain("has no variable name");
-    expect(findInvalidSlots("{{é}}")[0]).toMatchObject({ suggestion: null, message: '"{{é}}" is not a valid variable name; use letters, digits and _' });
+    expect(findInvalidSlots("{{é}}")[0]).toMatchObject({ suggestion: "e" });
+    expect(findInvalidSlots("{{näme}}")[0]).toMatchObject({ suggestion: "name" });
+    expect(findInvalidSlots("{{名前}}")[0]).toMatchObject({ suggestion: null, message: '"{{名前}}" is not a valid variable name; use letters, digits and _' });
   });
 
   it("leaves alone what is clearly not a slot: single braces, multi-line spans, nested braces, long prose", () => {

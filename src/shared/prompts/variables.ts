@@ -101,7 +101,8 @@ const CANDIDATE = /\{\{([^{}\n]*)\}\}/g;
 const MAX_SLOT_NAME = 64;
 
 function suggestName(name: string): string | null {
-  const cleaned = name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  // Accents come off rather than the letter ("näme" → "name"), then anything else becomes "_".
+  const cleaned = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
   if (!cleaned) return null;
   return /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned;
 }

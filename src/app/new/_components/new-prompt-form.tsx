@@ -16,6 +16,7 @@ import { findInvalidSlots } from "@/shared/prompts/variables";
 import { ChangelogField } from "@/components/editor/changelog-field";
 import { FormSection } from "@/components/editor/form-section";
 import { CategoryOptions } from "@/components/prompts/category-options";
+import { useSubmitOnce } from "@/components/ui/use-submit-once";
 
 const FIELDS = ["title", "description", "category", "tags", "visibility", "body", "changelog"] as const;
 
@@ -65,6 +66,7 @@ export function NewPromptForm() {
     };
   const pending = create.isPending || navigating;
   const invalidSlots = findInvalidSlots(body);
+  const once = useSubmitOnce(pending);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -74,6 +76,7 @@ export function NewPromptForm() {
       document.getElementById("prompt-body")?.focus();
       return;
     }
+    if (!once.claim()) return;
     create.mutate({
       title,
       description,

@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState, type FormEvent } from "react";
+import { z } from "zod";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -9,6 +10,8 @@ import { Card } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
+import { clientValidationError, type ClientValidationError } from "@/components/ui/validation-error";
+import { passwordSchema } from "@/shared/auth/account-fields";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;
 
@@ -32,18 +35,28 @@ export function ChangePasswordForm({ hasPassword, email }: { hasPassword: boolea
     }),
   );
   const formRef = useRef<HTMLFormElement>(null);
-  const fe = useFieldErrors(change.error, FIELDS);
-  useFocusFirstInvalid(formRef, change.error);
+  // Checked here first with the server's own rule, so an expected 400 never reaches the network.
+  const [invalid, setInvalid] = useState<ClientValidationError | null>(null);
+  const error = invalid ?? change.error;
+  const fe = useFieldErrors(error, FIELDS);
+  useFocusFirstInvalid(formRef, error);
   const err = { currentPassword: fe.errorFor("currentPassword", "Current password"), newPassword: fe.errorFor("newPassword", "New password") };
   const set = (field: (typeof FIELDS)[number]) => (e: { target: { value: string } }) => {
     setSaved(false);
     fe.touch(field);
+    setInvalid(null);
     setValues((v) => ({ ...v, [field]: e.target.value }));
   };
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
     fe.reset();
+    const checked = z.object({ newPassword: passwordSchema }).safeParse({ newPassword: values.newPassword });
+    if (!checked.success) {
+      setInvalid(clientValidationError(checked.error));
+      return;
+    }
+    setInvalid(null);
     change.mutate({ newPassword: values.newPassword, ...(hasPassword ? { currentPassword: values.currentPassword } : {}) });
   }
   return (
@@ -61,7 +74,7 @@ export function ChangePasswordForm({ hasPassword, email }: { hasPassword: boolea
           <Field label="New password" htmlFor="new-password" error={err.newPassword} hint="At least 8 characters.">
             <Input id="new-password" name="newPassword" type="password" autoComplete="new-password" value={values.newPassword} onChange={set("newPassword")} aria-invalid={err.newPassword ? true : undefined} aria-describedby={err.newPassword ? "new-password-error" : undefined} />
           </Field>
-          <FormErrorSummary error={change.error} state={fe} />
+          <FormErrorSummary error={error} state={fe} />
         </div>
         <div className="flex items-center justify-end gap-3 rounded-b-xl border-t border-slate-100 bg-slate-50/70 px-5 py-3 sm:px-6">
           <p aria-live="polite" className="text-sm font-medium text-emerald-700">{saved ? "Password changed; other sessions are signed out" : null}</p>

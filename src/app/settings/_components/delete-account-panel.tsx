@@ -40,7 +40,7 @@ export function DeleteAccountPanel({ plan, hasPassword }: { plan: Plan; hasPassw
   const c = plan.counts;
   const goes = [
     plural(plan.deletedPrompts.length, "prompt") + " with all their versions, comments and ratings",
-    c.comments ? plural(c.comments, "comment") + " (one that others replied to stays as “deleted”)" : null,
+    c.comments ? plural(c.comments, "comment") + (c.repliedComments ? ` (${c.repliedComments === 1 ? "the one" : `the ${c.repliedComments}`} others replied to ${c.repliedComments === 1 ? "stays" : "stay"} as “deleted”)` : "") : null,
     c.ratings ? plural(c.ratings, "rating") : null,
     c.likes ? plural(c.likes, "like") : null,
     c.following || c.followers ? `your follows (${c.following} following, ${c.followers} ${c.followers === 1 ? "follower" : "followers"})` : null,
@@ -72,12 +72,12 @@ export function DeleteAccountPanel({ plan, hasPassword }: { plan: Plan; hasPassw
           {plan.keptPrompts.length ? (
             <>
               <p className="mt-1.5 text-slate-700">
-                People paid for these, so they are archived, not deleted: licensees keep reading them, nobody can buy them any more, and they are shown as by “Deleted user”.
+                Others rely on these (they paid for them or forked them), so they are archived, not deleted: licensees keep reading them, forks keep their lineage, nobody can buy them any more, and they are shown as by “Deleted user”.
               </p>
               <ul className="mt-1.5 list-disc space-y-1 pl-5 text-slate-700">
                 {plan.keptPrompts.map((p) => (
                   <li key={p.id}>
-                    <Link href={`/p/${p.slug}`} className="text-indigo-700 hover:underline">{p.title}</Link> ({plural(p.licenses, "license")})
+                    <Link href={`/p/${p.slug}`} className="text-indigo-700 hover:underline">{p.title}</Link> ({[p.licenses ? plural(p.licenses, "license") : null, p.forks ? plural(p.forks, "fork") : null].filter(Boolean).join(", ")})
                   </li>
                 ))}
               </ul>

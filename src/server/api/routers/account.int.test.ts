@@ -74,9 +74,26 @@ describe("delete account", () => {
   it("says beforehand what stays and what goes", async () => {
     const { seller, sold, unsold } = await sellerWithSale();
     const plan = await seller.caller.user.deletionPlan();
-    expect(plan.keptPrompts).toEqual([{ id: sold.id, slug: sold.slug, title: "Sold prompt", sales: 1, licenses: 1 }]);
+    expect(plan.keptPrompts).toEqual([{ id: sold.id, slug: sold.slug, title: "Sold prompt", sales: 1, licenses: 1, forks: 0 }]);
     expect(plan.deletedPrompts.map((p) => p.id)).toEqual([unsold.id]);
     expect(plan.counts).toMatchObject({ listings: 1, comments: 0 });
+  });
+
+  it("keeps (archived) a prompt someone else forked, so the fork's lineage survives; says so beforehand", async () => {
+    const author = await makeUser(t.db);
+    const forked = await author.caller.prompt.create({ title: "Forked original", category: "writing", body: "Original {{x}}" });
+    const alone = await author.caller.prompt.create({ title: "Nobody forked me", category: "writing", body: "Alone {{x}}" });
+    const forker = await makeUser(t.db);
+    const fork = await forker.caller.prompt.fork({ versionId: forked.version.id, visibility: "public" });
+    const plan = await author.caller.user.deletionPlan();
+    expect(plan.keptPrompts).toEqual([expect.objectContaining({ id: forked.id, forks: 1, sales: 0, licenses: 0 })]);
+    expect(plan.deletedPrompts.map((p) => p.id)).toEqual([alone.id]);
+
+    await author.caller.user.deleteAccount({ confirmHandle: author.user.handle, currentPassword: PASSWORD });
+    expect(await t.db.prompt.findUnique({ where: { id: forked.id }, select: { archivedAt: true } })).toMatchObject({ archivedAt: expect.any(Date) });
+    expect(await t.db.prompt.findUnique({ where: { id: alone.id } })).toBeNull();
+    const lineage = await forker.caller.prompt.lineage({ promptId: fork.id });
+    expect(lineage.ancestors).toEqual([expect.objectContaining({ title: "Forked original" })]);
   });
 
   it("needs the typed handle and the password", async () => {

@@ -53,7 +53,7 @@ describe("prompt.update (edit details)", () => {
     const error = await rejects(owner.caller.prompt.update({ promptId: p.id, title: "x", category: "nope" as never, tags: ["ok", "bad!"] }), "BAD_REQUEST");
     const issues = issuesOf(error);
     expect(issues).toContain("title: must be at least 3 characters");
-    expect(issues).toContain("tags.1: tags use letters, digits, spaces and - + # .");
+    expect(issues).toContain("tags.1: tags start with a letter or digit (a–z, 0–9) and may also use spaces, dashes, +, # and dots");
     expect(issues.some((i) => i.startsWith("category: must be one of"))).toBe(true);
   });
 

@@ -168,6 +168,9 @@ describe("checkout", () => {
     const mine = await buyer.caller.license.mine();
     expect(mine.map((l) => l.prompt.id)).toEqual([free.prompt.id]);
     expect(mine[0].receipt).toMatchObject({ amountCents: 0, amountLabel: "Free", status: "paid" });
+    // A free claim is a sale in every count: the dashboard, the listing box and the Market agree.
+    expect(await free.seller.caller.sales.summary({})).toMatchObject({ salesCount: 1, grossCents: 0, netCents: 0 });
+    expect((await free.seller.caller.listing.byPrompt({ promptId: free.prompt.id }))?.salesCount).toBe(1);
   });
 });
 

@@ -23,7 +23,8 @@ export async function salesSummary(db: DbOrTx, actor: Actor, input: { from?: Dat
 
   const [sales, refunds, listings] = await Promise.all([
     db.purchase.findMany({
-      where: { sellerId: actor.id, paidAt: { gte: fromStart, lte: toEnd }, amountCents: { gt: 0 }, status: { in: ["paid", "partially_refunded", "refunded"] } },
+      // Free claims are sales too (shared/marketplace/sale-definition.ts); they add nothing to the money.
+      where: { sellerId: actor.id, paidAt: { gte: fromStart, lte: toEnd }, status: { in: ["paid", "partially_refunded", "refunded"] } },
       select: { id: true, listingId: true, amountCents: true, currency: true, paidAt: true, status: true },
     }),
     db.refund.findMany({

@@ -1,6 +1,7 @@
 // Deleting one's own account. What others rely on stays, anonymised; everything else goes:
-// - prompts someone paid for or holds a license to are archived (Prompt.archivedAt, listing paused)
-//   so licensees keep reading them; every other prompt is deleted with its versions;
+// - prompts someone paid for or holds a license to, and prompts other people forked (their lineage
+//   points at its versions), are archived (Prompt.archivedAt, listing paused) so licensees keep
+//   reading them and forks keep their parent; every other prompt is deleted with its versions;
 // - the user row always stays, anonymised (no email, password, name or real handle; deletedAt set),
 //   because sales (as seller and as buyer) are other people's records too and kept prompts need an
 //   owner; sessions, GitHub links, API keys, captures, likes, ratings, follows and notifications go;
@@ -26,18 +27,23 @@ export async function accountDeletionPlan(db: DbOrTx, actor: Actor) {
     select: { id: true, slug: true, title: true, visibility: true, forkedFromVersionId: true, archivedAt: true },
   });
   const ids = prompts.map((p) => p.id);
-  const [sold, licensed] = ids.length
+  const [sold, licensed, forkRows] = ids.length
     ? await Promise.all([
         db.purchase.groupBy({ by: ["promptId"], where: { promptId: { in: ids }, paidAt: { not: null } }, _count: { _all: true } }),
         db.license.groupBy({ by: ["promptId"], where: { promptId: { in: ids } }, _count: { _all: true } }),
+        db.prompt.findMany({ where: { forkedFromVersion: { promptId: { in: ids } }, ownerId: { not: actor.id } }, select: { forkedFromVersion: { select: { promptId: true } } } }),
       ])
-    : [[], []];
+    : [[], [], []];
   const sales = new Map(sold.map((g) => [g.promptId, g._count._all]));
   const licenses = new Map(licensed.map((g) => [g.promptId, g._count._all]));
-  const kept = prompts.filter((p) => sales.has(p.id) || licenses.has(p.id));
-  const removed = prompts.filter((p) => !sales.has(p.id) && !licenses.has(p.id));
-  const [comments, ratings, likes, following, followers, captures, apiKeys, listings, purchases] = await Promise.all([
+  const forks = new Map<string, number>();
+  for (const f of forkRows) if (f.forkedFromVersion) forks.set(f.forkedFromVersion.promptId, (forks.get(f.forkedFromVersion.promptId) ?? 0) + 1);
+  const keeps = (p: { id: string }) => sales.has(p.id) || licenses.has(p.id) || forks.has(p.id);
+  const kept = prompts.filter(keeps);
+  const removed = prompts.filter((p) => !keeps(p));
+  const [comments, repliedComments, ratings, likes, following, followers, captures, apiKeys, listings, purchases] = await Promise.all([
     db.comment.count({ where: { authorId: actor.id, deletedAt: null } }),
+    db.comment.count({ where: { authorId: actor.id, deletedAt: null, replies: { some: { authorId: { not: actor.id } } } } }),
     db.rating.count({ where: { userId: actor.id } }),
     db.like.count({ where: { userId: actor.id } }),
     db.follow.count({ where: { followerId: actor.id } }),
@@ -49,10 +55,10 @@ export async function accountDeletionPlan(db: DbOrTx, actor: Actor) {
   ]);
   return {
     handle: actor.handle,
-    /** Archived, not deleted: people paid for them. */
-    keptPrompts: kept.map((p) => ({ id: p.id, slug: p.slug, title: p.title, sales: sales.get(p.id) ?? 0, licenses: licenses.get(p.id) ?? 0 })),
+    /** Archived, not deleted: people paid for them or forked them. */
+    keptPrompts: kept.map((p) => ({ id: p.id, slug: p.slug, title: p.title, sales: sales.get(p.id) ?? 0, licenses: licenses.get(p.id) ?? 0, forks: forks.get(p.id) ?? 0 })),
     deletedPrompts: removed.map((p) => ({ id: p.id, slug: p.slug, title: p.title, visibility: p.visibility, forkedFromVersionId: p.forkedFromVersionId })),
-    counts: { comments, ratings, likes, following, followers, captures, apiKeys, listings, purchases },
+    counts: { comments, repliedComments, ratings, likes, following, followers, captures, apiKeys, listings, purchases },
   };
 }
 

@@ -9,11 +9,13 @@ import { NotFoundError } from "../errors";
 export const EXPORT_FORMAT_VERSION = 1;
 
 export async function exportAccountData(db: DbOrTx, actor: Actor) {
-  const profile = await db.user.findFirst({
+  const found = await db.user.findFirst({
     where: { id: actor.id, deletedAt: null },
-    select: { id: true, handle: true, name: true, email: true, emailVerified: true, bio: true, image: true, role: true, createdAt: true, updatedAt: true },
+    select: { id: true, handle: true, name: true, email: true, emailVerified: true, bio: true, image: true, role: true, createdAt: true, updatedAt: true, passwordHash: true },
   });
-  if (!profile) throw new NotFoundError("User");
+  if (!found) throw new NotFoundError("User");
+  // Only whether there is a password, never its hash.
+  const { passwordHash, ...profile } = found;
   const person = { select: { handle: true, name: true } } as const;
   const promptRef = { select: { id: true, slug: true, title: true } } as const;
   const [prompts, comments, ratings, likes, following, followers, listings, purchases, licenses, sales, apiKeys, captures, accounts] = await Promise.all([
@@ -69,7 +71,7 @@ export async function exportAccountData(db: DbOrTx, actor: Actor) {
     format: "promptuary-account-export",
     version: EXPORT_FORMAT_VERSION,
     exportedAt: new Date().toISOString(),
-    profile: { ...profile, signInMethods: accounts.map((a) => a.provider) },
+    profile: { ...profile, signInMethods: [...(passwordHash ? ["password"] : []), ...accounts.map((a) => a.provider)] },
     prompts: prompts.map(({ labels, ...p }) => ({ ...p, labels: Object.fromEntries(labels.map((l) => [l.name, l.version.number])) })),
     comments,
     ratings,

@@ -17,6 +17,7 @@ import { signInHref } from "@/shared/auth/sign-in-href";
 import { useTRPC } from "@/trpc/react";
 import { usePromptStats } from "./prompt-stats-context";
 import { COMMENTS_PAGE_SIZE } from "./social-page-sizes";
+import { useSubmitOnce } from "@/components/ui/use-submit-once";
 
 export type CommentsPage = inferRouterOutputs<AppRouter>["social"]["comments"];
 type Thread = CommentsPage["items"][number];
@@ -311,9 +312,10 @@ function Composer({
   const bodyError = error && !touched ? (fieldError(fieldErrorsOf(error), "body", label) ?? error.message) : undefined;
   const near = body.length > COMMENT_MAX_LENGTH * 0.9;
 
+  const once = useSubmitOnce(pending);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!body.trim()) return;
+    if (!body.trim() || !once.claim()) return;
     setTouched(false);
     onSubmit(body, () => setBody(""));
   };

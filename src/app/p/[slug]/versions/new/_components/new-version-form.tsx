@@ -10,6 +10,7 @@ import { BodyEditor } from "@/components/editor/body-editor";
 import { ChangelogField } from "@/components/editor/changelog-field";
 import { FormSection } from "@/components/editor/form-section";
 import { findInvalidSlots } from "@/shared/prompts/variables";
+import { useSubmitOnce } from "@/components/ui/use-submit-once";
 
 const FIELDS = ["body", "changelog"] as const;
 
@@ -36,6 +37,7 @@ export function NewVersionForm({ promptId, slug, latestBody, nextNumber }: { pro
   const unchanged = nextNumber > 1 && body === latestBody;
   const invalidSlots = findInvalidSlots(body);
   const pending = create.isPending || navigating;
+  const once = useSubmitOnce(pending);
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -45,6 +47,7 @@ export function NewVersionForm({ promptId, slug, latestBody, nextNumber }: { pro
       document.getElementById("version-body")?.focus();
       return;
     }
+    if (!once.claim()) return;
     create.mutate({ promptId, body, ...(changelog.trim() ? { changelog } : {}) });
   }
 
