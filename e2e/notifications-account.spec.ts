@@ -143,7 +143,7 @@ test("a deleted account can no longer sign in; its prompt nobody took is gone, t
 
   // The seller hears of the claim.
   await page.goto("/notifications");
-  await expect(page.getByText(`You sold a license for your prompt “${keptTitle}”`)).toBeVisible();
+  await expect(page.getByText(`Someone claimed a free license for your prompt “${keptTitle}”`)).toBeVisible();
 
   await page.goto("/settings");
   await expect(page.getByRole("region", { name: "Account" }).getByRole("link", { name: keptTitle })).toBeVisible();

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, type ReactNode } from "react";
+import { Button } from "./button";
 
 /**
  * A modal dialog on the native <dialog> element: the browser traps focus, Escape closes it, and
@@ -63,5 +64,27 @@ export function Dialog({
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** A dialog's failure line: "Could not save: …". */
+export function DialogError({ action, message }: { action: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="text-sm text-rose-600">
+      Could not {action}: {message}
+    </p>
+  );
+}
+
+/** A dialog's buttons: Cancel, then its one action (stacked on phones, the action on top). */
+export function DialogActions({ onCancel, children }: { onCancel: () => void; children: ReactNode }) {
+  return (
+    <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
+      <Button variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+      {children}
+    </div>
   );
 }

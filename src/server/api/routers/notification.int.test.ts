@@ -1,34 +1,15 @@
 // Notifications through the routers: one for each kind of event, none for one's own actions, none
 // twice for a repeated Stripe delivery, a changed rating updating its notification, private forks
 // neither named nor linked, and list / markRead / unreadCount confined to the caller's own.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { receiveStripeWebhook } from "@/server/domain/marketplace/stripe-webhook";
+import { describe, expect, it } from "vitest";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
-import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
+import { withFakeStripe } from "@/test/with-fake-stripe";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 
 const t = setUpTestDatabase();
-const SECRET = "whsec_test_notifications";
-let stripe: FakeStripe;
-
-beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: SECRET });
-});
-afterAll(async () => {
-  await stripe.close();
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_API_URL;
-});
-beforeEach(() => {
-  process.env.STRIPE_SECRET_KEY = "sk_test_notifications";
-  process.env.STRIPE_API_URL = stripe.url;
-});
-
-async function webhook(event: object) {
-  const payload = JSON.stringify(event);
-  return receiveStripeWebhook(t.db, { payload, signature: stripe.sign(payload), secret: SECRET });
-}
+const fake = withFakeStripe(t);
+const webhook = (event: object) => fake.webhook(event);
 
 async function ownerWithPrompt(visibility: "public" | "private" = "public") {
   const owner = await makeUser(t.db);
@@ -131,7 +112,7 @@ describe("notifications for each event", () => {
     const listing = await seller.caller.listing.create({ promptId: prompt.id, priceCents: 1200, currency: "usd", licenseType: "commercial" });
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    const completed = stripe.complete(sessionId!);
+    const completed = fake.stripe.complete(sessionId!);
     const replies = await Promise.all([webhook(completed), webhook(completed)]);
     expect(replies.map((r) => r.status)).toEqual([200, 200]);
     await webhook(completed);
@@ -139,10 +120,10 @@ describe("notifications for each event", () => {
     expect(items.map((n) => n.kind)).toEqual(["listing_sale"]);
     expect(items[0]).toMatchObject({ text: "You sold a license for your prompt “Release notes writer” ($12.00)", link: "/dashboard/sales", actor: null });
 
-    const partial = stripe.refund(sessionId!, 200);
+    const partial = fake.stripe.refund(sessionId!, 200);
     await webhook(partial);
     await webhook(partial);
-    const full = stripe.refund(sessionId!);
+    const full = fake.stripe.refund(sessionId!);
     await webhook(full);
     await webhook(full);
     items = (await seller.caller.notification.list({})).items;

@@ -1,9 +1,9 @@
 // Listings, checkout through the real Stripe SDK against a Stripe-compatible fake on loopback, and
 // signed webhooks: licenses are granted exactly once, refunds revoke, bad signatures store nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
-import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
+import { withFakeStripe } from "@/test/with-fake-stripe";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { platformFee } from "./platform-fee";
 import { receiveStripeWebhook } from "./stripe-webhook";
@@ -11,27 +11,9 @@ import { receiveStripeWebhook } from "./stripe-webhook";
 const platformFeeOf = (amount: number) => platformFee(amount, 20);
 
 const t = setUpTestDatabase();
-const SECRET = "whsec_test_marketplace_secret";
-let stripe: FakeStripe;
-
-beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: SECRET });
-});
-afterAll(async () => {
-  await stripe.close();
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_API_URL;
-});
-beforeEach(() => {
-  process.env.STRIPE_SECRET_KEY = "sk_test_marketplace";
-  process.env.STRIPE_API_URL = stripe.url;
-});
-
-/** Delivers an event to the webhook exactly as the route does, signed unless told otherwise. */
-async function webhook(event: object, signature?: string) {
-  const payload = JSON.stringify(event);
-  return receiveStripeWebhook(t.db, { payload, signature: signature ?? stripe.sign(payload), secret: SECRET });
-}
+const fake = withFakeStripe(t, "whsec_test_marketplace_secret");
+const SECRET = fake.secret;
+const webhook = (event: object, signature?: string) => fake.webhook(event, signature);
 
 async function sellerWithPrompt(body = "You are a meticulous copy editor. Fix {{text}} and explain each change.") {
   const seller = await makeUser(t.db);
@@ -110,9 +92,9 @@ describe("checkout", () => {
     const { listing, prompt } = await paidListing(1200);
     const buyer = await makeUser(t.db);
     const result = await buyer.caller.listing.checkout({ listingId: listing.id });
-    expect(result.url).toMatch(new RegExp(`^${stripe.url}/pay/cs_test_`));
-    const sent = stripe.createRequests.at(-1)!;
-    expect(sent.headers.authorization).toBe("Bearer sk_test_marketplace");
+    expect(result.url).toMatch(new RegExp(`^${fake.stripe.url}/pay/cs_test_`));
+    const sent = fake.stripe.createRequests.at(-1)!;
+    expect(sent.headers.authorization).toBe("Bearer sk_test_fake_stripe");
     expect(sent.params).toMatchObject({
       mode: "payment",
       metadata: { listingId: listing.id, buyerId: buyer.user.id },
@@ -133,7 +115,7 @@ describe("checkout", () => {
     await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "CONFLICT", /paused/);
     await seller.caller.listing.update({ listingId: listing.id, status: "active" });
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    await webhook(stripe.complete(sessionId!));
+    await webhook(fake.stripe.complete(sessionId!));
     await rejects(buyer.caller.listing.checkout({ listingId: listing.id }), "CONFLICT", /already hold/);
   });
 
@@ -159,12 +141,12 @@ describe("checkout", () => {
 
     const free = await sellerWithPrompt();
     const freeListing = await free.seller.caller.listing.create({ promptId: free.prompt.id, priceCents: 0, currency: "usd", licenseType: "personal" });
-    const requestsBefore = stripe.createRequests.length;
+    const requestsBefore = fake.stripe.createRequests.length;
     const claimed = await buyer.caller.listing.claimFree({ listingId: freeListing.id });
     expect(claimed.key).toMatch(/^PQL-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await rejects(buyer.caller.listing.claimFree({ listingId: freeListing.id }), "CONFLICT", /already hold/);
     await rejects(buyer.caller.listing.claimFree({ listingId: listing.id }), "CONFLICT", /not free/);
-    expect(stripe.createRequests.length).toBe(requestsBefore);
+    expect(fake.stripe.createRequests.length).toBe(requestsBefore);
     const mine = await buyer.caller.license.mine();
     expect(mine.map((l) => l.prompt.id)).toEqual([free.prompt.id]);
     expect(mine[0].receipt).toMatchObject({ amountCents: 0, amountLabel: "Free", status: "paid" });
@@ -224,7 +206,7 @@ describe("webhooks", () => {
     const { seller, listing, prompt } = await paidListing(1200);
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    const completed = stripe.complete(sessionId!);
+    const completed = fake.stripe.complete(sessionId!);
     expect(await webhook(completed)).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await webhook(completed)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
     const licenses = await t.db.license.findMany({ where: { promptId: prompt.id } });
@@ -247,14 +229,14 @@ describe("webhooks", () => {
     const { listing } = await paidListing();
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    const completed = stripe.complete(sessionId!);
+    const completed = fake.stripe.complete(sessionId!);
     const payload = JSON.stringify(completed);
     const events = await t.db.stripeEvent.count();
-    expect(await webhook(completed, stripe.sign(payload, "whsec_someone_else"))).toMatchObject({ status: 400, body: { error: expect.stringMatching(/signature/i) } });
+    expect(await webhook(completed, fake.stripe.sign(payload, "whsec_someone_else"))).toMatchObject({ status: 400, body: { error: expect.stringMatching(/signature/i) } });
     expect(await webhook(completed, "t=1,v1=deadbeef")).toMatchObject({ status: 400 });
     expect(await receiveStripeWebhook(t.db, { payload, signature: null, secret: SECRET })).toMatchObject({ status: 400 });
     // A payload changed after signing fails too.
-    const tampered = await receiveStripeWebhook(t.db, { payload: payload.replace('"paid"', '"unpaid"'), signature: stripe.sign(payload), secret: SECRET });
+    const tampered = await receiveStripeWebhook(t.db, { payload: payload.replace('"paid"', '"unpaid"'), signature: fake.stripe.sign(payload), secret: SECRET });
     expect(tampered.status).toBe(400);
     expect(await t.db.stripeEvent.count()).toBe(events);
     expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(0);
@@ -265,26 +247,26 @@ describe("webhooks", () => {
     const { listing } = await paidListing();
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    const session = stripe.sessions.get(sessionId!)!;
-    expect(await webhook(stripe.event("checkout.session.expired", { ...session, status: "expired" }))).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    const session = fake.stripe.sessions.get(sessionId!)!;
+    expect(await webhook(fake.stripe.event("checkout.session.expired", { ...session, status: "expired" }))).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(0);
     expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("expired");
-    expect(await webhook(stripe.event("customer.created", { id: "cus_123", object: "customer" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
+    expect(await webhook(fake.stripe.event("customer.created", { id: "cus_123", object: "customer" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
   });
 
   it("refund → license revoked and the refund recorded; the seller's figures follow", async () => {
     const { seller, listing } = await paidListing(2000);
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    await webhook(stripe.complete(sessionId!));
+    await webhook(fake.stripe.complete(sessionId!));
     const other = await makeUser(t.db);
     const second = await other.caller.listing.checkout({ listingId: listing.id });
-    await webhook(stripe.complete(second.sessionId!));
+    await webhook(fake.stripe.complete(second.sessionId!));
 
     let summary = await seller.caller.sales.summary({});
     expect(summary).toMatchObject({ currency: "usd", salesCount: 2, grossCents: 4000, platformFeeCents: 800, refundsCents: 0, netCents: 3200, feePercent: 20 });
 
-    const refunded = stripe.refund(sessionId!);
+    const refunded = fake.stripe.refund(sessionId!);
     expect(await webhook(refunded)).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await webhook(refunded)).toMatchObject({ status: 200, body: { outcome: "duplicate" } });
     const [license] = await buyer.caller.license.mine();
@@ -318,8 +300,8 @@ describe("webhooks", () => {
     const { listing } = await paidListing(1500);
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    const completed = stripe.complete(sessionId!);
-    const refunded = stripe.refund(sessionId!);
+    const completed = fake.stripe.complete(sessionId!);
+    const refunded = fake.stripe.refund(sessionId!);
     expect((await webhook(refunded)).status).toBe(200);
     expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(0);
     expect((await webhook(completed)).status).toBe(200);
@@ -327,7 +309,7 @@ describe("webhooks", () => {
     expect(licenses.map((l) => l.status)).toEqual(["revoked"]);
     expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("refunded");
     // An expiry that straggles in after payment changes nothing.
-    await webhook(stripe.event("checkout.session.expired", { ...stripe.sessions.get(sessionId!)!, status: "expired" }));
+    await webhook(fake.stripe.event("checkout.session.expired", { ...fake.stripe.sessions.get(sessionId!)!, status: "expired" }));
     expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("refunded");
   });
 
@@ -335,7 +317,7 @@ describe("webhooks", () => {
     const { listing } = await paidListing(800);
     const buyer = await makeUser(t.db);
     const session = { id: "cs_test_external", object: "checkout.session", mode: "payment", payment_status: "paid", status: "complete", amount_total: 800, currency: "usd", payment_intent: "pi_test_external", metadata: { listingId: listing.id, buyerId: buyer.user.id }, client_reference_id: buyer.user.id };
-    expect(await webhook(stripe.event("checkout.session.completed", session))).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await webhook(fake.stripe.event("checkout.session.completed", session))).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await buyer.caller.license.mine()).toEqual([expect.objectContaining({ status: "active", receipt: expect.objectContaining({ amountCents: 800 }) })]);
   });
 
@@ -344,7 +326,7 @@ describe("webhooks", () => {
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
     await seller.caller.listing.update({ listingId: listing.id, licenseType: "personal", coverage: "purchased_only", terms: "Changed after checkout", priceCents: 100 });
-    await webhook(stripe.complete(sessionId!));
+    await webhook(fake.stripe.complete(sessionId!));
     const [license] = await buyer.caller.license.mine();
     expect(license).toMatchObject({ licenseType: "commercial", coverage: "purchased_and_later", toVersion: null, receipt: { amountCents: 5000 } });
     expect(license.terms).toMatch(/Commercial license/);
@@ -360,14 +342,14 @@ describe("webhooks", () => {
     await seller.caller.listing.update({ listingId: listing.id, priceCents: 1099 });
     const second = await buyer.caller.listing.checkout({ listingId: listing.id });
     expect(second.sessionId).not.toBe(first.sessionId);
-    await webhook(stripe.complete(first.sessionId!));
-    const duplicate = stripe.complete(second.sessionId!);
+    await webhook(fake.stripe.complete(first.sessionId!));
+    const duplicate = fake.stripe.complete(second.sessionId!);
     expect(await webhook(duplicate)).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect(await t.db.license.count({ where: { listingId: listing.id } })).toBe(1);
-    expect(stripe.refundRequests).toContainEqual(expect.objectContaining({ payment_intent: stripe.sessions.get(second.sessionId!)!.payment_intent, reason: "duplicate" }));
+    expect(fake.stripe.refundRequests).toContainEqual(expect.objectContaining({ payment_intent: fake.stripe.sessions.get(second.sessionId!)!.payment_intent, reason: "duplicate" }));
     expect((await t.db.listing.findUniqueOrThrow({ where: { id: listing.id } })).salesCount).toBe(1);
     // Stripe then reports the refund; the held license is untouched.
-    await webhook(stripe.refund(second.sessionId!));
+    await webhook(fake.stripe.refund(second.sessionId!));
     expect((await buyer.caller.license.mine()).map((l) => l.status)).toEqual(["active"]);
     // The duplicate, fully refunded, is no sale: the dashboard agrees with the listing's counter.
     expect(await seller.caller.sales.summary({})).toMatchObject({ salesCount: 1, grossCents: 2098, refundsCents: 1099, netCents: 999 - 200 });
@@ -377,12 +359,12 @@ describe("webhooks", () => {
     const { seller, listing } = await paidListing(1000);
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    await webhook(stripe.complete(sessionId!));
-    await webhook(stripe.refund(sessionId!, 333));
+    await webhook(fake.stripe.complete(sessionId!));
+    await webhook(fake.stripe.refund(sessionId!, 333));
     expect((await buyer.caller.license.mine())[0]).toMatchObject({ status: "active", receipt: { status: "partially_refunded", refundedCents: 333 } });
     expect(await seller.caller.sales.summary({})).toMatchObject({ refundsCents: 333, platformFeeCents: platformFeeOf(667), netCents: 667 - platformFeeOf(667) });
-    await webhook(stripe.refund(sessionId!, 666));
-    await webhook(stripe.refund(sessionId!, 1000));
+    await webhook(fake.stripe.refund(sessionId!, 666));
+    await webhook(fake.stripe.refund(sessionId!, 1000));
     expect((await buyer.caller.license.mine())[0]).toMatchObject({ status: "revoked", receipt: { status: "refunded", refundedCents: 1000 } });
     expect(await seller.caller.sales.summary({})).toMatchObject({ grossCents: 1000, refundsCents: 1000, platformFeeCents: 0, netCents: 0 });
     expect((await t.db.listing.findUniqueOrThrow({ where: { id: listing.id } })).salesCount).toBe(0);
@@ -392,21 +374,21 @@ describe("webhooks", () => {
     const { listing } = await paidListing();
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    expect(await webhook(stripe.event("checkout.session.expired", { object: "checkout.session" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
-    expect(await webhook(stripe.event("checkout.session.completed", { object: "checkout.session", payment_status: "paid" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
+    expect(await webhook(fake.stripe.event("checkout.session.expired", { object: "checkout.session" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
+    expect(await webhook(fake.stripe.event("checkout.session.completed", { object: "checkout.session", payment_status: "paid" }))).toMatchObject({ status: 200, body: { outcome: "ignored" } });
     expect((await t.db.purchase.findUniqueOrThrow({ where: { stripeSessionId: sessionId! } })).status).toBe("pending");
     const notJson = "this is not json";
-    expect(await receiveStripeWebhook(t.db, { payload: notJson, signature: stripe.sign(notJson), secret: SECRET })).toMatchObject({ status: 400, body: { error: /not JSON/ } });
+    expect(await receiveStripeWebhook(t.db, { payload: notJson, signature: fake.stripe.sign(notJson), secret: SECRET })).toMatchObject({ status: 400, body: { error: /not JSON/ } });
   });
 
   it("finds the purchase of a refunded charge by its metadata when the payment intent is unknown", async () => {
     const { listing } = await paidListing(700);
     const buyer = await makeUser(t.db);
     const session = { id: "cs_test_no_intent", object: "checkout.session", payment_status: "paid", amount_total: 700, currency: "usd", payment_intent: null, metadata: { listingId: listing.id, buyerId: buyer.user.id } };
-    await webhook(stripe.event("checkout.session.completed", session));
+    await webhook(fake.stripe.event("checkout.session.completed", session));
     expect((await buyer.caller.license.mine())[0].status).toBe("active");
     const charge = { id: "ch_test_meta", object: "charge", amount: 700, amount_refunded: 700, refunded: true, currency: "usd", payment_intent: "pi_unknown", metadata: { listingId: listing.id, buyerId: buyer.user.id } };
-    expect(await webhook(stripe.event("charge.refunded", charge))).toMatchObject({ status: 200, body: { outcome: "applied" } });
+    expect(await webhook(fake.stripe.event("charge.refunded", charge))).toMatchObject({ status: 200, body: { outcome: "applied" } });
     expect((await buyer.caller.license.mine())[0]).toMatchObject({ status: "revoked", receipt: { status: "refunded" } });
   });
 
@@ -414,7 +396,7 @@ describe("webhooks", () => {
     const { listing } = await paidListing();
     const buyer = await makeUser(t.db);
     const { sessionId } = await buyer.caller.listing.checkout({ listingId: listing.id });
-    const completed = stripe.complete(sessionId!);
+    const completed = fake.stripe.complete(sessionId!);
     const replies = await Promise.all([webhook(completed), webhook(completed), webhook(completed)]);
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(replies.filter((r) => r.body.outcome === "applied")).toHaveLength(1);

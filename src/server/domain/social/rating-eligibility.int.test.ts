@@ -1,37 +1,18 @@
 // Reviews of paid prompts are verified purchases: only license holders may rate a prompt with a
 // paid listing; everyone who can read it may still comment, and free prompts stay open to all.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
-import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
+import { withFakeStripe } from "@/test/with-fake-stripe";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
-import { receiveStripeWebhook } from "../marketplace/stripe-webhook";
 
 const t = setUpTestDatabase();
-const SECRET = "whsec_test_rating_secret";
-let stripe: FakeStripe;
-
-beforeAll(async () => {
-  stripe = await startFakeStripe({ webhookSecret: SECRET });
-});
-afterAll(async () => {
-  await stripe.close();
-  delete process.env.STRIPE_SECRET_KEY;
-  delete process.env.STRIPE_API_URL;
-});
-beforeEach(() => {
-  process.env.STRIPE_SECRET_KEY = "sk_test_ratings";
-  process.env.STRIPE_API_URL = stripe.url;
-});
-
-async function deliver(event: object) {
-  const payload = JSON.stringify(event);
-  await receiveStripeWebhook(t.db, { payload, signature: stripe.sign(payload), secret: SECRET });
-}
+const fake = withFakeStripe(t);
+const deliver = (event: object) => fake.webhook(event);
 
 async function buy(buyer: Awaited<ReturnType<typeof makeUser>>, listingId: string) {
   const { sessionId } = await buyer.caller.listing.checkout({ listingId });
-  await deliver(stripe.complete(sessionId!));
+  await deliver(fake.stripe.complete(sessionId!));
   return sessionId!;
 }
 
@@ -59,7 +40,7 @@ describe("who may rate", () => {
     expect((await seller.caller.social.ratings({ promptId: prompt.id, limit: 10 })).cannotRateReason).toMatch(/own prompt/);
 
     // A full refund revokes the license: no more rating, and the review loses its badge.
-    await deliver(stripe.refund(sessionId));
+    await deliver(fake.stripe.refund(sessionId));
     await rejects(buyer.caller.social.rate({ promptId: prompt.id, stars: 1 }), "FORBIDDEN", /bought this prompt/);
     expect((await browser.caller.social.ratings({ promptId: prompt.id, limit: 10 })).items).toEqual([expect.objectContaining({ stars: 5, verifiedPurchase: false })]);
   });

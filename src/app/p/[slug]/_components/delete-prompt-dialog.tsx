@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogError } from "@/components/ui/dialog";
 import { plural } from "@/components/ui/plural";
 import { useTRPC } from "@/trpc/react";
 
@@ -95,19 +95,12 @@ export function DeletePromptDialog({ promptId, title, archived, onArchive, onClo
               .
             </p>
           )}
-          {remove.error ? (
-            <p role="alert" className="text-sm text-rose-600">
-              Could not delete: {remove.error.message}
-            </p>
-          ) : null}
-          <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-            <Button variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
+          <DialogError action="delete" message={remove.error?.message} />
+          <DialogActions onCancel={onClose}>
             <Button variant="danger" disabled={busy} onClick={() => remove.mutate({ promptId })}>
               {busy ? "Deleting…" : "Delete for good"}
             </Button>
-          </div>
+          </DialogActions>
         </div>
       ) : null}
     </Dialog>

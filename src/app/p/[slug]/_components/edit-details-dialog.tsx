@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogError } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { fieldError, fieldErrorsOf, type FieldErrorMap } from "@/components/ui/field-errors";
 import { CategoryOptions } from "@/components/prompts/category-options";
@@ -98,19 +98,12 @@ export function EditDetailsDialog({ prompt, onClose }: { prompt: EditableDetails
         <Field label="Tags" htmlFor={`${id}-tags`} error={errorFor("tags")} hint="Up to 10. Enter or comma adds one; existing tags are suggested.">
           <TagInput id={`${id}-tags`} value={values.tags} onChange={(tags) => set("tags", tags)} invalid={Boolean(errorFor("tags"))} describedBy={errorFor("tags") ? `${id}-tags-error` : undefined} />
         </Field>
-        {unplaced ? (
-          <p role="alert" className="text-sm text-rose-600">
-            Could not save: {unplaced}
-          </p>
-        ) : null}
-        <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogError action="save" message={unplaced} />
+        <DialogActions onCancel={onClose}>
           <Button type="submit" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save details"}
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { ForkIcon } from "@/components/ui/icons";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogError } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { signInHref } from "@/shared/auth/sign-in-href";
 import { defaultForkTitle, PAID_FORK_PRIVATE_REASON } from "@/shared/prompts/fork-title";
@@ -121,20 +121,13 @@ function ForkDialog({ title, versionId, versionNumber, privateOnly, onClose }: {
         ) : (
           <p className="text-xs text-slate-500">Forks start private so you can work on them first. {PAID_FORK_PRIVATE_REASON.replace(/:.*/, ".")}</p>
         )}
-        {otherError ? (
-          <p role="alert" className="text-sm text-rose-600">
-            Could not fork: {otherError}
-          </p>
-        ) : null}
-        <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
+        <DialogError action="fork" message={otherError} />
+        <DialogActions onCancel={onClose}>
           <Button type="submit" disabled={busy}>
             <ForkIcon />
             {busy ? "Forking…" : "Create fork"}
           </Button>
-        </div>
+        </DialogActions>
         <p aria-live="polite" className="sr-only">
           {fork.isSuccess ? "Fork created, opening it…" : ""}
         </p>
