@@ -6,6 +6,20 @@ import { z } from "zod";
 /** An empty variable (FOO=) means unset, as in most tools. */
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
+const harnessProvidersSchema = z
+  .array(
+    z.object({
+      name: z
+        .string({ error: "name is required" })
+        .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "name must be 1-40 lowercase letters, digits, - or _")
+        .refine((n) => n !== "openai" && n !== "anthropic", "name must not be openai or anthropic (those are built in)"),
+      baseUrl: z.string({ error: "baseUrl is required" }).url("baseUrl must be a URL like http://localhost:11434/v1"),
+      apiKey: z.string().min(1, "apiKey must not be empty (leave it out instead)").optional(),
+    }),
+    { error: "HARNESS_PROVIDERS must be a JSON array" },
+  )
+  .refine((list) => new Set(list.map((p) => p.name)).size === list.length, "provider names must be unique");
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,7 +47,33 @@ const schema = z.object({
   ANTHROPIC_BASE_URL: z.string().url("ANTHROPIC_BASE_URL must be a URL like https://api.anthropic.com/v1").default("https://api.anthropic.com/v1"),
   /** Prompt identity's embedder: "local" (default, offline) or "openai" (default when OPENAI_API_KEY is set). */
   EMBEDDING_PROVIDER: z.enum(["local", "openai"], { error: "EMBEDDING_PROVIDER must be local or openai" }).optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** The key for OpenAI embeddings and the test harness's built-in `openai` provider (which calls OPENAI_BASE_URL). */
+  OPENAI_API_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** The key for the test harness's built-in `anthropic` provider (which calls ANTHROPIC_BASE_URL). */
+  ANTHROPIC_API_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Extra OpenAI-compatible servers for the test harness, as JSON: [{"name":"ollama","baseUrl":"http://localhost:11434/v1"}]. */
+  HARNESS_PROVIDERS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return [];
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        ctx.addIssue({ code: "custom", message: 'HARNESS_PROVIDERS must be JSON like [{"name":"ollama","baseUrl":"http://localhost:11434/v1","apiKey":"optional"}]' });
+        return z.NEVER;
+      }
+      const parsed = harnessProvidersSchema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        ctx.addIssue({ code: "custom", message: `HARNESS_PROVIDERS${issue.path.map((p) => `[${JSON.stringify(p)}]`).join("")}: ${issue.message}` });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+  /** How long one model may take to answer in a harness run before its cell is failed, in ms. */
+  HARNESS_TIMEOUT_MS: z.coerce.number({ error: "HARNESS_TIMEOUT_MS must be a number of milliseconds" }).int().min(100, "HARNESS_TIMEOUT_MS must be at least 100").default(60_000),
   OPENAI_EMBEDDINGS_BASE_URL: z.string().url("OPENAI_EMBEDDINGS_BASE_URL must be a URL like https://api.openai.com/v1").default("https://api.openai.com/v1"),
   /** Stripe: paid checkout is enabled when the secret key is set; webhooks need the signing secret. */
   STRIPE_SECRET_KEY: z.preprocess(emptyAsUnset, z.string().optional()),

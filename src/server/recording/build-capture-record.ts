@@ -9,9 +9,9 @@ import { decodeBody } from "./decode-body";
 import { readCaptureMetadata } from "./metadata-headers";
 import { parseRequest } from "./parse-request";
 import { parseResponse } from "./parse-response";
-import { costUsd, type TokenUsage } from "./prices";
+import { costUsd, type TokenUsage } from "@/shared/models/model-prices";
 import { repairUnstorableText } from "./storable-text";
-import { estimateTokens } from "./token-estimate";
+import { estimateTokens } from "@/shared/models/token-estimate";
 
 const MAX_ERROR = 2000;
 

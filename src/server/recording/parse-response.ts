@@ -2,7 +2,7 @@
 // the model that answered, token usage (from the body or the stream's usage events) and, for an
 // error response, the provider's error message.
 import type { Provider } from "@/server/proxy/exchange";
-import type { TokenUsage } from "./prices";
+import type { TokenUsage } from "@/shared/models/model-prices";
 import { contentText } from "./parse-request";
 import { sseJsonPayloads } from "./sse";
 

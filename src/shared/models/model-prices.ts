@@ -1,3 +1,4 @@
+// The one model price table, shared by the capture proxy (recording) and the test harness.
 // Model prices in USD per 1M tokens, by model-name pattern and effective date. The first pattern
 // that matches a model wins (list specific names before general ones); among that pattern's
 // entries the latest one in effect at the call's time applies. An unknown model has no price, so

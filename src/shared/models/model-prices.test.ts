@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costUsd, priceFor } from "./prices";
+import { costUsd, priceFor } from "./model-prices";
 
 const at = new Date("2025-12-01T00:00:00Z");
 

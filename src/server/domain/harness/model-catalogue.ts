@@ -1,0 +1,66 @@
+// Each configured provider's models, from its own model list (official SDKs), with prices from the
+// shared price table. An unknown price is null, never 0. Lists are cached briefly: the Test form
+// reads them on every visit, and a run checks its models against them.
+import "server-only";
+import { priceFor } from "@/shared/models/model-prices";
+import { UpstreamError } from "../errors";
+import { anthropicClient, openaiClient } from "./provider-clients";
+import { harnessProviders, requireProvider, type HarnessProvider } from "./providers";
+
+export type CatalogueModel = { provider: string; model: string; inputUsdPerMTok: number | null; outputUsdPerMTok: number | null };
+
+const CACHE_MS = 60_000;
+const LIST_TIMEOUT_MS = 10_000;
+const MAX_MODELS = 2_000;
+const cache = new Map<string, { at: number; models: string[] }>();
+
+async function fetchModelIds(p: HarnessProvider): Promise<string[]> {
+  const ids: string[] = [];
+  const pages = p.kind === "anthropic" ? anthropicClient(p, LIST_TIMEOUT_MS).models.list() : openaiClient(p, LIST_TIMEOUT_MS).models.list();
+  for await (const m of pages) {
+    ids.push(m.id);
+    if (ids.length >= MAX_MODELS) break;
+  }
+  return ids.sort();
+}
+
+/** A provider's model ids (cached), or a 502 saying which provider failed and why. */
+export async function providerModelIds(p: HarnessProvider): Promise<string[]> {
+  // The key is part of the cache key so a changed configuration never serves another's list.
+  const key = `${p.name}\u0000${p.baseUrl}\u0000${p.apiKey ?? ""}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.models;
+  try {
+    const models = await fetchModelIds(p);
+    cache.set(key, { at: Date.now(), models });
+    return models;
+  } catch (e) {
+    throw new UpstreamError(`Could not list the models of provider "${p.name}": ${(e as Error).message}`);
+  }
+}
+
+function withPrice(provider: string, model: string, at: Date): CatalogueModel {
+  const price = priceFor(model, at);
+  return { provider, model, inputUsdPerMTok: price?.input ?? null, outputUsdPerMTok: price?.output ?? null };
+}
+
+/**
+ * Models of one provider, or of every configured one. With no provider named, a provider whose
+ * list fails is reported in `errors` rather than hiding the others.
+ */
+export async function listModels(input: { provider?: string }) {
+  const now = new Date();
+  if (input.provider) {
+    const p = requireProvider(input.provider);
+    return { models: (await providerModelIds(p)).map((m) => withPrice(p.name, m, now)), errors: [] as { provider: string; message: string }[] };
+  }
+  const configured = harnessProviders().filter((p) => p.configured);
+  const settled = await Promise.allSettled(configured.map((p) => providerModelIds(p)));
+  const models: CatalogueModel[] = [];
+  const errors: { provider: string; message: string }[] = [];
+  settled.forEach((s, i) => {
+    if (s.status === "fulfilled") models.push(...s.value.map((m) => withPrice(configured[i].name, m, now)));
+    else errors.push({ provider: configured[i].name, message: (s.reason as Error).message });
+  });
+  return { models, errors };
+}
