@@ -5,7 +5,8 @@ import "server-only";
 import { priceFor } from "@/shared/models/model-prices";
 import { UpstreamError } from "../errors";
 import { anthropicClient, openaiClient } from "./provider-clients";
-import { harnessProviders, requireProvider, type HarnessProvider } from "./providers";
+import type { Db } from "@/server/db/prisma";
+import { providersFor, requireProvider, type HarnessProvider } from "./providers";
 
 export type CatalogueModel = { provider: string; model: string; inputUsdPerMTok: number | null; outputUsdPerMTok: number | null };
 
@@ -48,13 +49,13 @@ function withPrice(provider: string, model: string, at: Date): CatalogueModel {
  * Models of one provider, or of every configured one. With no provider named, a provider whose
  * list fails is reported in `errors` rather than hiding the others.
  */
-export async function listModels(input: { provider?: string }) {
+export async function listModels(db: Db, ownerId: string, input: { provider?: string }) {
   const now = new Date();
   if (input.provider) {
-    const p = requireProvider(input.provider);
+    const p = await requireProvider(db, ownerId, input.provider);
     return { models: (await providerModelIds(p)).map((m) => withPrice(p.name, m, now)), errors: [] as { provider: string; message: string }[] };
   }
-  const configured = harnessProviders().filter((p) => p.configured);
+  const configured = (await providersFor(db, ownerId)).filter((p) => p.configured);
   const settled = await Promise.allSettled(configured.map((p) => providerModelIds(p)));
   const models: CatalogueModel[] = [];
   const errors: { provider: string; message: string }[] = [];

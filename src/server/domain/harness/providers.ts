@@ -4,6 +4,7 @@
 // says only whether a provider is configured.
 import "server-only";
 import { env } from "@/env";
+import type { Db } from "@/server/db/prisma";
 import { ValidationError } from "../errors";
 
 export type ProviderKind = "openai" | "anthropic";
@@ -21,16 +22,21 @@ export function harnessProviders(): HarnessProvider[] {
   ];
 }
 
+/** The providers a user can call: the instance's, then their own (Settings). */
+export async function providersFor(_db: Db, _ownerId: string): Promise<HarnessProvider[]> {
+  return harnessProviders();
+}
+
 /** What the browser may know: names and whether each can be used (no URLs, which may be internal, and no keys). */
-export function listProviders(): PublicProvider[] {
-  return harnessProviders().map(({ name, kind, configured, builtIn }) => ({ name, kind, configured, builtIn }));
+export async function listProviders(db: Db, ownerId: string): Promise<PublicProvider[]> {
+  return (await providersFor(db, ownerId)).map(({ name, kind, configured, builtIn }) => ({ name, kind, configured, builtIn }));
 }
 
 const KEY_VARIABLE: Record<string, string> = { openai: "OPENAI_API_KEY", anthropic: "ANTHROPIC_API_KEY" };
 
 /** A provider that can be called, or a 400 naming the field and the problem (unknown, or no key). */
-export function requireProvider(name: string, field = "provider"): HarnessProvider {
-  const all = harnessProviders();
+export async function requireProvider(db: Db, ownerId: string, name: string, field = "provider"): Promise<HarnessProvider> {
+  const all = await providersFor(db, ownerId);
   const provider = all.find((p) => p.name === name);
   if (!provider) {
     const message = `Unknown provider "${name}" (available: ${all.map((p) => p.name).join(", ")})`;
