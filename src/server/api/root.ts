@@ -12,6 +12,8 @@ import { listingRouter } from "./routers/listing";
 import { licenseRouter } from "./routers/license";
 import { salesRouter } from "./routers/sales";
 import { notificationRouter } from "./routers/notification";
+import { harnessRouter } from "./routers/harness";
+import { providerRouter } from "./routers/provider";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
@@ -26,6 +28,8 @@ export const appRouter = createTRPCRouter({
   license: licenseRouter,
   sales: salesRouter,
   notification: notificationRouter,
+  harness: harnessRouter,
+  provider: providerRouter,
 });
 
 export type AppRouter = typeof appRouter;

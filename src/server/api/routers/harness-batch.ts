@@ -1,0 +1,2 @@
+// The harness router's procedures for batches: batch, batchStatus, cancel. Merged into `harness` by harness.ts.
+export const harnessBatchProcedures = {};

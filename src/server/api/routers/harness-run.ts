@@ -1,0 +1,2 @@
+// The harness router's procedures for runs: run, get, stream, list. Merged into `harness` by harness.ts.
+export const harnessRunProcedures = {};

@@ -1,0 +1,2 @@
+// The harness router's procedures for suggested rewrites. Merged into `harness` by harness.ts.
+export const harnessSuggestProcedures = {};
