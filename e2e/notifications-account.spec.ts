@@ -139,7 +139,8 @@ test("a deleted account can no longer sign in; its prompt nobody took is gone, t
   await signUp(licensee, `licensee-${stamp}`);
   await licensee.goto(keptUrl);
   await licensee.getByRole("button", { name: "Get it free" }).click();
-  await expect(licensee.getByText(/PQL-/).first()).toBeVisible();
+  await expect(licensee.getByText("You own a personal license")).toBeVisible();
+  await expect(licensee.getByText(/PQL-/).first()).toHaveText(/^PQL-[A-Z2-9]{4}-/);
 
   // The seller hears of the claim.
   await page.goto("/notifications");
