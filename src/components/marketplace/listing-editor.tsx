@@ -9,6 +9,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { useFieldErrors, useFocusFirstInvalid } from "@/components/ui/use-field-errors";
+import { EvidenceManager } from "@/components/harness/evidence-manager";
 import { useTRPC } from "@/trpc/react";
 import type { SavedListing } from "./types";
 import { LICENSE_TYPE_NAMES, LICENSE_TYPES, type LicenseType } from "@/shared/marketplace/license-types";
@@ -109,6 +110,11 @@ export function ListingEditor({ promptId, visibility, listing, selling }: { prom
               selling={selling}
               onSaved={(saved) => setCurrent(saved)}
             />
+          </div>
+        ) : null}
+        {current ? (
+          <div className="border-t border-slate-100">
+            <EvidenceManager listingId={current.id} />
           </div>
         ) : null}
       </Card>
@@ -286,6 +292,10 @@ function ListingForm({
                 // A paid price cannot stay "on sale" without payments: fall back to a draft rather than leave a disabled choice selected.
                 const next = parseMajorPrice(e.target.value, values.currency);
                 if (!selling.paymentsEnabled && !grandfathered && next.ok && next.minor > 0 && values.status === "active") change("status", "draft", "status");
+              }}
+              // Said when the seller leaves the field rather than at every keystroke.
+              onBlur={() => {
+                if (values.price.trim() && !parsed.ok) setPriceError(parsed.error);
               }}
               aria-invalid={err.price ? true : undefined}
               aria-describedby={err.price ? `${id}-price-error` : undefined}

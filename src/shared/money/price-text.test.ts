@@ -49,3 +49,20 @@ describe("price text", () => {
     expect(minorToMajorText(0, "usd")).toBe("0");
   });
 });
+
+describe("parseMajorPrice: what QA typed", () => {
+  it("does not read a leading 0 as a thousands group", () => {
+    expect(parseMajorPrice("0,001", "usd").ok).toBe(false);
+    expect(parseMajorPrice("0,50", "usd")).toEqual({ ok: true, minor: 50 });
+  });
+
+  it("refuses another currency's symbol instead of ignoring it, and accepts its own", () => {
+    const euro = parseMajorPrice("€4,50", "usd");
+    expect(euro.ok).toBe(false);
+    expect(!euro.ok && euro.error).toMatch(/priced in USD.*"€"/);
+    expect(parseMajorPrice("$4.50", "usd")).toEqual({ ok: true, minor: 450 });
+    expect(parseMajorPrice("4,50 €", "eur")).toEqual({ ok: true, minor: 450 });
+    expect(parseMajorPrice("4.50 USD", "usd")).toEqual({ ok: true, minor: 450 });
+    expect(parseMajorPrice("-3", "usd").ok).toBe(false);
+  });
+});

@@ -23,11 +23,11 @@ export type ParsedPrice = { ok: true; minor: number } | { ok: false; error: stri
 export function parseMajorPrice(text: string, currency: string): ParsedPrice {
   const digits = minorDigits(currency);
   const shape = digits ? `Enter the price like 12.00 or 12,00 (at most ${digits} decimals).` : `${currency.toUpperCase()} has no minor units: enter a whole number like 1500.`;
-  const cleaned = text
-    .trim()
-    .replace(/[\s\u00a0\u202f']/g, "")
-    .replace(/^[^\d.,-]+/, "")
-    .replace(/(?:[A-Za-z]{3}|[^\w.,])+$/, "");
+  const compact = text.trim().replace(/[\s\u00a0\u202f']/g, "");
+  const cleaned = compact.replace(/^[^\d.,-]+/, "").replace(/(?:[A-Za-z]{3}|[^\w.,])+$/, "");
+  // "€4,50" in a USD listing is a mistake, not 4.50 dollars: only this currency's marks are dropped.
+  const foreign = foreignCurrencyMark(compact, cleaned, currency);
+  if (foreign) return { ok: false, error: `This listing is priced in ${currency.toUpperCase()}: enter the amount without "${foreign}", or change the currency.` };
   if (!cleaned) return { ok: false, error: "Enter a price, or 0 to give it away free." };
   if (cleaned.startsWith("-")) return { ok: false, error: "A price cannot be negative. Enter 0 to give it away free." };
   const normalized = withDotDecimal(cleaned, digits);
@@ -40,6 +40,21 @@ export function parseMajorPrice(text: string, currency: string): ParsedPrice {
   if (minor > 0 && minor < MINIMUM_CHARGE_MINOR)
     return { ok: false, error: `A paid price must be at least ${formatMoney(MINIMUM_CHARGE_MINOR, currency)} (Stripe's minimum charge). Enter 0 to make it free.` };
   return { ok: true, minor };
+}
+
+/** What surrounds the number, when it is not this currency's symbol or code (nor a minus sign). */
+function foreignCurrencyMark(compact: string, cleaned: string, currency: string): string | null {
+  const at = cleaned ? compact.indexOf(cleaned) : compact.length;
+  const marks = [compact.slice(0, at), compact.slice(at + cleaned.length)].map((m) => m.replace(/^-/, "")).filter(Boolean);
+  const own = new Set([currency.toLowerCase(), ...currencySymbols(currency)]);
+  return marks.find((m) => !own.has(m.toLowerCase())) ?? null;
+}
+
+function currencySymbols(currency: string): string[] {
+  return (["symbol", "narrowSymbol"] as const).map(
+    (currencyDisplay) =>
+      new Intl.NumberFormat("en", { style: "currency", currency, currencyDisplay }).formatToParts(1).find((p) => p.type === "currency")?.value.toLowerCase() ?? "",
+  );
 }
 
 /** "1.234,56" → "1234.56", "4,50" → "4.50", "1,200" → "1200"; null when the separators make no sense. */
@@ -62,7 +77,8 @@ function withDotDecimal(text: string, minorDigitCount: number): string | null {
   const grouping = decimal === "." ? "," : decimal === "," ? "." : text.includes(",") ? "," : ".";
   const [whole, fraction, ...rest] = decimal ? text.split(decimal) : [text];
   if (rest.length) return null;
-  if (whole.includes(grouping) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(whole)) return null;
+  // A group never starts with 0: "0,001" is not a thousand.
+  if (whole.includes(grouping) && !/^[1-9]\d{0,2}(?:[.,]\d{3})+$/.test(whole)) return null;
   if (fraction !== undefined && /[.,]/.test(fraction)) return null;
   const plainWhole = whole.split(grouping).join("");
   return fraction === undefined ? plainWhole : `${plainWhole}.${fraction}`;

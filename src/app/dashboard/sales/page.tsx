@@ -120,7 +120,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                         )}
                         {row.status ? (
                           <span className="shrink-0">
-                            <Badge tone={LISTING_STATUSES[row.status].tone}>{LISTING_STATUSES[row.status].label}</Badge>
+                            <ListingStatusBadge status={row.status} archived={Boolean(row.prompt?.archivedAt)} />
                           </span>
                         ) : null}
                       </div>
@@ -178,7 +178,7 @@ export default async function SalesPage({ searchParams }: { searchParams: Promis
                               <span className="text-slate-500">Deleted prompt</span>
                             )}
                           </td>
-                          <td className="whitespace-nowrap px-4 py-2.5">{row.status ? <Badge tone={LISTING_STATUSES[row.status].tone}>{LISTING_STATUSES[row.status].label}</Badge> : null}</td>
+                          <td className="whitespace-nowrap px-4 py-2.5">{row.status ? <ListingStatusBadge status={row.status} archived={Boolean(row.prompt?.archivedAt)} /> : null}</td>
                           <td className="px-4 py-2.5 text-right text-slate-700">{row.priceCents === null ? "—" : priceLabel(row.priceCents, row.currency)}</td>
                           <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-900">
                             {row.salesCount}
@@ -269,6 +269,12 @@ function OtherCurrencies({ summary }: { summary: SalesSummaryData }) {
   );
 }
 
+/** An archived prompt cannot be bought whatever its listing says; restoring it brings the listing back as it was. */
+function ListingStatusBadge({ status, archived }: { status: keyof typeof LISTING_STATUSES; archived: boolean }) {
+  if (archived) return <Badge tone="slate">Archived · not for sale</Badge>;
+  return <Badge tone={LISTING_STATUSES[status].tone}>{LISTING_STATUSES[status].label}</Badge>;
+}
+
 function YourListings({ listings }: { listings: ListingSummary[] }) {
   return (
     <section aria-labelledby="your-listings-heading" className="mt-10">
@@ -284,7 +290,7 @@ function YourListings({ listings }: { listings: ListingSummary[] }) {
                 {l.prompt.title}
               </Link>
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
-                <Badge tone={LISTING_STATUSES[l.status].tone}>{LISTING_STATUSES[l.status].label}</Badge>
+                <ListingStatusBadge status={l.status} archived={Boolean(l.prompt.archivedAt)} />
                 <span className="font-semibold text-slate-700 tabular-nums">{l.priceLabel}</span>
                 <span aria-hidden>·</span>
                 <span>{LICENSE_TYPES[l.licenseType].label} license</span>

@@ -71,8 +71,28 @@ describe("prompt.update (edit details)", () => {
     await owner.caller.prompt.update({ promptId: p.id, visibility: "unlisted", title: "Still on sale" });
 
     const free = await owner.caller.prompt.create({ title: "Listed for free", category: "writing", body: "b" });
-    await listAndLicense(owner, free.id, undefined, { priceCents: 0 });
+    const { listing: freeListing } = await listAndLicense(owner, free.id, undefined, { priceCents: 0 });
     expect((await owner.caller.prompt.update({ promptId: free.id, visibility: "private" })).visibility).toBe("private");
+    // Nobody can claim from a private prompt, so its free listing is paused rather than left "on sale".
+    expect((await t.db.listing.findUniqueOrThrow({ where: { id: freeListing.id } })).status).toBe("paused");
+  });
+
+  it("never lets a prompt go private under a license claimed at the same moment", async () => {
+    for (let i = 0; i < 6; i++) {
+      const owner = await makeUser(t.db);
+      const claimer = await makeUser(t.db);
+      const p = await owner.caller.prompt.create({ title: `Race ${i}`, category: "writing", body: "b" });
+      const listing = await owner.caller.listing.create({ promptId: p.id, priceCents: 0, terms: "Personal use.", status: "active" });
+      const [privateResult, claimResult] = await Promise.allSettled([
+        owner.caller.prompt.update({ promptId: p.id, visibility: "private" }),
+        claimer.caller.listing.claimFree({ listingId: listing.id }),
+      ]);
+      // Exactly one wins: a private prompt with an active license would strand its licensee.
+      expect([privateResult.status, claimResult.status].filter((s) => s === "fulfilled")).toHaveLength(1);
+      const row = await t.db.prompt.findUniqueOrThrow({ where: { id: p.id } });
+      const licenses = await t.db.license.count({ where: { promptId: p.id, status: "active" } });
+      expect(row.visibility === "private" && licenses > 0).toBe(false);
+    }
   });
 });
 

@@ -121,6 +121,9 @@ async function openSessionFor(db: DbOrTx, actor: Actor, listing: { id: string; p
 /** Free listings: a purchase of 0 and a license, in one transaction, without Stripe. */
 export async function claimFreeListing(db: Db, actor: Actor, input: { listingId: string }) {
   return db.$transaction(async (tx) => {
+    // The prompt row is locked first (as prompt.update does before going private), so the
+    // visibility checked below still holds when the license is written.
+    await tx.$queryRaw`SELECT p.id FROM "Prompt" p JOIN "Listing" l ON l."promptId" = p.id WHERE l.id = ${input.listingId} FOR SHARE OF p`;
     const listing = await buyableListing(tx, actor, input.listingId);
     if (listing.priceCents > 0) throw new ConflictError("This listing is not free; buy it with listing.checkout.");
     // Serialise claims by one buyer for one prompt so a double click yields one license.

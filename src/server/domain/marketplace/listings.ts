@@ -14,6 +14,7 @@ import type { ListingSort } from "@/shared/marketplace/listing-sorts";
 import type { ListingStatus } from "@/shared/marketplace/listing-statuses";
 import { MINIMUM_CHARGE_MINOR } from "@/shared/money/currencies";
 import { priceLabel } from "@/shared/money/format-money";
+import { evidenceBadges } from "../harness/evidence-summary";
 import { activeLicenseOf } from "./licenses";
 import { purchaseRefusal } from "./purchase-refusal";
 import { PAID_LISTING_UNAVAILABLE, PAYMENTS_UNAVAILABLE, STRIPE_SETUP_HINT, stripeConfigured } from "./stripe-client";
@@ -57,6 +58,8 @@ function present(row: ListingRow) {
       category: prompt.category,
       tags: prompt.tags,
       visibility: prompt.visibility,
+      /** Set for the seller's own archived prompts (nobody else lists them): not for sale whatever the status says. */
+      archivedAt: prompt.archivedAt,
       likeCount: prompt.likeCount,
       ratingCount: prompt.ratingCount,
       ratingAverage: averageOf(prompt),
@@ -235,7 +238,9 @@ export async function listListings(
   const held = viewer
     ? new Set((await db.license.findMany({ where: { holderId: viewer.id, status: "active", promptId: { in: onPage.map((r) => r.promptId) } }, select: { promptId: true } })).map((l) => l.promptId))
     : new Set<string>();
-  const items = onPage.map((row) => ({ ...present(row), viewerHasLicense: held.has(row.promptId), isSeller: row.sellerId === viewer?.id }));
+  // The card's "Tested on 3 models · 92% pass", from the evidence attached to each listing.
+  const evidence = await evidenceBadges(db, onPage.map((r) => r.id));
+  const items = onPage.map((row) => ({ ...present(row), viewerHasLicense: held.has(row.promptId), isSeller: row.sellerId === viewer?.id, evidence: evidence.get(row.id) ?? null }));
   return { items, nextCursor };
 }
 

@@ -32,7 +32,7 @@ export async function salesSummary(db: DbOrTx, actor: Actor, input: { from?: Dat
       select: { purchaseId: true, amountRefundedCents: true, createdAt: true, purchase: { select: { listingId: true, currency: true, amountCents: true } } },
       orderBy: { createdAt: "asc" },
     }),
-    db.listing.findMany({ where: { sellerId: actor.id }, select: { id: true, priceCents: true, currency: true, status: true, prompt: { select: { id: true, slug: true, title: true } } } }),
+    db.listing.findMany({ where: { sellerId: actor.id }, select: { id: true, priceCents: true, currency: true, status: true, prompt: { select: { id: true, slug: true, title: true, archivedAt: true } } } }),
   ]);
 
   // Refund events carry cumulative totals per charge: each refund row adds what it adds over the previous one.

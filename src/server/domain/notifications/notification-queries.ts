@@ -5,6 +5,7 @@ import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import { formatMoney } from "@/shared/money/format-money";
 import { notificationText, type NotificationKindName } from "@/shared/notifications/notification-kinds";
+import type { MarkReadInput } from "./schemas";
 import type { Actor } from "../actor";
 import { canReadPrompt } from "../access/prompt-access";
 import { page, pageResult } from "../pagination";
@@ -87,9 +88,9 @@ export async function unreadNotificationCount(db: DbOrTx, actor: Actor) {
 }
 
 /** Marks the caller's notifications read; ids of anyone else's are ignored (they do not exist for the caller). */
-export async function markNotificationsRead(db: DbOrTx, actor: Actor, input: { ids: string[] } | { all: true }) {
+export async function markNotificationsRead(db: DbOrTx, actor: Actor, input: MarkReadInput) {
   const { count } = await db.notification.updateMany({
-    where: { userId: actor.id, readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) },
+    where: { userId: actor.id, readAt: null, ...(input.ids ? { id: { in: input.ids } } : {}) },
     data: { readAt: new Date() },
   });
   return { marked: count, ...(await unreadNotificationCount(db, actor)) };

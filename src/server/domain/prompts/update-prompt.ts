@@ -31,9 +31,17 @@ export async function updatePrompt(db: Db, actor: Actor, input: UpdatePromptInpu
   const prompt = await findReadablePrompt(db, actor, input.promptId);
   assertCanWritePrompt(prompt, actor);
   if (input.visibility) await assertMayPublishFork(db, actor, prompt.forkedFromVersionId, input.visibility);
-  if (input.visibility === "private" && prompt.visibility !== "private") await assertMayGoPrivate(db, prompt.id);
+  const goingPrivate = input.visibility === "private" && prompt.visibility !== "private";
   const { promptId, ...changes } = input;
   const updated = await db.$transaction(async (tx) => {
+    if (goingPrivate) {
+      // Locked so a license claimed at the same moment (grantLicense locks the row too) is either
+      // counted here or refused there: a prompt never goes private under a licensee.
+      await tx.$queryRaw`SELECT id FROM "Prompt" WHERE id = ${promptId} FOR UPDATE`;
+      await assertMayGoPrivate(tx, promptId);
+      // Nobody can claim from a private prompt: a free listing on sale is paused, not left "on sale".
+      await tx.listing.updateMany({ where: { promptId, status: "active" }, data: { status: "paused" } });
+    }
     const row = await tx.prompt.update({ where: { id: promptId }, data: changes });
     // A fork going public (or private) changes its parent's public fork count.
     if (prompt.forkedFromVersionId && changes.visibility && (changes.visibility === "public") !== (prompt.visibility === "public")) {
