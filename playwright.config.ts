@@ -7,6 +7,8 @@ const baseURL = `http://localhost:${port}`;
 export const FAKE_UPSTREAM_PORT = Number(process.env.E2E_FAKE_UPSTREAM_PORT ?? 3299);
 export const FAKE_STRIPE_PORT = Number(process.env.E2E_FAKE_STRIPE_PORT ?? 3298);
 export const STRIPE_WEBHOOK_SECRET = "whsec_e2e_promptuary_webhook_secret";
+// The test harness calls a fake model provider (src/test/fake-model-provider.ts) that e2e/harness-run.spec.ts starts.
+export const FAKE_MODELS_PORT = Number(process.env.E2E_FAKE_MODELS_PORT ?? 3297);
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,6 +44,8 @@ export default defineConfig({
       STRIPE_SECRET_KEY: "sk_test_e2e",
       STRIPE_WEBHOOK_SECRET,
       STRIPE_API_URL: `http://127.0.0.1:${FAKE_STRIPE_PORT}`,
+      // The harness's one provider in e2e: an OpenAI-compatible fake (no key needed), named "fake".
+      HARNESS_PROVIDERS: JSON.stringify([{ name: "fake", baseUrl: `http://127.0.0.1:${FAKE_MODELS_PORT}/v1` }]),
     },
   },
 });

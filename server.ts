@@ -53,6 +53,8 @@ async function main() {
   // Identity for captures left pending by an earlier run (crash, shutdown, outage): re-queued now.
   const startedAt = new Date().toISOString();
   await sendEvent("capture/identity.sweep", { createdBefore: startedAt, claimedBefore: startedAt }).catch((error: unknown) => console.error("[jobs]", error));
+  // Harness batches the previous process left queued or running: their pending cells run again.
+  await sendEvent("harness/batches.resume", { createdBefore: startedAt }).catch((error: unknown) => console.error("[jobs]", error));
 
   const port = env.PORT;
   // Next builds its internal request URLs from this hostname, whatever host the browser used; code

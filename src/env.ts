@@ -15,6 +15,8 @@ const harnessProvidersSchema = z
         .refine((n) => n !== "openai" && n !== "anthropic", "name must not be openai or anthropic (those are built in)"),
       baseUrl: z.string({ error: "baseUrl is required" }).url("baseUrl must be a URL like http://localhost:11434/v1"),
       apiKey: z.string().min(1, "apiKey must not be empty (leave it out instead)").optional(),
+      /** Models to offer when the server has no model list; when given, they are its catalogue. */
+      models: z.array(z.string().min(1, "models must be non-empty model ids"), { error: "models must be an array of model ids" }).max(100, "models has at most 100 ids").optional(),
     }),
     { error: "HARNESS_PROVIDERS must be a JSON array" },
   )
@@ -51,7 +53,7 @@ const schema = z.object({
   OPENAI_API_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
   /** The key for the test harness's built-in `anthropic` provider (which calls ANTHROPIC_BASE_URL). */
   ANTHROPIC_API_KEY: z.preprocess(emptyAsUnset, z.string().optional()),
-  /** Extra OpenAI-compatible servers for the test harness, as JSON: [{"name":"ollama","baseUrl":"http://localhost:11434/v1"}]. */
+  /** Extra OpenAI-compatible servers for the test harness, as JSON: [{"name":"ollama","baseUrl":"http://localhost:11434/v1","models":["llama3.2"]}]. */
   HARNESS_PROVIDERS: z
     .string()
     .optional()
@@ -72,8 +74,14 @@ const schema = z.object({
       }
       return parsed.data;
     }),
+  /** Encrypts users' own provider keys at rest (AES-256-GCM); generated once into DATA_DIR when unset. */
+  PROVIDER_KEY_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "PROVIDER_KEY_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)").optional()),
   /** How long one model may take to answer in a harness run before its cell is failed, in ms. */
   HARNESS_TIMEOUT_MS: z.coerce.number({ error: "HARNESS_TIMEOUT_MS must be a number of milliseconds" }).int().min(100, "HARNESS_TIMEOUT_MS must be at least 100").default(60_000),
+  /** Most rows one harness batch may have (a bigger upload is refused before anything is stored). */
+  HARNESS_BATCH_MAX_ROWS: z.coerce.number({ error: "HARNESS_BATCH_MAX_ROWS must be a whole number" }).int("HARNESS_BATCH_MAX_ROWS must be a whole number").min(1, "HARNESS_BATCH_MAX_ROWS must be at least 1").default(5000),
+  /** Calls a batch makes at the same time to one provider (shared by every batch in the process). */
+  HARNESS_BATCH_CONCURRENCY: z.coerce.number({ error: "HARNESS_BATCH_CONCURRENCY must be a whole number" }).int("HARNESS_BATCH_CONCURRENCY must be a whole number").min(1, "HARNESS_BATCH_CONCURRENCY must be at least 1").max(500, "HARNESS_BATCH_CONCURRENCY must be at most 500").default(10),
   OPENAI_EMBEDDINGS_BASE_URL: z.string().url("OPENAI_EMBEDDINGS_BASE_URL must be a URL like https://api.openai.com/v1").default("https://api.openai.com/v1"),
   /** Stripe: paid checkout is enabled when the secret key is set; webhooks need the signing secret. */
   STRIPE_SECRET_KEY: z.preprocess(emptyAsUnset, z.string().optional()),

@@ -3,5 +3,7 @@
 import type { InngestFunction } from "inngest";
 import { captureIdentify } from "./capture-identify";
 import { captureIdentifySweep } from "./capture-identify-sweep";
+import { harnessBatch } from "./harness-batch";
+import { harnessBatchResume } from "./harness-batch-resume";
 
-export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep];
+export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep, harnessBatch, harnessBatchResume];

@@ -19,9 +19,14 @@ export type ModelBehaviour = {
   noUsage?: boolean;
   /** Answer with this HTTP status and an error body instead. */
   errorStatus?: number;
+  /** The error body's message (default: a generic one per status). */
+  errorMessage?: string;
 };
 
 export type FakeModelRequest = { path: string; model: string; prompt: string; system: string | null; stream: boolean; body: Record<string, unknown>; headers: IncomingMessage["headers"] };
+
+/** A model-list request (GET …/models): where it went and with which headers (to check keys were sent). */
+export type FakeListRequest = { path: string; anthropic: boolean; headers: IncomingMessage["headers"] };
 
 export type FakeModelProviderOptions = {
   port?: number;
@@ -76,6 +81,7 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
   const anthropicModels = options.anthropicModels ?? DEFAULT_ANTHROPIC_MODELS;
   const slowMs = options.slowMs ?? 5000;
   const requests: FakeModelRequest[] = [];
+  const listRequests: FakeListRequest[] = [];
   let behave = options.behave ?? ((model: string, prompt: string) => defaultBehaviour(model, prompt, { slowMs }));
   let inFlight = 0;
   let maxInFlight = 0;
@@ -84,6 +90,7 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
     const path = (req.url ?? "").split("?")[0];
     const isAnthropic = Boolean(req.headers["anthropic-version"]);
     if (req.method === "GET" && path.endsWith("/models")) {
+      listRequests.push({ path, anthropic: isAnthropic, headers: req.headers });
       res.writeHead(200, { "content-type": "application/json" });
       if (isAnthropic) {
         const data = anthropicModels.map((id) => ({ type: "model", id, display_name: id, created_at: "2025-01-01T00:00:00Z" }));
@@ -115,7 +122,7 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
       await sleep((options.latencyMs ?? 0) + (b.delayMs ?? 0));
       if (b.errorStatus) {
         res.writeHead(b.errorStatus, { "content-type": "application/json" });
-        const message = b.errorStatus === 404 ? `The model \`${model}\` does not exist` : "The server had an error while processing your request";
+        const message = b.errorMessage ?? (b.errorStatus === 404 ? `The model \`${model}\` does not exist` : "The server had an error while processing your request");
         res.end(JSON.stringify(anthropic ? { type: "error", error: { type: b.errorStatus === 404 ? "not_found_error" : "api_error", message } } : { error: { message, type: "server_error" } }));
         return;
       }
@@ -135,6 +142,8 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
     /** The /v1 root, as OPENAI_BASE_URL and ANTHROPIC_BASE_URL name it. */
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    /** Model-list requests, kept apart so counts of model calls stay what they were. */
+    listRequests,
     /** Most requests answered at the same time so far (to check concurrency limits). */
     maxInFlight: () => maxInFlight,
     setBehaviour(next: (model: string, prompt: string, request: FakeModelRequest) => ModelBehaviour) {

@@ -1,7 +1,7 @@
 "use client";
 // tRPC + TanStack Query for client components.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, loggerLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -23,8 +23,13 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         loggerLink({
           enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error && (op.result.data as { httpStatus?: number } | undefined)?.httpStatus === 500,
         }),
-        // The server refuses larger batches; the link splits at the same size.
-        httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS }),
+        // Subscriptions (a harness run streaming) go over server-sent events; everything else is batched.
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+          // The server refuses larger batches; the link splits at the same size.
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS }),
+        }),
       ],
     }),
   );

@@ -10,6 +10,7 @@ import { ChangeEmailForm } from "./_components/change-email-form";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { DeleteAccountPanel } from "./_components/delete-account-panel";
 import { ExportDataButton } from "./_components/export-data-button";
+import { ModelProvidersPanel } from "./_components/model-providers-panel";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -18,13 +19,20 @@ export default async function SettingsPage() {
   await requireSignedIn("/settings");
 
   const api = await serverApi();
-  const [me, keys, origin, deletionPlan] = await Promise.all([api.user.me(), api.apiKey.list(), siteOrigin(), api.user.deletionPlan()]);
+  const [me, keys, origin, deletionPlan, providers, ownProviders] = await Promise.all([
+    api.user.me(),
+    api.apiKey.list(),
+    siteOrigin(),
+    api.user.deletionPlan(),
+    api.harness.providers(),
+    api.provider.list(),
+  ]);
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:py-10">
       <div className="mb-10">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Settings</h1>
-        <p className="mt-1.5 text-sm text-slate-600">Your public profile, the keys that let scripts act as you, and your account.</p>
+        <p className="mt-1.5 text-sm text-slate-600">Your public profile, the keys that let scripts act as you, the model providers you test with, and your account.</p>
       </div>
       <div>
         <SettingsSection id="profile-heading" title="Profile" description="How you appear on your prompts and at your profile page.">
@@ -42,6 +50,18 @@ export default async function SettingsPage() {
         >
           <ApiKeysPanel initialKeys={keys} />
           <ApiUsage origin={origin} />
+        </SettingsSection>
+        <SettingsSection
+          id="model-providers-heading"
+          title="Model providers"
+          description={
+            <>
+              <p>The models the Test tab runs your prompts against: this site’s providers, and your own with your key.</p>
+              <p className="mt-2">Your keys are encrypted on the server, used only for your runs, and never shown again.</p>
+            </>
+          }
+        >
+          <ModelProvidersPanel initialInstance={providers} initialOwn={ownProviders} />
         </SettingsSection>
         <SettingsSection
           id="account-heading"

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Avatar } from "@/components/ui/avatar";
@@ -29,6 +29,7 @@ export function BuyBox({
   signedIn,
   className = "",
   openFirstSample = true,
+  evidenceLine = null,
 }: {
   listing: ListingForViewer;
   slug: string;
@@ -36,6 +37,8 @@ export function BuyBox({
   className?: string;
   /** Phones get the samples closed, so the prompt itself stays near the top. */
   openFirstSample?: boolean;
+  /** "Tested on 3 models · 92% pass", linking to the evidence panel, when the listing has evidence. */
+  evidenceLine?: ReactNode;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -147,6 +150,7 @@ export function BuyBox({
             ) : null}
           </div>
           <p className="mt-2 text-sm text-slate-600">{LICENSE_TYPES[listing.licenseType].summary}</p>
+          {evidenceLine ? <div className="mt-2">{evidenceLine}</div> : null}
 
           <div className="mt-4">{action}</div>
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/card";
 import { Stars, formatStars } from "@/components/social/stars";
+import { EvidenceLine } from "@/components/harness/evidence-panel";
 import { categoryLabel } from "@/shared/prompts/categories";
 import type { ListingSummary } from "./types";
 import { LICENSE_TYPES } from "@/shared/marketplace/license-types";
@@ -41,6 +42,7 @@ export function ListingCard({ listing, showStatus = false }: { listing: ListingS
         <p className="mt-1.5 text-sm italic text-slate-400">No description</p>
       )}
       <div className="mt-auto pt-4">
+        {listing.evidence ? <EvidenceLine models={listing.evidence.models} passRate={listing.evidence.passRate} className="mb-2" /> : null}
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-slate-500">
           <Badge tone="indigo">{LICENSE_TYPES[listing.licenseType].label} license</Badge>
           {prompt.ratingCount && prompt.ratingAverage !== null ? (

@@ -3,7 +3,9 @@
 import { z } from "zod";
 
 export const TEXT_ASSERTIONS = ["contains", "icontains", "not-contains", "equals", "regex"] as const;
-export const ASSERTION_TYPES = [...TEXT_ASSERTIONS, "is-json", "latency", "cost"] as const;
+/** Checked on the server only: they need the embedder or a judge model (check-assertions.ts). */
+export const MODEL_ASSERTIONS = ["similar", "llm-rubric"] as const;
+export const ASSERTION_TYPES = [...TEXT_ASSERTIONS, "is-json", "latency", "cost", ...MODEL_ASSERTIONS] as const;
 export type AssertionType = (typeof ASSERTION_TYPES)[number];
 
 export const ASSERTION_LABELS: Record<AssertionType, string> = {
@@ -15,7 +17,14 @@ export const ASSERTION_LABELS: Record<AssertionType, string> = {
   "is-json": "is JSON",
   latency: "latency ≤ ms",
   cost: "cost ≤ USD",
+  similar: "similar to",
+  "llm-rubric": "graded by a model",
 };
+
+/** `similar` passes when the cosine between output and reference embeddings reaches this (promptfoo's default). */
+export const DEFAULT_SIMILAR_THRESHOLD = 0.8;
+/** A JSON Schema larger than this (as JSON) is refused. */
+export const MAX_JSON_SCHEMA_CHARS = 20_000;
 
 /** A pattern longer than this is refused: a user's regex runs on the server against every output. */
 export const MAX_REGEX_LENGTH = 500;
@@ -43,23 +52,49 @@ export const assertionSchema = z.discriminatedUnion(
         if ("error" in compiled) ctx.addIssue({ code: "custom", message: `${JSON.stringify(pattern.slice(0, 60))} ${compiled.error}` });
       }),
     }),
-    z.object({ type: z.literal("is-json") }),
+    // value: an optional JSON Schema the output must satisfy; the server compiles it (ajv) and refuses an invalid one.
+    z.object({
+      type: z.literal("is-json"),
+      value: z
+        .union([z.record(z.string(), z.unknown()), z.boolean()], { error: "must be a JSON Schema (an object)" })
+        .refine((schema) => JSON.stringify(schema).length <= MAX_JSON_SCHEMA_CHARS, `is larger than ${MAX_JSON_SCHEMA_CHARS} characters`)
+        .optional(),
+    }),
     z.object({ type: z.literal("latency"), value: z.number({ error: "must be a number of milliseconds" }).int("must be whole milliseconds").positive("must be positive") }),
     z.object({ type: z.literal("cost"), value: z.number({ error: "must be a number of USD" }).nonnegative("must not be negative") }),
+    z.object({
+      type: z.literal("similar"),
+      value: text.min(1, "is required"),
+      threshold: z.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").optional(),
+    }),
+    // The judge defaults to the cell's own provider and model; both or neither are given.
+    z
+      .object({
+        type: z.literal("llm-rubric"),
+        value: text.min(1, "is required"),
+        provider: z.string().trim().min(1, "is required").max(40, "is too long").optional(),
+        model: z.string().trim().min(1, "is required").max(200, "is too long").optional(),
+      })
+      .refine((a) => (a.provider === undefined) === (a.model === undefined), { message: "give both a provider and a model for the judge, or neither", path: ["model"] }),
   ],
   { error: `must be one of ${ASSERTION_TYPES.join(", ")}` },
 );
 export type Assertion = z.infer<typeof assertionSchema>;
 
-export type AssertionResult = { type: AssertionType; value: string | number | null; pass: boolean; detail: string };
+/** Assertions the browser and the server can both evaluate from the cell alone (is-json without its schema). */
+export type PureAssertion = Exclude<Assertion, { type: (typeof MODEL_ASSERTIONS)[number] }>;
+export const isPureAssertion = (a: Assertion): a is PureAssertion => !(MODEL_ASSERTIONS as readonly string[]).includes(a.type);
+
+/** value: what was asked (text, a number, a JSON Schema); detail says why it passed or failed (a judge's verdict and reason); score: an llm-rubric judge's 0–1 grade. */
+export type AssertionResult = { type: AssertionType; value: string | number | boolean | Record<string, unknown> | null; pass: boolean; detail: string; score?: number };
 
 /** What an assertion is checked against: one finished cell. */
 export type AssertedCell = { output: string; error: string | null; latencyMs: number | null; costUsd: string | null };
 
 const quote = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-export function evaluateAssertion(a: Assertion, cell: AssertedCell): AssertionResult {
-  const value = "value" in a ? a.value : null;
+export function evaluateAssertion(a: PureAssertion, cell: AssertedCell): AssertionResult {
+  const value = "value" in a && a.value !== undefined ? a.value : null;
   const result = (pass: boolean, detail: string): AssertionResult => ({ type: a.type, value, pass, detail });
   if (cell.error) return result(false, "the call failed");
   const out = cell.output;

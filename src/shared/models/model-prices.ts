@@ -16,8 +16,10 @@ export type ModelPrice = {
   cacheWrite?: number;
 };
 
-const exact = (name: string) => new RegExp(`^${name.replace(/[.]/g, "\\.")}(?:-\\d{4}-\\d{2}-\\d{2}|-\\d{8}|-latest)?$`);
-const family = (prefix: string) => new RegExp(`^${prefix.replace(/[.]/g, "\\.")}(?:$|-)`);
+/** A model name with its dated or -latest variants. */
+export const exact = (name: string) => new RegExp(`^${name.replace(/[.]/g, "\\.")}(?:-\\d{4}-\\d{2}-\\d{2}|-\\d{8}|-latest)?$`);
+/** A model family: the prefix alone or followed by a dash. */
+export const family = (prefix: string) => new RegExp(`^${prefix.replace(/[.]/g, "\\.")}(?:$|-)`);
 
 export const PRICES: ModelPrice[] = [
   // OpenAI

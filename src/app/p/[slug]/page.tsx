@@ -18,11 +18,12 @@ import { PromptHeader } from "./_components/prompt-header";
 import { LiveStat, PromptStatsProvider } from "./_components/prompt-stats-context";
 import { PromptWorkbench } from "./_components/prompt-workbench";
 import { RatingsSection } from "./_components/ratings-section";
+import { isTryTab } from "./_components/try-tab-ids";
 import { COMMENTS_PAGE_SIZE, REVIEWS_PAGE_SIZE } from "./_components/social-page-sizes";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ v?: string | string[] }> };
+type Params = { params: Promise<{ slug: string }>; searchParams: Promise<{ v?: string | string[]; tab?: string | string[]; run?: string | string[] }> };
 
 /** A slug that does not exist, is private to someone else, or is malformed all read as "not found". */
 const loadPrompt = cache(async (slug: string) => (await serverApi()).prompt.bySlug({ slug }).catch(notFoundOnMissing));
@@ -62,6 +63,8 @@ export default async function PromptPage({ params, searchParams }: Params) {
   const viewer = session?.user ? { id: session.user.id, isAdmin: session.user.role === "admin" } : null;
   const requested = Number(firstParam(sp.v));
   const initialNumber = versions.some((v) => v.number === requested) ? requested : (versions[0]?.number ?? 1);
+  const tabParam = firstParam(sp.tab);
+  const initialTab = isTryTab(tabParam) ? tabParam : "render";
 
   return (
     <PromptStatsProvider
@@ -74,10 +77,11 @@ export default async function PromptPage({ params, searchParams }: Params) {
           <div className="min-w-0 space-y-10">
             <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="main" />
             {versions.length ? (
-              <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} />
+              <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} signedIn={Boolean(viewer)} slug={prompt.slug} initialTab={initialTab} initialRunId={firstParam(sp.run) ?? null} />
             ) : (
               <EmptyState title="No versions yet">This prompt has no versions to show.</EmptyState>
             )}
+            <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="evidence" />
             <section aria-labelledby="compare-heading" id="compare" className="scroll-mt-20">
               <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
                 Compare versions

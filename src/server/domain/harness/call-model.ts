@@ -37,7 +37,7 @@ async function callOpenAI({ provider, model, prompt, params, signal, timeoutMs, 
       stream_options: { include_usage: true },
       ...(params.temperature !== undefined ? { temperature: params.temperature } : {}),
       // OpenAI's newer models take max_completion_tokens; compatible servers know max_tokens.
-      ...(params.maxTokens !== undefined ? (provider.builtIn ? { max_completion_tokens: params.maxTokens } : { max_tokens: params.maxTokens }) : {}),
+      ...(params.maxTokens !== undefined ? (provider.kind === "openai" ? { max_completion_tokens: params.maxTokens } : { max_tokens: params.maxTokens }) : {}),
     },
     { signal },
   );

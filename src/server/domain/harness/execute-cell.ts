@@ -36,10 +36,12 @@ export type CellOutcome = {
 
 const MAX_ERROR = 1000;
 
-function describeError(e: unknown, timedOut: boolean, timeoutMs: number): string {
+function describeError(e: unknown, timedOut: boolean, timeoutMs: number, apiKey: string | undefined): string {
   if (timedOut) return `timed out after ${timeoutMs} ms`;
   const err = e as { status?: number; message?: string; name?: string };
-  const message = err?.message ?? String(e);
+  let message = err?.message ?? String(e);
+  // A server may quote the key it refused; the error is stored and shown, the key must not be.
+  if (apiKey && apiKey.length >= 4) message = message.split(apiKey).join("[API key]");
   return message.slice(0, MAX_ERROR);
 }
 
@@ -98,7 +100,7 @@ export async function executeCell(input: CellInput): Promise<CellOutcome> {
       ttftMs,
       latencyMs: Math.round(performance.now() - started),
       finishReason: null,
-      error: cancelled ? "cancelled" : describeError(e, timedOut, input.timeoutMs),
+      error: cancelled ? "cancelled" : describeError(e, timedOut, input.timeoutMs, input.provider.apiKey),
     };
   } finally {
     clearTimeout(timer);

@@ -1,38 +1,52 @@
-// The instance's model providers for the test harness, from the environment the capture proxy
-// already reads: the built-in `openai` and `anthropic` (usable once their key is set) and any
-// OpenAI-compatible servers listed in HARNESS_PROVIDERS. Keys stay on the server: the public view
-// says only whether a provider is configured.
+// The providers a user can call in the test harness: the instance's (instance-providers.ts), then
+// their own from Settings (user-providers.ts, keys decrypted here on the server). Keys and URLs stay
+// on the server: the public view says what each provider is and whether it can be used.
 import "server-only";
-import { env } from "@/env";
 import type { Db } from "@/server/db/prisma";
+import type { Actor } from "../actor";
 import { ValidationError } from "../errors";
+import { harnessProviders, KEY_VARIABLE, type HarnessProvider, type ProviderKind } from "./instance-providers";
+import { ownHarnessProviders } from "./user-providers";
 
-export type ProviderKind = "openai" | "anthropic";
-export type HarnessProvider = { name: string; kind: ProviderKind; baseUrl: string; apiKey: string | undefined; configured: boolean; builtIn: boolean };
-export type PublicProvider = Omit<HarnessProvider, "apiKey" | "baseUrl">;
+export { harnessProviders, type HarnessProvider, type ProviderKind };
 
-export function harnessProviders(): HarnessProvider[] {
-  const openaiKey = env.OPENAI_API_KEY;
-  const anthropicKey = env.ANTHROPIC_API_KEY;
-  return [
-    { name: "openai", kind: "openai", baseUrl: env.OPENAI_BASE_URL, apiKey: openaiKey, configured: Boolean(openaiKey), builtIn: true },
-    { name: "anthropic", kind: "anthropic", baseUrl: env.ANTHROPIC_BASE_URL, apiKey: anthropicKey, configured: Boolean(anthropicKey), builtIn: true },
-    // A local server (Ollama, vLLM, LM Studio) usually needs no key, so a listed one is configured.
-    ...env.HARNESS_PROVIDERS.map((p) => ({ name: p.name, kind: "openai" as const, baseUrl: p.baseUrl, apiKey: p.apiKey, configured: true, builtIn: false })),
-  ];
-}
+export type PublicProvider = {
+  name: string;
+  kind: ProviderKind;
+  configured: boolean;
+  builtIn: boolean;
+  own: boolean;
+  /** Why it cannot be used: a setup hint for admins on an instance provider, or the owner's own provider's problem. */
+  problem: string | null;
+};
 
 /** The providers a user can call: the instance's, then their own (Settings). */
-export async function providersFor(_db: Db, _ownerId: string): Promise<HarnessProvider[]> {
-  return harnessProviders();
+export async function providersFor(db: Db, ownerId: string): Promise<HarnessProvider[]> {
+  const instance = harnessProviders();
+  const taken = new Set(instance.map((p) => p.name));
+  // One of the user's named like a provider the instance added later stays out rather than shadowing it.
+  const own = (await ownHarnessProviders(db, ownerId)).filter((p) => !taken.has(p.name));
+  return [...instance, ...own];
 }
 
-/** What the browser may know: names and whether each can be used (no URLs, which may be internal, and no keys). */
-export async function listProviders(db: Db, ownerId: string): Promise<PublicProvider[]> {
-  return (await providersFor(db, ownerId)).map(({ name, kind, configured, builtIn }) => ({ name, kind, configured, builtIn }));
+function problemFor(p: HarnessProvider, viewer: Actor): string | null {
+  if (p.problem) return p.problem;
+  if (p.configured) return null;
+  // Which variable to set is for whoever runs the instance.
+  return viewer.role === "admin" ? `needs ${KEY_VARIABLE[p.name] ?? "an API key"}` : null;
 }
 
-const KEY_VARIABLE: Record<string, string> = { openai: "OPENAI_API_KEY", anthropic: "ANTHROPIC_API_KEY" };
+/** What the browser may know: names, kinds and whether each can be used (no URLs, which may be internal, and no keys). */
+export async function listProviders(db: Db, viewer: Actor): Promise<PublicProvider[]> {
+  return (await providersFor(db, viewer.id)).map((p) => ({
+    name: p.name,
+    kind: p.kind,
+    configured: p.configured,
+    builtIn: p.builtIn,
+    own: Boolean(p.own),
+    problem: problemFor(p, viewer),
+  }));
+}
 
 /** A provider that can be called, or a 400 naming the field and the problem (unknown, or no key). */
 export async function requireProvider(db: Db, ownerId: string, name: string, field = "provider"): Promise<HarnessProvider> {
@@ -40,6 +54,10 @@ export async function requireProvider(db: Db, ownerId: string, name: string, fie
   const provider = all.find((p) => p.name === name);
   if (!provider) {
     const message = `Unknown provider "${name}" (available: ${all.map((p) => p.name).join(", ")})`;
+    throw new ValidationError(message, { [field]: [message] });
+  }
+  if (provider.problem) {
+    const message = `Provider "${name}" cannot be used: ${provider.problem}`;
     throw new ValidationError(message, { [field]: [message] });
   }
   if (!provider.configured) {

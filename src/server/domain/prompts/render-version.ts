@@ -11,14 +11,7 @@ import { renderTemplate, type PromptVariable } from "@/shared/prompts/variables"
  */
 export async function renderVersion(db: DbOrTx, viewer: Viewer, input: { versionId: string; variables: Record<string, string> }) {
   const version = await findReadableVersionWithBody(db, viewer, input.versionId);
-  const result = renderTemplate(version.body, input.variables, version.variables as PromptVariable[]);
-  if (result.missingVariables.length) {
-    const names = result.missingVariables;
-    throw new ValidationError(
-      `Missing value${names.length > 1 ? "s" : ""} for ${names.map((n) => `{{${n}}}`).join(", ")}`,
-      Object.fromEntries(names.map((n) => [`variables.${n}`, ["is required"]])),
-    );
-  }
+  const result = renderOrRefuse(version.body, input.variables, version.variables as PromptVariable[]);
   return {
     versionId: version.id,
     number: version.number,
@@ -26,4 +19,20 @@ export async function renderVersion(db: DbOrTx, viewer: Viewer, input: { version
     defaultsUsed: result.defaultsUsed,
     unknownVariables: result.unknownVariables,
   };
+}
+
+/**
+ * Fills a body's slots (a version's, or a rewrite tried against it with the version's declared
+ * defaults); missing values are a 400 naming each one. Shared by render and the test harness.
+ */
+export function renderOrRefuse(body: string, values: Record<string, string>, declared?: PromptVariable[]) {
+  const result = renderTemplate(body, values, declared);
+  if (result.missingVariables.length) {
+    const names = result.missingVariables;
+    throw new ValidationError(
+      `Missing value${names.length > 1 ? "s" : ""} for ${names.map((n) => `{{${n}}}`).join(", ")}`,
+      Object.fromEntries(names.map((n) => [`variables.${n}`, ["is required"]])),
+    );
+  }
+  return result;
 }

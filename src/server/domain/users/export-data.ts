@@ -18,7 +18,7 @@ export async function exportAccountData(db: DbOrTx, actor: Actor) {
   const { passwordHash, ...profile } = found;
   const person = { select: { handle: true, name: true } } as const;
   const promptRef = { select: { id: true, slug: true, title: true } } as const;
-  const [prompts, comments, ratings, likes, following, followers, listings, purchases, licenses, sales, apiKeys, captures, accounts] = await Promise.all([
+  const [prompts, comments, ratings, likes, following, followers, listings, purchases, licenses, sales, apiKeys, captures, accounts, modelProviders] = await Promise.all([
     db.prompt.findMany({
       where: { ownerId: actor.id },
       orderBy: { createdAt: "asc" },
@@ -66,6 +66,8 @@ export async function exportAccountData(db: DbOrTx, actor: Actor) {
       },
     }),
     db.account.findMany({ where: { userId: actor.id }, select: { provider: true, createdAt: true } }),
+    // The test harness's own providers: never the sealed key, only its hint.
+    db.modelProvider.findMany({ where: { ownerId: actor.id }, orderBy: { createdAt: "asc" }, select: { name: true, kind: true, baseUrl: true, keyHint: true, models: true, createdAt: true } }),
   ]);
   return {
     format: "promptuary-account-export",
@@ -83,6 +85,7 @@ export async function exportAccountData(db: DbOrTx, actor: Actor) {
     licenses,
     sales,
     apiKeys,
+    modelProviders,
     captures: captures.map((c) => ({ ...c, costUsd: c.costUsd === null ? null : c.costUsd.toString() })),
   };
 }

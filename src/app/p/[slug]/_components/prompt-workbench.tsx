@@ -8,7 +8,10 @@ import { LabelBadge } from "@/components/prompts/label-badges";
 import { LockedBody } from "@/components/prompts/locked-body";
 import type { VersionData } from "@/components/prompts/types";
 import { Select } from "@/components/ui/field";
+import { TestTab } from "@/components/harness/test-tab";
 import { TryItForm } from "./try-it-form";
+import { type TryTab } from "./try-tab-ids";
+import { TryTabs } from "./try-tabs";
 import { VersionList } from "./version-list";
 
 const sectionHeading = "text-lg font-semibold text-slate-900";
@@ -17,11 +20,36 @@ const sectionHeading = "text-lg font-semibold text-slate-900";
  * The version being viewed drives three sections: its body ("Prompt"), the render form ("Try it")
  * and the highlighted row in "Versions". The choice is mirrored in `?v=` so links can point at a version.
  */
-export function PromptWorkbench({ versions, initialNumber, isOwner }: { versions: VersionData[]; initialNumber: number; isOwner: boolean }) {
+export function PromptWorkbench({
+  versions,
+  initialNumber,
+  isOwner,
+  signedIn,
+  slug,
+  initialTab = "render",
+  initialRunId = null,
+}: {
+  versions: VersionData[];
+  initialNumber: number;
+  isOwner: boolean;
+  signedIn: boolean;
+  slug: string;
+  initialTab?: TryTab;
+  /** A run to reopen in the Test tab (?run=). */
+  initialRunId?: string | null;
+}) {
   const latest = versions[0];
   const [selectedNumber, setSelectedNumber] = useState(initialNumber);
   const [values, setValues] = useState<Record<string, string>>({});
   const selected = versions.find((v) => v.number === selectedNumber) ?? latest;
+  const [tab, setTab] = useState<TryTab>(initialTab);
+  const chooseTab = (next: TryTab) => {
+    setTab(next);
+    const url = new URL(window.location.href);
+    if (next === "render") url.searchParams.delete("tab");
+    else url.searchParams.set("tab", next);
+    window.history.replaceState(null, "", url);
+  };
 
   const select = (number: number) => {
     setSelectedNumber(number);
@@ -82,19 +110,40 @@ export function PromptWorkbench({ versions, initialNumber, isOwner }: { versions
       </section>
 
       <section aria-labelledby="try-heading" id="try-it" className="scroll-mt-20">
-        <h2 id="try-heading" className={sectionHeading}>
-          Try it
-        </h2>
-        {selected.bodyLocked ? (
-          <p className="mt-1 text-sm text-slate-600">Rendering v{selected.number} needs a license that covers it.</p>
-        ) : (
-          <>
-            <p className="mt-1 text-sm text-slate-600">
-              Fill in the variables of v{selected.number} and render the final prompt text.
-            </p>
-            <TryItForm key={selected.id} version={selected} values={values} onValuesChange={setValues} />
-          </>
-        )}
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="try-heading" className={sectionHeading}>
+            Try it
+          </h2>
+          <TryTabs active={tab} onChange={chooseTab} />
+        </div>
+        <div role="tabpanel" id="try-panel-render" aria-labelledby="try-tab-render" hidden={tab !== "render"}>
+          {selected.bodyLocked ? (
+            <p className="mt-1 text-sm text-slate-600">Rendering v{selected.number} needs a license that covers it.</p>
+          ) : (
+            <>
+              <p className="mt-1 text-sm text-slate-600">Fill in the variables of v{selected.number} and render the final prompt text.</p>
+              <TryItForm key={selected.id} version={selected} values={values} onValuesChange={setValues} />
+            </>
+          )}
+        </div>
+        <div role="tabpanel" id="try-panel-test" aria-labelledby="try-tab-test" hidden={tab !== "test"}>
+          {tab === "test" ? (
+            <>
+              <p className="mt-1 text-sm text-slate-600">Run v{selected.number} on several models side by side, with assertions, and compare runs.</p>
+              <TestTab
+                versions={versions}
+                selected={selected}
+                onSelectVersion={select}
+                values={values}
+                onValuesChange={setValues}
+                signedIn={signedIn}
+                slug={slug}
+                isOwner={isOwner}
+                initialRunId={initialRunId}
+              />
+            </>
+          ) : null}
+        </div>
       </section>
 
       <section aria-labelledby="versions-heading" id="versions" className="scroll-mt-20">

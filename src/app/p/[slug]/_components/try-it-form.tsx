@@ -4,7 +4,7 @@ import type { FormEvent } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { VersionData } from "@/components/prompts/types";
 import { Button } from "@/components/ui/button";
-import { Field, Textarea } from "@/components/ui/field";
+import { givenValues, VariableFields } from "@/components/prompts/variable-fields";
 import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "@/server/api/root";
 import { useTRPCClient } from "@/trpc/react";
@@ -21,9 +21,7 @@ export function TryItForm({ version, values, onValuesChange }: { version: Versio
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    // Empty inputs are left out so the server falls back to the variable's default.
-    const given = Object.fromEntries(variables.filter((v) => (values[v.name] ?? "") !== "").map((v) => [v.name, values[v.name]]));
-    render.mutate({ versionId: version.id, variables: given });
+    render.mutate({ versionId: version.id, variables: givenValues(variables, values) });
   };
 
   const result = render.data;
@@ -31,28 +29,7 @@ export function TryItForm({ version, values, onValuesChange }: { version: Versio
     <div className="mt-4 space-y-4">
       <form onSubmit={submit} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
         {variables.length ? (
-          <div className="grid gap-4 md:grid-cols-2">
-            {variables.map((v) => {
-              const id = `var-${v.name}`;
-              const error = fieldErrors?.[`variables.${v.name}`]?.join(", ");
-              const hint = [v.description, v.default !== undefined ? `Leave empty to use the default.` : null].filter(Boolean).join(" ");
-              return (
-                <Field key={v.name} label={v.name} htmlFor={id} error={error ? `{{${v.name}}} ${error}` : undefined} hint={hint || undefined}>
-                  <Textarea
-                    id={id}
-                    name={v.name}
-                    rows={2}
-                    value={values[v.name] ?? ""}
-                    placeholder={v.default ?? `Value for ${v.name}`}
-                    onChange={(e) => onValuesChange({ ...values, [v.name]: e.target.value })}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                    className="font-mono text-[13px]"
-                  />
-                </Field>
-              );
-            })}
-          </div>
+          <VariableFields variables={variables} values={values} onChange={onValuesChange} fieldErrors={fieldErrors} />
         ) : (
           <p className="text-sm text-slate-600">This version has no variables; rendering returns its body as is.</p>
         )}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { compileJsonSchema, judgePrompt, parseVerdict } from "./check-assertions";
+
+describe("parseVerdict", () => {
+  it("reads the judge's JSON bare, in a code fence, or after a preamble", () => {
+    expect(parseVerdict('{"pass": true, "score": 0.7, "reason": "ok"}')).toEqual({ pass: true, score: 0.7, reason: "ok" });
+    expect(parseVerdict('```json\n{"pass": false, "reason": "no"}\n```')).toEqual({ pass: false, reason: "no" });
+    expect(parseVerdict('Here is my verdict: {"pass": "true", "score": "0.5"} Thanks.')).toEqual({ pass: true, score: 0.5 });
+  });
+
+  it("keeps the verdict when the score is out of range, and refuses an answer without one", () => {
+    expect(parseVerdict('{"pass": true, "score": 7}')).toEqual({ pass: true });
+    expect(parseVerdict("Looks fine to me.")).toBeNull();
+    expect(parseVerdict('{"score": 1}')).toBeNull();
+  });
+});
+
+describe("compileJsonSchema", () => {
+  it("compiles draft-07 by default and 2020-12 when the schema says so", () => {
+    const d7 = compileJsonSchema({ type: "object", required: ["a"] });
+    expect("validate" in d7 && d7.validate({ a: 1 })).toBe(true);
+    const d2020 = compileJsonSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "array", prefixItems: [{ type: "string" }] });
+    expect("validate" in d2020 && d2020.validate(["x"])).toBe(true);
+    expect("validate" in d2020 && d2020.validate([1])).toBe(false);
+  });
+
+  it("says why a schema is invalid", () => {
+    expect(compileJsonSchema({ type: "nope" })).toMatchObject({ error: expect.stringMatching(/not a valid JSON Schema/) });
+    expect(compileJsonSchema({ required: "a" })).toMatchObject({ error: expect.stringMatching(/required/) });
+  });
+});
+
+it("fences the rubric and the output apart", () => {
+  expect(judgePrompt("Be polite", "Hi")).toBe("Rubric:\n<<<\nBe polite\n>>>\n\nOutput to grade:\n<<<\nHi\n>>>\n\nAnswer with the JSON object only.");
+});
