@@ -73,15 +73,21 @@ export async function startRun(db: Db, actor: Actor, input: z.output<typeof runI
 const logFailure = (runId: string, what: string) => (e: unknown) => console.error(`[harness] run ${runId}: ${what}:`, e);
 
 async function executeRun(db: Db, ownerId: string, runId: string, prompt: string, cells: PlannedCell[], assertions: Assertion[]) {
-  await Promise.all(cells.map((cell) => executeRunCell(db, ownerId, runId, prompt, cell, assertions).catch(logFailure(runId, `cell ${cell.position}`))));
+  // One statement marks every cell running (not one per cell: on the embedded database writes
+  // queue behind each other); the calls start without waiting for it, their writes queue behind it.
+  const started = db.harnessResult
+    .updateMany({ where: { runId, status: "pending" }, data: { status: "running" } })
+    .then(() => undefined)
+    .catch(logFailure(runId, "starting its cells"));
+  await Promise.all(cells.map((cell) => executeRunCell(db, ownerId, runId, prompt, cell, assertions, started).catch(logFailure(runId, `cell ${cell.position}`))));
   await db.harnessRun.update({ where: { id: runId }, data: { status: "done", finishedAt: new Date() } }).catch(logFailure(runId, "marking it done"));
   publishRunEvent(runId, { type: "done" });
 }
 
-async function executeRunCell(db: Db, ownerId: string, runId: string, prompt: string, cell: PlannedCell, assertions: Assertion[]) {
+async function executeRunCell(db: Db, ownerId: string, runId: string, prompt: string, cell: PlannedCell, assertions: Assertion[], started: Promise<void>) {
   const where = { runId_position: { runId, position: cell.position } };
   // Writes of one cell go one after another, so a late partial write never overwrites the final one.
-  let writes: Promise<void> = Promise.resolve();
+  let writes: Promise<void> = started;
   const write = (data: Parameters<typeof db.harnessResult.update>[0]["data"], announce = true) => {
     const done = writes.then(async () => {
       await db.harnessResult.update({ where, data });
@@ -92,8 +98,6 @@ async function executeRunCell(db: Db, ownerId: string, runId: string, prompt: st
     return done;
   };
 
-  // Not awaited: the call starts at once, and later writes of this cell queue behind this one.
-  write({ status: "running" }).catch(logFailure(runId, `starting cell ${cell.position}`));
   let output = "";
   let lastWrite = 0;
   let timer: NodeJS.Timeout | undefined;
