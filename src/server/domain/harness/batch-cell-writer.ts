@@ -6,7 +6,7 @@
 import "server-only";
 import type { Db } from "@/server/db/prisma";
 import type { AssertionResult } from "@/shared/harness/assertions";
-import type { CellOutcome } from "./execute-cell";
+import { cellFigures, type CellOutcome } from "./execute-cell";
 
 export type FinishedCell = { id: string; outcome: CellOutcome; assertions: AssertionResult[]; finishedAt: Date };
 type Waiting = { cell: FinishedCell; resolve: () => void; reject: (error: unknown) => void };
@@ -18,15 +18,7 @@ async function writeCells(db: Db, cells: FinishedCell[]) {
   const records = cells.map(({ id, outcome: o, assertions, finishedAt }) => ({
     id,
     status: o.status,
-    output: o.output,
-    inputTokens: o.inputTokens,
-    outputTokens: o.outputTokens,
-    tokensEstimated: o.tokensEstimated,
-    costUsd: o.costUsd,
-    ttftMs: o.ttftMs,
-    latencyMs: o.latencyMs,
-    finishReason: o.finishReason,
-    error: o.error,
+    ...cellFigures(o),
     assertions,
     finishedAt: finishedAt.toISOString(),
   }));

@@ -107,3 +107,18 @@ export async function executeCell(input: CellInput): Promise<CellOutcome> {
     input.signal?.removeEventListener("abort", onOuterAbort);
   }
 }
+
+/** The stored figures of a finished cell (run cells and batch cells keep the same columns). */
+export function cellFigures(o: CellOutcome) {
+  return {
+    output: o.output,
+    inputTokens: o.inputTokens,
+    outputTokens: o.outputTokens,
+    tokensEstimated: o.tokensEstimated,
+    costUsd: o.costUsd,
+    ttftMs: o.ttftMs,
+    latencyMs: o.latencyMs,
+    finishReason: o.finishReason,
+    error: o.error,
+  };
+}

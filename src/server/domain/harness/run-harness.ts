@@ -21,7 +21,7 @@ import { idSchema } from "../ids";
 import { findReadableVersionWithBody } from "../access/prompt-access";
 import { renderOrRefuse } from "../prompts/render-version";
 import { checkAssertions, validateAssertions } from "./check-assertions";
-import { executeCell, type CellOutcome } from "./execute-cell";
+import { cellFigures, executeCell } from "./execute-cell";
 import { publishRunEvent, trackLiveRun } from "./live-run-bus";
 import type { HarnessProvider } from "./providers";
 import { resolveModel } from "./resolve-model";
@@ -120,23 +120,9 @@ async function executeRunCell(db: Db, ownerId: string, runId: string, prompt: st
   });
   clearTimeout(timer);
 
-  const figures = figuresOf(outcome);
+  const figures = cellFigures(outcome);
   // Slow assertions (a judge model, a remote embedder) should not hide the figures: write them first, then the verdicts.
   if (assertions.some((a) => !isPureAssertion(a))) await write({ ...figures, status: "running" });
   const checked = await checkAssertions(db, ownerId, assertions, { ...outcome, provider: cell.provider.name, model: cell.model });
   await write({ ...figures, assertions: checked as Prisma.InputJsonValue, status: outcome.status, finishedAt: new Date() });
-}
-
-function figuresOf(o: CellOutcome) {
-  return {
-    output: o.output,
-    inputTokens: o.inputTokens,
-    outputTokens: o.outputTokens,
-    tokensEstimated: o.tokensEstimated,
-    costUsd: o.costUsd,
-    ttftMs: o.ttftMs,
-    latencyMs: o.latencyMs,
-    finishReason: o.finishReason,
-    error: o.error,
-  };
 }
