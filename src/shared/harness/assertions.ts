@@ -1,6 +1,7 @@
 // The test harness's assertions, named like promptfoo's so users recognise them. Pure: the browser
 // builds them with the same schema the server validates, and the server evaluates them per cell.
 import { z } from "zod";
+import { compileLinearRegex, linearRegexError, type LinearRegex } from "./linear-regex";
 
 export const TEXT_ASSERTIONS = ["contains", "icontains", "not-contains", "equals", "regex"] as const;
 /** Checked on the server only: they need the embedder or a judge model (check-assertions.ts). */
@@ -29,13 +30,13 @@ export const MAX_JSON_SCHEMA_CHARS = 20_000;
 /** A pattern longer than this is refused: a user's regex runs on the server against every output. */
 export const MAX_REGEX_LENGTH = 500;
 
-/** Compiles a user's pattern, or says why it cannot be compiled. */
-export function compileRegex(pattern: string): { regex: RegExp } | { error: string } {
+/** Compiles a user's pattern (linear-time RE2, see linear-regex.ts), or says why it cannot be compiled. */
+export function compileRegex(pattern: string): { regex: LinearRegex } | { error: string } {
   if (pattern.length > MAX_REGEX_LENGTH) return { error: `is longer than ${MAX_REGEX_LENGTH} characters` };
   try {
-    return { regex: new RegExp(pattern, "u") };
+    return { regex: compileLinearRegex(pattern) };
   } catch (e) {
-    return { error: `is not a valid regex (${(e as Error).message})` };
+    return { error: linearRegexError(e) };
   }
 }
 
@@ -110,8 +111,8 @@ export function evaluateAssertion(a: PureAssertion, cell: AssertedCell): Asserti
     case "regex": {
       const compiled = compileRegex(a.value);
       if ("error" in compiled) return result(false, `the pattern ${compiled.error}`);
-      const match = compiled.regex.exec(out);
-      return match ? result(true, `matches at ${quote(match[0])}`) : result(false, `no match for /${a.value}/`);
+      const match = compiled.regex.find(out);
+      return match !== null ? result(true, `matches at ${quote(match)}`) : result(false, `no match for /${a.value}/`);
     }
     case "is-json":
       try {

@@ -2,6 +2,7 @@
 // flight, so a cancel from this process stops them at once (another process notices the cancelled
 // status within a poll) and one batch is never processed twice here at the same time.
 import "server-only";
+import { setMaxListeners } from "node:events";
 import { processSingleton } from "@/server/process-singleton";
 
 const inFlight = () => processSingleton("harness.batches-in-flight", () => new Map<string, AbortController>());
@@ -11,6 +12,8 @@ export function claimBatchInFlight(batchId: string): AbortController | null {
   const map = inFlight();
   if (map.has(batchId)) return null;
   const controller = new AbortController();
+  // Every call in flight (up to the provider limits) listens to this one signal.
+  setMaxListeners(0, controller.signal);
   map.set(batchId, controller);
   return controller;
 }

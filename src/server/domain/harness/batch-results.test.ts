@@ -41,9 +41,10 @@ describe("summarizeBatch", () => {
     expect(s.costPerRowUsd).toBeNull();
   });
 
-  it("totals when every answered model has a price; nothing finished is no rate, not 0%", () => {
+  it("totals when every answered model has a price; no assertions or nothing finished is no rate, not 100% or 0%", () => {
     const s = summarizeBatch([models[0]], [], [cell(0, 0, "done", 10, "0.25", []), cell(1, 0, "done", 30, "0.75", [])]);
-    expect(s).toMatchObject({ passRate: 1, totalCostUsd: "1.0", costPerRowUsd: "0.5" });
+    expect(s).toMatchObject({ passRate: null, totalCostUsd: "1.0", costPerRowUsd: "0.5" });
+    expect(s.perModel[0].passRate).toBeNull();
     expect(summarizeBatch([models[0]], assertions, [cell(0, 0, "pending", null, null, [])]).perModel[0]).toMatchObject({ passRate: null, avgLatencyMs: null, totalCostUsd: "0.0" });
     expect(percentile([], 0.95)).toBeNull();
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 0.95)).toBe(19);

@@ -32,7 +32,7 @@ export type ModelSummary = {
 export type AssertionSummary = { index: number; type: string; value: string | number | null; passRate: number | null; passed: number; checked: number; byModel: Array<number | null> };
 
 const usd = (n: number) => n.toFixed(8).replace(/0+$/, "").replace(/\.$/, ".0");
-const rate = (passed: number, total: number) => (total ? passed / total : null);
+const rateOf = (passed: number, total: number) => (total ? passed / total : null);
 
 export function percentile(sorted: number[], p: number): number | null {
   if (!sorted.length) return null;
@@ -44,6 +44,8 @@ export function summarizeBatch(models: ModelChoice[], assertions: Assertion[], c
   const results = (c: SummaryCell) => (Array.isArray(c.assertions) ? (c.assertions as AssertionResult[]) : []);
   const passes = (c: SummaryCell) => c.status === "done" && results(c).every((r) => r.pass);
   const finished = cells.filter((c) => c.status !== "pending");
+  // Without assertions there is nothing to pass: the rate is unknown (null), not 100%.
+  const rate = (passed: number, of: number) => (assertions.length ? rateOf(passed, of) : null);
 
   const perModel: ModelSummary[] = models.map((m, position) => {
     const own = cells.filter((c) => c.position === position);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileJsonSchema, judgePrompt, parseVerdict } from "./check-assertions";
+import { assertionSchema, compileRegex, evaluateAssertion } from "@/shared/harness/assertions";
 
 describe("parseVerdict", () => {
   it("reads the judge's JSON bare, in a code fence, or after a preamble", () => {
@@ -32,4 +33,30 @@ describe("compileJsonSchema", () => {
 
 it("fences the rubric and the output apart", () => {
   expect(judgePrompt("Be polite", "Hi")).toBe("Rubric:\n<<<\nBe polite\n>>>\n\nOutput to grade:\n<<<\nHi\n>>>\n\nAnswer with the JSON object only.");
+});
+
+describe("user patterns cannot freeze the server", () => {
+  // (a+)+$ against a run of a's and a '!' backtracks 2^n steps in the built-in engine: with n = 60
+  // this test would never end. RE2 answers in linear time.
+  const evil = `${"a".repeat(60)}!`;
+
+  it("a regex assertion runs in linear time", () => {
+    const result = evaluateAssertion({ type: "regex", value: "(a+)+$" }, { output: evil, error: null, latencyMs: 1, costUsd: null });
+    expect(result.pass).toBe(false);
+    expect(evaluateAssertion({ type: "regex", value: "a+!$" }, { output: evil, error: null, latencyMs: 1, costUsd: null }).pass).toBe(true);
+  });
+
+  it("a JSON Schema's pattern runs in linear time", () => {
+    const compiled = compileJsonSchema({ type: "object", properties: { answer: { type: "string", pattern: "(a+)+$" } } });
+    if ("error" in compiled) throw new Error(compiled.error);
+    expect(compiled.validate({ answer: evil })).toBe(false);
+    expect(compiled.validate({ answer: "aaa" })).toBe(true);
+  });
+
+  it("refuses what RE2 cannot run, saying why", () => {
+    const backreference = compileRegex("(a)\\1");
+    expect("error" in backreference && backreference.error).toMatch(/RE2/);
+    const lookahead = assertionSchema.safeParse({ type: "regex", value: "foo(?=bar)" });
+    expect(lookahead.success).toBe(false);
+  });
 });

@@ -6,6 +6,7 @@
 // Checking never throws: a judge or embedder failure fails that assertion with the reason.
 import "server-only";
 import { Ajv, type ValidateFunction } from "ajv";
+import { compileLinearRegex } from "@/shared/harness/linear-regex";
 import { Ajv2019 } from "ajv/dist/2019";
 import { Ajv2020 } from "ajv/dist/2020";
 import { z } from "zod";
@@ -24,7 +25,9 @@ export type CheckedCell = AssertedCell & { provider: string; model: string };
 type JsonSchema = Record<string, unknown> | boolean;
 
 // strict: false so annotations tools add (examples, x-*) do not make a valid schema unusable.
-const options = { strict: false, allErrors: true } as const;
+// code.regExp: `pattern` keywords run with RE2 (linear time), never the backtracking built-in engine.
+const re2Engine = Object.assign((pattern: string, flags: string) => compileLinearRegex(pattern, flags), { code: "re2js" });
+const options = { strict: false, allErrors: true, code: { regExp: re2Engine } } as const;
 let validators: { draft7: Ajv; d2019: Ajv2019; d2020: Ajv2020 } | undefined;
 const compiled = new Map<string, ValidateFunction>();
 const MAX_COMPILED = 200;
