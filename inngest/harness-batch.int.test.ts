@@ -292,4 +292,23 @@ describe("cancel and resume", () => {
       process.env.ANTHROPIC_API_KEY = "sk-ant-test-batch";
     }
   });
+
+  it("removing one's own provider stops the batches calling it at once, keeping finished cells", async () => {
+    startRunner();
+    const { caller, versionId } = await setUp();
+    const own = await caller.provider.add({ name: "mybox", kind: "openai-compatible", baseUrl: openai.baseUrl, apiKey: "sk-own-box-key-1234" });
+    latency = 150;
+    const { batchId } = await caller.harness.batch({ versionId, rows: topics(40, "removed"), models: [{ provider: "mybox", model: "gpt-4o-mini" }] });
+    await expect.poll(async () => (await caller.harness.batchStatus({ batchId })).done, { timeout: 10_000 }).toBeGreaterThan(0);
+    await caller.provider.remove({ id: own.id });
+    const callsAtRemoval = openai.requests.filter((r) => r.prompt.includes("removed")).length;
+    await runner!.idle();
+    const status = await caller.harness.batchStatus({ batchId });
+    expect(status.status).toBe("failed");
+    expect(status.error).toMatch(/Provider "mybox" was removed/);
+    // Only the calls already in flight when it was removed (at most the provider limit) went out after.
+    const callsAfter = openai.requests.filter((r) => r.prompt.includes("removed")).length - callsAtRemoval;
+    expect(callsAfter).toBeLessThanOrEqual(10);
+    expect(status.pending).toBeGreaterThan(0);
+  });
 });

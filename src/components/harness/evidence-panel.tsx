@@ -176,20 +176,19 @@ export function EvidencePanel({ evidence, preview = false }: { evidence: Listing
                 Tested on {plural(overall.models, "model")}
               </h2>
               <p className="mt-1 flex flex-wrap items-center gap-x-1.5 gap-y-1 text-sm text-slate-600">
+                {/* Each later item carries its own "·", so a wrapped line never ends on a dangling separator. */}
                 <span>{plural(overall.cells, "recorded call")}</span>
-                <span aria-hidden>·</span>
-                <VersionNote evidence={evidence} />
+                <span className="inline-flex flex-wrap items-center gap-x-1.5 before:text-slate-400 before:content-['·']">
+                  <VersionNote evidence={evidence} />
+                </span>
                 {overall.lastTestedAt ? (
-                  <>
-                    <span aria-hidden>·</span>
-                    <span>
-                      last <DateTime value={overall.lastTestedAt} />
-                    </span>
-                  </>
+                  <span className="before:mr-1.5 before:text-slate-400 before:content-['·']">
+                    last <DateTime value={overall.lastTestedAt} />
+                  </span>
                 ) : null}
               </p>
             </div>
-            <div className={`shrink-0 text-right ${passTone(overall.passRate).text}`}>
+            <div className={`flex shrink-0 items-baseline gap-2 sm:block sm:text-right ${passTone(overall.passRate).text}`}>
               <p className="text-3xl font-bold tracking-tight tabular-nums">{formatPassRate(overall.passRate)}</p>
               <p className="text-xs font-medium text-slate-500">{overall.passRate === null ? "nothing asserted" : "of checks passed"}</p>
             </div>

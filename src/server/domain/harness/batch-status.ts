@@ -35,15 +35,29 @@ export async function batchStatus(db: Db, actor: Actor, batchId: string): Promis
   const now = Date.now();
   const windowMs = Math.max(1000, Math.min(RATE_WINDOW_MS, now - (batch.startedAt?.getTime() ?? now)));
   const since = new Date(now - windowMs);
-  const [groups, recent] = await Promise.all([
+  const [groups, pendingByModel, recentByModel] = await Promise.all([
     db.harnessBatchCell.groupBy({ by: ["status"], where: { batchId }, _count: { _all: true } }),
-    batch.status === "running" ? db.harnessBatchCell.count({ where: { batchId, status: { not: "pending" }, finishedAt: { gte: since } } }) : Promise.resolve(0),
+    batch.status === "running" ? db.harnessBatchCell.groupBy({ by: ["position"], where: { batchId, status: "pending" }, _count: { _all: true } }) : Promise.resolve([]),
+    batch.status === "running"
+      ? db.harnessBatchCell.groupBy({ by: ["position"], where: { batchId, status: { not: "pending" }, finishedAt: { gte: since } }, _count: { _all: true } })
+      : Promise.resolve([]),
   ]);
   const count = (s: string) => groups.find((g) => g.status === s)?._count._all ?? 0;
   const done = count("done");
   const errored = count("error");
   const pending = count("pending");
+  const recent = recentByModel.reduce((sum, g) => sum + g._count._all, 0);
   const cellsPerSecond = recent / (windowMs / 1000);
+  // Each model drains at its own pace (a slow model's cells queue behind the provider limit while a
+  // fast one's are long done): the batch ends when its slowest model does. A model with cells left
+  // and none finished lately gives no estimate yet (null), rather than an optimistic one.
+  let etaMs: number | null = null;
+  if (batch.status === "running" && pendingByModel.length) {
+    const seconds = (position: number) => (recentByModel.find((g) => g.position === position)?._count._all ?? 0) / (windowMs / 1000);
+    const left = pendingByModel.map((g) => (seconds(g.position) > 0 ? (g._count._all / seconds(g.position)) * 1000 : Infinity));
+    const slowest = Math.max(...left);
+    etaMs = Number.isFinite(slowest) ? Math.round(slowest) : null;
+  }
   return {
     batchId: batch.id,
     status: batch.status,
@@ -55,7 +69,7 @@ export async function batchStatus(db: Db, actor: Actor, batchId: string): Promis
     pending,
     progress: batch.cellCount ? (done + errored) / batch.cellCount : 1,
     cellsPerSecond,
-    etaMs: batch.status === "running" && cellsPerSecond > 0 ? Math.round((pending / cellsPerSecond) * 1000) : null,
+    etaMs,
     createdAt: batch.createdAt,
     startedAt: batch.startedAt,
     finishedAt: batch.finishedAt,

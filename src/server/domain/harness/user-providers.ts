@@ -3,6 +3,7 @@
 // the server, for a call; what goes back to the browser is its last four characters at most.
 // Everything is the owner's alone: another user's provider does not exist for you (NOT_FOUND).
 import "server-only";
+import { abortBatchInFlight } from "./batch-in-flight";
 import type { Db } from "@/server/db/prisma";
 import { DEFAULT_BASE_URLS, keyHintOf, MAX_OWN_PROVIDERS, PROVIDER_KINDS, type ProviderFields, type ProviderKind } from "@/shared/harness/provider-fields";
 import type { Actor } from "../actor";
@@ -121,7 +122,21 @@ export async function listUserProviders(db: Db, actor: Actor): Promise<OwnProvid
 export async function removeUserProvider(db: Db, actor: Actor, input: { id: string }): Promise<{ id: string; name: string }> {
   const row = await db.modelProvider.findFirst({ where: { id: input.id, ownerId: actor.id }, select: { id: true, name: true } });
   if (!row) throw new NotFoundError("Provider");
-  await db.modelProvider.deleteMany({ where: { id: row.id, ownerId: actor.id } });
+  const stopped = await db.$transaction(async (tx) => {
+    await tx.modelProvider.deleteMany({ where: { id: row.id, ownerId: actor.id } });
+    // A removed key must stop being used at once: the owner's batches still calling this provider
+    // fail now (their runner polls the status and aborts its calls) instead of at their next step.
+    const active = await tx.harnessBatch.findMany({ where: { ownerId: actor.id, status: { in: ["queued", "running"] } }, select: { id: true, models: true } });
+    const using = active.filter((b) => (b.models as { provider?: string }[]).some((m) => m.provider === row.name)).map((b) => b.id);
+    if (using.length)
+      await tx.harnessBatch.updateMany({
+        where: { id: { in: using }, status: { in: ["queued", "running"] } },
+        data: { status: "failed", error: `Provider "${row.name}" was removed while the batch ran; finished cells are kept.`, finishedAt: new Date() },
+      });
+    return using;
+  });
+  // Batches processed in this process stop their calls now; elsewhere the runner's status poll does.
+  for (const batchId of stopped) abortBatchInFlight(batchId);
   return row;
 }
 
