@@ -5,6 +5,7 @@
 // steered by the model's name so a browser test can pick behaviours from the model picker:
 //   slow-*      waits `slowMs` before the first token       broken-*   answers 500 with an error body
 //   nousage-*   sends no usage (tokens must be estimated)    json-*     answers a JSON object
+//   plain-*     answers one JSON body even when asked to stream
 // Every other model answers "<model> says: <the prompt's first words>" one word per chunk.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +18,8 @@ export type ModelBehaviour = {
   chunkDelayMs?: number;
   /** Omit usage from the answer. */
   noUsage?: boolean;
+  /** Answer with one JSON body even when a stream was asked for, as some compatible servers do. */
+  ignoreStream?: boolean;
   /** Answer with this HTTP status and an error body instead. */
   errorStatus?: number;
   /** The error body's message (default: a generic one per status). */
@@ -52,6 +55,7 @@ export function defaultBehaviour(model: string, prompt: string, opts: { slowMs: 
   if (model.startsWith("slow")) return { text: `${model} says: ${words}`, delayMs: opts.slowMs };
   if (model.startsWith("json")) return { text: JSON.stringify({ model, answer: words, ok: true }) };
   if (model.startsWith("nousage")) return { text: `${model} says: ${words}`, noUsage: true };
+  if (model.startsWith("plain")) return { text: `${model} says: ${words}`, ignoreStream: true };
   return { text: `${model} says: ${words}` };
 }
 
@@ -129,8 +133,8 @@ export async function startFakeModelProvider(options: FakeModelProviderOptions =
       const input = tokens(`${system ?? ""}${prompt}`);
       const output = tokens(b.text);
       const chunks = chunksOf(b.text);
-      if (anthropic) await answerAnthropic(res, { model, text: b.text, chunks, input, output, stream: request.stream, noUsage: b.noUsage, chunkDelayMs: b.chunkDelayMs ?? 0 });
-      else await answerOpenAI(res, { model, text: b.text, chunks, input, output, stream: request.stream, noUsage: b.noUsage, chunkDelayMs: b.chunkDelayMs ?? 0, includeUsage: Boolean((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) });
+      if (anthropic) await answerAnthropic(res, { model, text: b.text, chunks, input, output, stream: request.stream && !b.ignoreStream, noUsage: b.noUsage, chunkDelayMs: b.chunkDelayMs ?? 0 });
+      else await answerOpenAI(res, { model, text: b.text, chunks, input, output, stream: request.stream && !b.ignoreStream, noUsage: b.noUsage, chunkDelayMs: b.chunkDelayMs ?? 0, includeUsage: Boolean((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) });
     } finally {
       inFlight--;
     }

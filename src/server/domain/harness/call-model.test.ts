@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeModelProvider } from "@/test/fake-model-provider";
+import { DEFAULT_ANTHROPIC_MODELS, DEFAULT_OPENAI_MODELS, startFakeModelProvider } from "@/test/fake-model-provider";
 import { callModel } from "./call-model";
 import type { HarnessProvider } from "./providers";
 
 let fake: Awaited<ReturnType<typeof startFakeModelProvider>>;
 beforeAll(async () => {
-  fake = await startFakeModelProvider({ slowMs: 2000 });
+  fake = await startFakeModelProvider({ slowMs: 2000, openaiModels: [...DEFAULT_OPENAI_MODELS, "plain-model"], anthropicModels: [...DEFAULT_ANTHROPIC_MODELS, "plain-claude"] });
 });
 afterAll(() => fake.close());
 
@@ -57,5 +57,15 @@ describe("callModel through the official SDKs", () => {
   it("fails with the provider's error, and times out a slow model", async () => {
     await expect(call(openai(), "broken-model")).rejects.toThrow(/500/);
     await expect(call(openai(), "slow-model", { timeoutMs: 300 })).rejects.toThrow(/timed out|timeout/i);
+  });
+
+  it("reads a plain JSON answer from a server that ignores stream: true, usage included", async () => {
+    const o = await call(openai(), "plain-model");
+    expect(o.deltas).toEqual(["plain-model says: Summarise the quarterly report in three bullet points"]);
+    expect(o.answer).toEqual({ inputTokens: expect.any(Number), outputTokens: Math.ceil(o.deltas[0].length / 4), finishReason: "stop" });
+    const a = await call(anthropic(), "plain-claude");
+    expect(a.deltas.join("")).toBe("plain-claude says: Summarise the quarterly report in three bullet points");
+    expect(a.answer.outputTokens).toBe(Math.ceil(a.deltas.join("").length / 4));
+    expect(a.answer.finishReason).toBe("end_turn");
   });
 });
