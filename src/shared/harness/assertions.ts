@@ -111,7 +111,12 @@ export function evaluateAssertion(a: PureAssertion, cell: AssertedCell): Asserti
     case "regex": {
       const compiled = compileRegex(a.value);
       if ("error" in compiled) return result(false, `the pattern ${compiled.error}`);
-      const match = compiled.regex.find(out);
+      let match: string | null;
+      try {
+        match = compiled.regex.find(out);
+      } catch (e) {
+        return result(false, `could not be checked: ${linearRegexError(e)}`);
+      }
       return match !== null ? result(true, `matches at ${quote(match)}`) : result(false, `no match for /${a.value}/`);
     }
     case "is-json":

@@ -60,3 +60,27 @@ describe("user patterns cannot freeze the server", () => {
     expect(lookahead.success).toBe(false);
   });
 });
+
+describe("assertions whose cost grows beyond reason are refused or not attempted", () => {
+  it("refuses a small JSON Schema that expands exponentially through its $refs, and $ref cycles", () => {
+    const definitions: Record<string, unknown> = { d0: { type: "string" } };
+    for (let i = 1; i <= 24; i++) definitions[`d${i}`] = { allOf: [{ $ref: `#/definitions/d${i - 1}` }, { $ref: `#/definitions/d${i - 1}` }] };
+    const exponential = compileJsonSchema({ definitions, $ref: "#/definitions/d24" });
+    expect("error" in exponential && exponential.error).toMatch(/too complex/);
+    const cyclic = compileJsonSchema({ $ref: "#" });
+    expect("error" in cyclic && cyclic.error).toMatch(/refers to itself/);
+    // An ordinary schema with shared definitions is fine.
+    const ok = compileJsonSchema({ $defs: { name: { type: "string" } }, type: "object", properties: { first: { $ref: "#/$defs/name" }, last: { $ref: "#/$defs/name" } } });
+    expect("validate" in ok).toBe(true);
+  });
+
+  it("refuses a regex whose program is huge, and does not run a large one over a very long output", () => {
+    const huge = compileRegex(".{999}".repeat(80));
+    expect("error" in huge && huge.error).toMatch(/too complex/);
+    const long = { output: "a".repeat(50_000), error: null, latencyMs: 1, costUsd: null };
+    const result = evaluateAssertion({ type: "regex", value: ".{999}" }, long);
+    expect(result.pass).toBe(false);
+    expect(result.detail).toMatch(/too long to check/);
+    expect(evaluateAssertion({ type: "regex", value: "a{5}$" }, long).pass).toBe(true);
+  });
+});

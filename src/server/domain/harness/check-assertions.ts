@@ -7,6 +7,7 @@
 import "server-only";
 import { Ajv, type ValidateFunction } from "ajv";
 import { compileLinearRegex } from "@/shared/harness/linear-regex";
+import { schemaCost } from "./schema-cost";
 import { Ajv2019 } from "ajv/dist/2019";
 import { Ajv2020 } from "ajv/dist/2020";
 import { z } from "zod";
@@ -47,6 +48,8 @@ export function compileJsonSchema(schema: JsonSchema): { validate: ValidateFunct
   const hit = compiled.get(key);
   if (hit) return { validate: hit };
   const ajv = ajvFor(schema);
+  const cost = schemaCost(schema);
+  if ("error" in cost) return { error: cost.error };
   try {
     // The meta-schema check first: it names the bad keyword, where compile would only fail later.
     if (!ajv.validateSchema(schema)) return { error: `is not a valid JSON Schema (${ajv.errorsText(ajv.errors, { dataVar: "schema" })})` };
@@ -103,9 +106,13 @@ function checkJsonSchema(schema: JsonSchema, cell: CheckedCell): AssertionResult
   const compiledSchema = compileJsonSchema(schema);
   if ("error" in compiledSchema) return result(false, `the schema ${compiledSchema.error}`);
   const { validate } = compiledSchema;
-  if (validate(JSON.parse(cell.output))) return result(true, "is valid JSON matching the schema");
-  const ajv = ajvFor(schema);
-  return result(false, `does not match the schema: ${ajv.errorsText(validate.errors, { dataVar: "output" })}`.slice(0, 1000));
+  try {
+    if (validate(JSON.parse(cell.output))) return result(true, "is valid JSON matching the schema");
+    const ajv = ajvFor(schema);
+    return result(false, `does not match the schema: ${ajv.errorsText(validate.errors?.slice(0, 20), { dataVar: "output" })}`.slice(0, 1000));
+  } catch (e) {
+    return result(false, `could not be checked: ${(e as Error).message}`.slice(0, 1000));
+  }
 }
 
 function cosine(a: number[], b: number[]): number {
