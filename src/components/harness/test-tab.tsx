@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Select } from "@/components/ui/field";
+import { VersionSelect } from "@/components/prompts/version-select";
 import { givenValues, VariableFields } from "@/components/prompts/variable-fields";
 import type { AppRouter } from "@/server/api/root";
 import { signInHref } from "@/shared/auth/sign-in-href";
@@ -84,22 +84,8 @@ export function TestTab({
   /** The viewer owns the prompt: a rewrite saves as a new version (others save it in a fork). */
   isOwner: boolean;
 }) {
-  const versionPicker = (
-    <div className="flex items-center gap-2">
-      <label htmlFor="test-version" className="text-sm font-medium text-slate-700">
-        Version
-      </label>
-      <Select id="test-version" value={selected.number} onChange={(e) => onSelectVersion(Number(e.target.value))} className="w-auto min-w-32 py-1.5">
-        {versions.map((v) => (
-          <option key={v.id} value={v.number}>
-            v{v.number}
-            {v.labels.length ? ` (${v.labels.join(", ")})` : ""}
-            {v.bodyLocked ? " — locked" : ""}
-          </option>
-        ))}
-      </Select>
-    </div>
-  );
+  const versionPicker = <VersionSelect id="test-version" versions={versions} value={selected.number} onChange={onSelectVersion} markLocked className="min-w-32" />;
+
 
   if (!signedIn) {
     return (

@@ -30,14 +30,26 @@ export const MAX_JSON_SCHEMA_CHARS = 20_000;
 /** A pattern longer than this is refused: a user's regex runs on the server against every output. */
 export const MAX_REGEX_LENGTH = 500;
 
-/** Compiles a user's pattern (linear-time RE2, see linear-regex.ts), or says why it cannot be compiled. */
+const compiledRegexes = new Map<string, { regex: LinearRegex } | { error: string }>();
+const MAX_COMPILED_REGEXES = 200;
+
+/**
+ * Compiles a user's pattern (linear-time RE2, see linear-regex.ts), or says why it cannot be
+ * compiled. Cached: a batch checks the same pattern against every cell.
+ */
 export function compileRegex(pattern: string): { regex: LinearRegex } | { error: string } {
   if (pattern.length > MAX_REGEX_LENGTH) return { error: `is longer than ${MAX_REGEX_LENGTH} characters` };
+  const hit = compiledRegexes.get(pattern);
+  if (hit) return hit;
+  let compiled: { regex: LinearRegex } | { error: string };
   try {
-    return { regex: compileLinearRegex(pattern) };
+    compiled = { regex: compileLinearRegex(pattern) };
   } catch (e) {
-    return { error: linearRegexError(e) };
+    compiled = { error: linearRegexError(e) };
   }
+  if (compiledRegexes.size >= MAX_COMPILED_REGEXES) compiledRegexes.clear();
+  compiledRegexes.set(pattern, compiled);
+  return compiled;
 }
 
 const text = z.string().max(10_000, "is too long");

@@ -7,10 +7,10 @@ import { HighlightedBody } from "@/components/prompts/highlighted-body";
 import { LabelBadge } from "@/components/prompts/label-badges";
 import { LockedBody } from "@/components/prompts/locked-body";
 import type { VersionData } from "@/components/prompts/types";
-import { Select } from "@/components/ui/field";
 import { TestTab } from "@/components/harness/test-tab";
 import { TryItForm } from "./try-it-form";
 import { type TryTab } from "./try-tab-ids";
+import { VersionSelect } from "@/components/prompts/version-select";
 import { TryTabs } from "./try-tabs";
 import { VersionList } from "./version-list";
 
@@ -67,17 +67,7 @@ export function PromptWorkbench({
             Prompt
           </h2>
           <div className="flex items-center gap-2">
-            <label htmlFor="version-picker" className="text-sm font-medium text-slate-700">
-              Version
-            </label>
-            <Select id="version-picker" value={selected.number} onChange={(e) => select(Number(e.target.value))} className="w-auto min-w-36 py-1.5">
-              {versions.map((v) => (
-                <option key={v.id} value={v.number}>
-                  v{v.number}
-                  {v.labels.length ? ` (${v.labels.join(", ")})` : ""}
-                </option>
-              ))}
-            </Select>
+            <VersionSelect id="version-picker" versions={versions} value={selected.number} onChange={select} />
             {selected.body !== null ? <CopyButton text={selected.body} label="Copy prompt text" /> : null}
           </div>
         </div>
