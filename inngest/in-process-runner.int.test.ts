@@ -2,7 +2,7 @@
 // real capture-identify function against a test database: new, same and variant decisions.
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import type { Db } from "@/server/db/prisma";
-import { localEmbedder } from "@/server/domain/identity/local-embedder";
+import { localEmbedder } from "@/server/domain/embeddings/local-embedder";
 import { inngestConfigured, sendEvent } from "@/server/jobs/send-event";
 import { makeUser } from "@/test/callers";
 import { createTestDatabase, type TestDatabase } from "@/test/test-db";

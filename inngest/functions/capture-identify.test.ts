@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { expect, test, vi } from "vitest";
 import type { Db } from "@/server/db/prisma";
-import { localEmbedder } from "@/server/domain/identity/local-embedder";
+import { localEmbedder } from "@/server/domain/embeddings/local-embedder";
 
 const identifyCapture = vi.hoisted(() => vi.fn());
 vi.mock("@/server/domain/identity/identify-capture", () => ({ identifyCapture }));

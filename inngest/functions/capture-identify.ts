@@ -5,8 +5,8 @@
 // identifyCapture.
 import { getDb } from "@/server/db/client";
 import type { Db } from "@/server/db/prisma";
-import { currentEmbedder } from "@/server/domain/identity/current-embedder";
-import type { Embedder } from "@/server/domain/identity/embedder";
+import { currentEmbedder } from "@/server/domain/embeddings/current-embedder";
+import type { Embedder } from "@/server/domain/embeddings/embedder";
 import { identifyCapture } from "@/server/domain/identity/identify-capture";
 import { events } from "@/server/jobs/events";
 import { inngest } from "@/server/jobs/inngest-client";

@@ -86,8 +86,8 @@ async function run() {
       return print(result, `Seeded: ${result.users} users, ${result.prompts} new prompts.`);
     }
     case "reembed": {
-      const { reembedAllPrompts } = await import("../../src/server/domain/identity/reembed");
-      const { currentEmbedder } = await import("../../src/server/domain/identity/current-embedder");
+      const { reembedAllPrompts } = await import("../../src/server/domain/embeddings/reembed");
+      const { currentEmbedder } = await import("../../src/server/domain/embeddings/current-embedder");
       const result = await withDb((db) => reembedAllPrompts(db, currentEmbedder()));
       return print(result, `Re-embedded ${result.embedded} of ${result.prompts} prompts with ${result.model} in ${result.ms} ms.`);
     }

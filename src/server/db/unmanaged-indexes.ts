@@ -6,6 +6,8 @@
 export const UNMANAGED_INDEXES = [
   "PromptEmbedding_local256_hnsw",
   "PromptEmbedding_openai1536_hnsw",
+  "DetectedPrompt_local256_hnsw",
+  "DetectedPrompt_openai1536_hnsw",
   // Partial unique index: one active license per buyer and prompt.
   "License_one_active_per_holder",
   // Partial index: captures whose prompt identity is not done (the identity sweep's queue).

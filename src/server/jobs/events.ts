@@ -10,6 +10,12 @@ export const events = {
   "harness/batch.requested": z.object({ batchId: z.string().min(1) }),
   /** Resume every queued or running harness batch created before `createdBefore` (sent at start-up). */
   "harness/batches.resume": z.object({ createdBefore: z.iso.datetime() }),
+  /** A prompt was created or got a new version: embed its latest body with the current embedder. */
+  "prompt/embed.requested": z.object({ promptId: z.string().min(1) }),
+  /** Re-embed every prompt and detected prompt with the current embedder; progress in BackgroundJob `jobId`. */
+  "embeddings/reembed.requested": z.object({ jobId: z.string().min(1) }),
+  /** Re-cluster one owner's captured prompts into templates; progress in BackgroundJob `jobId`. */
+  "template/recluster.requested": z.object({ ownerId: z.string().min(1), jobId: z.string().min(1) }),
 } satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

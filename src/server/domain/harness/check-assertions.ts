@@ -15,7 +15,7 @@ import { env } from "@/env";
 import type { Db } from "@/server/db/prisma";
 import { DEFAULT_SIMILAR_THRESHOLD, evaluateAssertion, isPureAssertion, type AssertedCell, type Assertion, type AssertionResult } from "@/shared/harness/assertions";
 import { ValidationError } from "../errors";
-import { currentEmbedder } from "../identity/current-embedder";
+import { currentEmbedder } from "../embeddings/current-embedder";
 import { executeCell } from "./execute-cell";
 import { requireProvider } from "./providers";
 import { resolveModel } from "./resolve-model";

@@ -6,10 +6,10 @@ import { createPrompt } from "@/server/domain/prompts/create-prompt";
 import { makeUser } from "@/test/callers";
 import { createTestDatabase, type TestDatabase } from "@/test/test-db";
 import { identifyCapture } from "./identify-capture";
-import { localEmbedder, LOCAL_MODEL } from "./local-embedder";
-import { createOpenAIEmbedder, OPENAI_MODEL } from "./openai-embedder";
-import { ensurePromptEmbeddings } from "./prompt-embeddings";
-import { reembedAllPrompts } from "./reembed";
+import { localEmbedder, LOCAL_MODEL } from "../embeddings/local-embedder";
+import { createOpenAIEmbedder, OPENAI_MODEL } from "../embeddings/openai-embedder";
+import { ensurePromptEmbeddings } from "../embeddings/prompt-embeddings";
+import { reembedAllPrompts } from "../embeddings/reembed";
 
 const BASE = `You are a friendly customer support assistant for Acme Cloud Storage.
 Answer the customer's question using only the knowledge base articles provided below.

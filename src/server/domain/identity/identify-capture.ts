@@ -9,8 +9,8 @@ import { createPrompt } from "../prompts/create-prompt";
 import { MAX_BODY_LENGTH } from "@/shared/prompts/prompt-fields";
 import { capturedPromptTitle } from "./captured-prompt-title";
 import { decide, type IdentityDecision } from "./decide";
-import type { Embedder } from "./embedder";
-import { ensurePromptEmbeddings, nearestPrompt, upsertPromptEmbedding } from "./prompt-embeddings";
+import type { Embedder } from "../embeddings/embedder";
+import { ensurePromptEmbeddings, nearestPrompt, upsertPromptEmbedding } from "../embeddings/prompt-embeddings";
 import { thresholdsFor, type Thresholds } from "./thresholds";
 
 export const CAPTURED_PROMPT_CATEGORY = "agents";

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { decide } from "./decide";
-import { LOCAL_MODEL } from "./local-embedder";
-import { OPENAI_MODEL } from "./openai-embedder";
+import { LOCAL_MODEL } from "../embeddings/local-embedder";
+import { OPENAI_MODEL } from "../embeddings/openai-embedder";
 import { DEFAULT_THRESHOLDS, thresholdsFor } from "./thresholds";
 import { capturedPromptTitle } from "./captured-prompt-title";
 

@@ -2,8 +2,8 @@
 // (fork with lineage); below → a new prompt. Each model's similarities have their own scale, so
 // each has its own pair. IDENTITY_THRESHOLDS (JSON) overrides any entry.
 import { env } from "@/env";
-import { LOCAL_MODEL } from "./local-embedder";
-import { OPENAI_MODEL } from "./openai-embedder";
+import { LOCAL_MODEL } from "../embeddings/local-embedder";
+import { OPENAI_MODEL } from "../embeddings/openai-embedder";
 
 export type Thresholds = { same: number; variant: number };
 

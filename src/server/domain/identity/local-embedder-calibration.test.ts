@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DIFFERENT_QUESTION, NEAR_DUPLICATES, UNRELATED, VARIANTS, type CalibrationPair } from "./calibration-pairs.fixture";
 import { decide } from "./decide";
-import { cosine, embedLocally, localEmbedder, LOCAL_MODEL } from "./local-embedder";
+import { cosine, embedLocally, localEmbedder, LOCAL_MODEL } from "../embeddings/local-embedder";
 import { thresholdsFor } from "./thresholds";
 
 const similarity = (p: CalibrationPair) => cosine(embedLocally(p.a), embedLocally(p.b));
