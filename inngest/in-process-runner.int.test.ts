@@ -1,8 +1,9 @@
 // Without Inngest configured, sendEvent hands the event to the in-process runner, which runs the
-// real capture-identify function against a test database: new, same and variant decisions.
+// real capture-identify function against a test database: the Detected inbox, a variant of a library prompt.
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import type { Db } from "@/server/db/prisma";
 import { localEmbedder } from "@/server/domain/embeddings/local-embedder";
+import { createPrompt } from "@/server/domain/prompts/create-prompt";
 import { inngestConfigured, sendEvent } from "@/server/jobs/send-event";
 import { makeUser } from "@/test/callers";
 import { createTestDatabase, type TestDatabase } from "@/test/test-db";
@@ -39,27 +40,31 @@ async function send(...ids: string[]) {
   return Promise.all(ids.map((id) => db.capture.findUniqueOrThrow({ where: { id } })));
 }
 
-test("captures are identified in the background: new, then same, then variant and new", async () => {
+test("captures are identified in the background: new (the Detected inbox), then joined, then variant and new; nothing enters the library", async () => {
   expect(inngestConfigured()).toBe(false);
-  const { user } = await makeUser(db);
+  const { user, actor } = await makeUser(db);
   const [first] = await send((await capture(user.id, PROMPT)).id);
-  expect(first).toMatchObject({ decision: "new", embeddingModel: "local-ngram-256" });
+  expect(first).toMatchObject({ decision: "new", embeddingModel: "local-ngram-256", resultPromptId: null });
   expect(first.processedAt).toBeInstanceOf(Date);
+  expect(first.detectedPromptId).not.toBeNull();
 
-  const [same] = await send((await capture(user.id, PROMPT)).id);
-  expect(same).toMatchObject({ decision: "same", matchedPromptId: first.resultPromptId, resultPromptId: first.resultPromptId });
-  expect((await db.prompt.findUniqueOrThrow({ where: { id: first.resultPromptId! } })).captureCount).toBe(2);
+  const [again] = await send((await capture(user.id, PROMPT)).id);
+  expect(again).toMatchObject({ decision: "new", detectedPromptId: first.detectedPromptId });
+  expect((await db.detectedPrompt.findUniqueOrThrow({ where: { id: first.detectedPromptId! } })).callCount).toBe(2);
 
+  // Once the owner has the prompt in the library, an edited call is a variant of it.
+  const library = await createPrompt(db, actor, { title: "Travel agent", description: "", category: "agents", tags: [], visibility: "private", body: PROMPT.replace("three destinations", "3 destinations") });
   const edited = await capture(user.id, EDITED);
   const unrelated = await capture(user.id, UNRELATED);
   const [variant, fresh] = await send(edited.id, unrelated.id);
-  expect(variant).toMatchObject({ decision: "variant", matchedPromptId: first.resultPromptId });
-  const fork = await db.prompt.findUniqueOrThrow({ where: { id: variant.resultPromptId! }, include: { forkedFromVersion: true } });
-  expect(fork.forkedFromVersion?.promptId).toBe(first.resultPromptId);
+  expect(variant).toMatchObject({ decision: "variant", matchedPromptId: library.id, resultPromptId: null });
+  expect((await db.detectedPrompt.findUniqueOrThrow({ where: { id: variant.detectedPromptId! } })).suggestedForkOfPromptId).toBe(library.id);
   expect(fresh).toMatchObject({ decision: "new", matchedPromptId: null });
-  expect(await db.prompt.count({ where: { ownerId: user.id } })).toBe(3);
+  expect(await db.prompt.count({ where: { ownerId: user.id } })).toBe(1);
+  expect(await db.detectedPrompt.count({ where: { ownerId: user.id } })).toBe(3);
 
   // Re-sending an event for processed captures changes nothing.
   await send(edited.id, unrelated.id);
-  expect(await db.prompt.count({ where: { ownerId: user.id } })).toBe(3);
+  expect(await db.detectedPrompt.count({ where: { ownerId: user.id } })).toBe(3);
+  expect((await db.detectedPrompt.findUniqueOrThrow({ where: { id: variant.detectedPromptId! } })).callCount).toBe(1);
 });

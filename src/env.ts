@@ -22,6 +22,8 @@ const harnessProvidersSchema = z
   )
   .refine((list) => new Set(list.map((p) => p.name)).size === list.length, "provider names must be unique");
 
+const TEMPLATE_THRESHOLD_ERROR = "TEMPLATE_THRESHOLD must be a number above 0 and at most 1, like 0.8";
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -90,6 +92,8 @@ const schema = z.object({
   STRIPE_API_URL: z.preprocess(emptyAsUnset, z.string().url("STRIPE_API_URL must be a URL like https://api.stripe.com").optional()),
   /** The marketplace's cut of each sale, in percent. */
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0, "PLATFORM_FEE_PERCENT must be between 0 and 100").max(100, "PLATFORM_FEE_PERCENT must be between 0 and 100").default(20),
+  /** Template induction: captured prompts join a template's cluster at this similarity or above (0..1). */
+  TEMPLATE_THRESHOLD: z.preprocess(emptyAsUnset, z.coerce.number({ error: TEMPLATE_THRESHOLD_ERROR }).gt(0, TEMPLATE_THRESHOLD_ERROR).max(1, TEMPLATE_THRESHOLD_ERROR).default(0.8)),
   /** Per-model identity thresholds as JSON, e.g. {"local-ngram-256":{"same":0.95,"variant":0.7}}. */
   IDENTITY_THRESHOLDS: z
     .string()

@@ -5,5 +5,9 @@ import { captureIdentify } from "./capture-identify";
 import { captureIdentifySweep } from "./capture-identify-sweep";
 import { harnessBatch } from "./harness-batch";
 import { harnessBatchResume } from "./harness-batch-resume";
+import { promptEmbed } from "./prompt-embed";
+import { embeddingsReembed } from "./embeddings-reembed";
+import { templateRecluster } from "./template-recluster";
+import { templateReclusterSchedule } from "./template-recluster-schedule";
 
-export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep, harnessBatch, harnessBatchResume];
+export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep, harnessBatch, harnessBatchResume, promptEmbed, embeddingsReembed, templateRecluster, templateReclusterSchedule];

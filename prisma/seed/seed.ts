@@ -5,6 +5,8 @@ import type { Actor } from "@/server/domain/actor";
 import { createPrompt } from "@/server/domain/prompts/create-prompt";
 import { createVersion } from "@/server/domain/versions/create-version";
 import { promoteVersion } from "@/server/domain/versions/promote-version";
+import { currentEmbedder } from "@/server/domain/embeddings/current-embedder";
+import { ensureAllPromptEmbeddings } from "@/server/domain/embeddings/prompt-embeddings";
 import { hashPassword } from "@/server/domain/users/password";
 import { DEMO_PASSWORD, seedPrompts, seedUsers } from "./catalogue";
 import { seedActivity } from "./activity";
@@ -74,6 +76,13 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
     await db.$executeRaw`UPDATE "Notification" n SET "createdAt" = COALESCE(p."paidAt", p."createdAt") FROM "Purchase" p WHERE n."purchaseId" = p.id AND n.kind = 'listing_sale'`;
     await db.$executeRaw`UPDATE "Notification" n SET "createdAt" = r."createdAt" FROM "Refund" r WHERE n."purchaseId" = r."purchaseId" AND n.kind = 'listing_refund'`;
     await db.$executeRaw`UPDATE "Notification" SET "readAt" = "createdAt" WHERE "readAt" IS NULL AND "createdAt" < now() - interval '2 days'`;
+  }
+  // The seed runs before the job runner starts, so its embed events go nowhere: embed here (Similar
+  // prompts and search by meaning need them). An embeddings outage leaves it to `reembed`.
+  if (created > 0) {
+    await ensureAllPromptEmbeddings(db, currentEmbedder()).catch((error: unknown) =>
+      log(`embeddings skipped (${error instanceof Error ? error.message : String(error)}); run npm run cli -- reembed`),
+    );
   }
   log(`seeded ${actors.size} users and ${created} new prompts` + (market.listings ? `, ${market.listings} listings and ${market.sales} sales` : ""));
   return { users: actors.size, prompts: created, listings: market.listings, sales: market.sales };

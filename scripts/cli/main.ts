@@ -4,7 +4,9 @@
 //   npm run cli -- apikey create --email E [--name N] [--json]
 //   npm run cli -- db migrate | db seed
 //   npm run cli -- reembed [--json]
-import { parseArgs } from "node:util";
+//   npm run cli -- induce --input FILE [--threshold 0.8] [--json]   (no server, no database)
+//   npm run cli -- recluster --email E [--json]
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "../../src/server/db/prepare-database";
 import { createPgPrismaClient, type Db } from "../../src/server/db/prisma";
@@ -18,14 +20,28 @@ const USAGE = `usage:
   npm run cli -- apikey create --email E [--name N] [--json]
   npm run cli -- db migrate
   npm run cli -- db seed
-  npm run cli -- reembed [--json]`;
+  npm run cli -- reembed [--json]
+  npm run cli -- induce --input FILE [--threshold 0.8] [--json]
+  npm run cli -- recluster --email E [--json]`;
 
 class UsageError extends Error {}
 
-const { values, positionals } = parseArgs({
+// A flag parseArgs refuses (unknown, or missing its value) is a usage error: its message names the flag; exit 2.
+function parseArgsOrExit<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = parseArgsOrExit({
   allowPositionals: true,
   options: {
     email: { type: "string" },
+    input: { type: "string" },
+    threshold: { type: "string" },
     password: { type: "string" },
     handle: { type: "string" },
     name: { type: "string" },
@@ -86,10 +102,56 @@ async function run() {
       return print(result, `Seeded: ${result.users} users, ${result.prompts} new prompts.`);
     }
     case "reembed": {
-      const { reembedAllPrompts } = await import("../../src/server/domain/embeddings/reembed");
+      // Runs the re-embed job here and now (its BackgroundJob row shows the progress to admins too);
+      // progress goes to stderr so that --json prints one object.
+      const { runReembedJob } = await import("../../src/server/domain/embeddings/reembed");
+      const { openJob } = await import("../../src/server/domain/background-jobs/background-jobs");
       const { currentEmbedder } = await import("../../src/server/domain/embeddings/current-embedder");
-      const result = await withDb((db) => reembedAllPrompts(db, currentEmbedder()));
-      return print(result, `Re-embedded ${result.embedded} of ${result.prompts} prompts with ${result.model} in ${result.ms} ms.`);
+      const result = await withDb(async (db) => {
+        const { job, created } = await openJob(db, "embeddings.reembed", null);
+        if (!created) throw new UsageError(`a re-embed job is already ${job.status} (${job.id}); wait for it to finish`);
+        let shown = -1;
+        return runReembedJob(db, job.id, currentEmbedder(), (done, total) => {
+          const percent = total ? Math.floor((done / total) * 100) : 100;
+          if (percent !== shown) console.error(`reembed: ${done}/${total} (${percent}%)`);
+          shown = percent;
+        });
+      });
+      return print(result, `Re-embedded ${result.prompts} prompts and ${result.detectedPrompts} detected prompts with ${result.model} in ${result.ms} ms.`);
+    }
+    case "recluster": {
+      // Re-clusters the owner's captured prompts into templates here and now, as their re-cluster
+      // job (the Templates page shows it); progress goes to stderr so that --json prints one object.
+      const { email } = parse(z.object({ email: emailSchema }), { email: values.email });
+      const { openJob } = await import("../../src/server/domain/background-jobs/background-jobs");
+      const { runReclusterJob } = await import("../../src/server/domain/templates/recluster-job");
+      const outcome = await withDb(async (db) => {
+        const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+        if (!user) throw new UsageError(`--email: no user with email ${email}`);
+        const { job } = await openJob(db, "template.recluster", user.id);
+        if (job.status === "running") throw new UsageError(`a re-cluster job is already running for ${email} (${job.id}); wait for it to finish`);
+        let shown = -1;
+        return runReclusterJob(db, user.id, job.id, {
+          onProgress: (done, total) => {
+            const percent = total ? Math.floor((done / total) * 100) : 100;
+            if (percent !== shown) console.error(`recluster: ${percent}%`);
+            shown = percent;
+          },
+        });
+      });
+      const r = outcome.result;
+      if (!r) throw new Error(`re-cluster job ${outcome.jobId} was already done`);
+      return print(
+        { jobId: outcome.jobId, ...r },
+        `Re-clustered ${r.captures} captures (${r.texts} distinct prompts) at threshold ${r.threshold} in ${r.ms} ms: ${r.templates} templates (${r.created} new, ${r.kept} kept, ${r.deleted} deleted), ${r.clustered} captures in a template, ${r.unclustered} in none, ${r.promotedUses} counted as uses of promoted templates, ${r.detectedMerged} detected prompts merged.`,
+      );
+    }
+    case "induce": {
+      // Pure template induction over a file: never opens the database.
+      const { induceFile } = await import("./induce");
+      const outcome = induceFile({ input: values.input, threshold: values.threshold });
+      if ("usage" in outcome) throw new UsageError(outcome.usage);
+      return print(outcome.result, outcome.text);
     }
     default:
       throw new UsageError(`unknown command "${route}"\n${USAGE}`);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CapturesNav } from "@/components/captures/captures-nav";
 import { ArrowRightIcon } from "@/components/ui/icons";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,9 +23,10 @@ export default async function CapturesPage({ searchParams }: { searchParams: Pro
 
   const api = await serverApi();
   const filters = { model: values.model, status: values.status, decision: values.decision };
-  const [list, stats] = await Promise.all([
+  const [list, stats, detected] = await Promise.all([
     firstPageOnStaleCursor(values.cursor, (cursor) => api.capture.list({ ...filters, cursor, limit: PAGE_SIZE })),
     api.capture.stats(),
+    api.detected.counts(),
   ]);
   const filtered = Boolean(values.model || values.status || values.decision);
   const models = stats.byModel.flatMap((m) => (m.model ? [m.model] : []));
@@ -42,6 +44,7 @@ export default async function CapturesPage({ searchParams }: { searchParams: Pro
           </ButtonLink>
         ) : null}
       </header>
+      <CapturesNav active="calls" inbox={detected.detected} />
 
       {stats.total === 0 ? (
         <div className="mt-8">

@@ -12,7 +12,7 @@ import { categoryLabel } from "@/shared/prompts/categories";
 import { serverApi } from "@/trpc/server";
 import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
 import { textParam } from "@/app/_components/search-params";
-import { atPage, exploreHref, isExploreCategory, isExploreSort, withFilters, type ExploreState } from "./_components/explore-href";
+import { atPage, exploreHref, isExploreCategory, isExploreMode, isExploreSort, withFilters, type ExploreState } from "./_components/explore-href";
 import { ExploreFilters } from "./_components/explore-filters";
 import { EXPLORE_SORT_LABELS, TOP_RATED_RULE } from "./_components/explore-sorts";
 
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Explore prompts" };
 
 const PAGE_SIZE = 24;
 
-type Search = Record<"q" | "category" | "tag" | "author" | "sort" | "cursor", string | string[] | undefined>;
+type Search = Record<"q" | "category" | "tag" | "author" | "sort" | "mode" | "cursor", string | string[] | undefined>;
 type Filters = Omit<ExploreState, "cursor">;
 
 /** "in Writing tagged #email by @ana" (or nothing). */
@@ -29,9 +29,10 @@ const scopeWords = ({ category, tag, author }: Filters) => `${category ? ` in ${
 
 /** What the results are, in words, with their number: "23 prompts in Writing tagged #email, top rated first." */
 function Summary({ filters, total, capped, searched }: { filters: Filters; total: number; capped: boolean; searched?: string }) {
-  const { q, category, tag, author, sort } = filters;
+  const { q, category, tag, author, sort, mode } = filters;
   const count = <strong className="font-semibold text-slate-900">{capped ? `${formatInteger(total)}+ prompts` : plural(total, "prompt")}</strong>;
-  const order = sort ? `, ${EXPLORE_SORT_LABELS[sort].toLowerCase()} first` : q ? ", best matches first" : ", newest first";
+  const best = mode === "semantic" ? ", closest in meaning first" : mode === "hybrid" ? ", best matches by words and meaning first" : ", best matches first";
+  const order = sort ? `, ${EXPLORE_SORT_LABELS[sort].toLowerCase()} first` : q ? best : ", newest first";
   if (!q && !category && !tag && !author) return <>{count} in total{order}.</>;
   return (
     <>
@@ -68,6 +69,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const rawCategory = textParam(sp.category);
   const rawSort = textParam(sp.sort);
+  const rawMode = textParam(sp.mode);
   const q = textParam(sp.q);
   const filters: Filters = {
     q,
@@ -76,6 +78,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     author: textParam(sp.author)?.replace(/^@/, "").toLowerCase().slice(0, 40),
     // Without a query "newest" is the default, so it needs no parameter.
     sort: isExploreSort(rawSort) && !(rawSort === "newest" && !q) ? rawSort : undefined,
+    // By meaning, or by words and meaning: only with a query (exploreHref drops it otherwise).
+    mode: q && isExploreMode(rawMode) ? rawMode : undefined,
   };
   const cursor = textParam(sp.cursor);
 

@@ -8,6 +8,8 @@ export type SearchResultData = Outputs["prompt"]["search"]["items"][number];
 /** A card from prompt.list or prompt.search (search results also carry a highlighted `snippet`). */
 export type PromptCardData = Outputs["prompt"]["list"]["items"][number] | SearchResultData;
 export type PromptDetail = Outputs["prompt"]["bySlug"];
+/** A card from prompt.similar: a search card with its similarity to the prompt (0–1). */
+export type SimilarPromptData = Outputs["prompt"]["similar"]["items"][number];
 type RawVersionData = Outputs["version"]["list"]["items"][number];
 /** `presentVersion` turns labels into names, but its generic spread types them as `{ name }[] & string[]`. */
 export type VersionData = Omit<RawVersionData, "labels"> & { labels: string[] };

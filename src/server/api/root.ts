@@ -14,6 +14,9 @@ import { salesRouter } from "./routers/sales";
 import { notificationRouter } from "./routers/notification";
 import { harnessRouter } from "./routers/harness";
 import { providerRouter } from "./routers/provider";
+import { embeddingsRouter } from "./routers/embeddings";
+import { detectedRouter } from "./routers/detected";
+import { templateRouter } from "./routers/template";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
@@ -30,6 +33,9 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   harness: harnessRouter,
   provider: providerRouter,
+  embeddings: embeddingsRouter,
+  detected: detectedRouter,
+  template: templateRouter,
 });
 
 export type AppRouter = typeof appRouter;

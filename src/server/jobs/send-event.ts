@@ -17,6 +17,8 @@ export function registerInProcessDispatcher(dispatch: InProcessDispatcher | unde
 
 export const inngestConfigured = () => Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_DEV || env.INNGEST_BASE_URL);
 
+const warnedDropped = new Set<string>();
+
 export async function sendEvent<N extends EventName>(name: N, data: EventData<N>): Promise<void> {
   const parsed = events[name].parse(data);
   if (inngestConfigured()) {
@@ -25,7 +27,9 @@ export async function sendEvent<N extends EventName>(name: N, data: EventData<N>
   }
   const dispatch = existingSingleton<InProcessDispatcher>(DISPATCHER);
   if (!dispatch) {
-    console.warn(`[events] ${name} dropped: no Inngest configured and no in-process runner registered`);
+    // Once per event name: the seed and tests create many prompts before any runner exists.
+    if (!warnedDropped.has(name)) console.warn(`[events] ${name} dropped: no Inngest configured and no in-process runner registered`);
+    warnedDropped.add(name);
     return;
   }
   dispatch(name, parsed);

@@ -11,10 +11,15 @@ export const AUTHOR_FILTER_MAX_LENGTH = 40;
 export const SEARCH_SORTS = ["relevance", "newest", "top_rated", "most_liked", "trending"] as const;
 export type SearchSortName = (typeof SEARCH_SORTS)[number];
 
+/** How a query is matched: full text (the default), by meaning (embeddings), or both blended. */
+export const SEARCH_MODES = ["text", "semantic", "hybrid"] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
 export const searchQuerySchema = z.string().max(SEARCH_QUERY_MAX_LENGTH, `is at most ${SEARCH_QUERY_MAX_LENGTH} characters`);
 export const tagFilterSchema = z.string().trim().max(TAG_FILTER_MAX_LENGTH, `is at most ${TAG_FILTER_MAX_LENGTH} characters`);
 export const authorFilterSchema = z.string().trim().max(AUTHOR_FILTER_MAX_LENGTH, `is at most ${AUTHOR_FILTER_MAX_LENGTH} characters`);
 export const searchSortSchema = z.enum(SEARCH_SORTS, { error: `must be one of: ${SEARCH_SORTS.join(", ")}` });
+export const searchModeSchema = z.enum(SEARCH_MODES, { error: `must be one of: ${SEARCH_MODES.join(", ")}` });
 
 /** The filters of one search, without paging. */
 export const searchFiltersSchema = z.object({
@@ -23,4 +28,5 @@ export const searchFiltersSchema = z.object({
   tag: tagFilterSchema.optional(),
   author: authorFilterSchema.optional(),
   sort: searchSortSchema.optional(),
+  mode: searchModeSchema.optional(),
 });

@@ -43,6 +43,24 @@ function Item({ label, children, mono = false, stacked = false }: { label: strin
   );
 }
 
+/** Extracted {{variable}} values, one per line. */
+function Values({ label, values }: { label: string; values: Record<string, string> | null }) {
+  const entries = values ? Object.entries(values) : [];
+  if (entries.length === 0) return null;
+  return (
+    <Item label={label} stacked>
+      <dl className="mt-1 space-y-1.5">
+        {entries.map(([name, value]) => (
+          <div key={name}>
+            <dt className="font-mono text-xs text-indigo-700">{`{{${name}}}`}</dt>
+            <dd className="max-h-32 overflow-auto whitespace-pre-wrap rounded border border-slate-200 bg-slate-50/60 px-2 py-1 font-mono text-[12px] text-slate-800">{value || <span className="text-slate-400">(empty)</span>}</dd>
+          </div>
+        ))}
+      </dl>
+    </Item>
+  );
+}
+
 const BodiesNotStored = ({ explain = false }: { explain?: boolean }) => (
   <p className="rounded-lg border border-dashed border-slate-300 bg-slate-50 px-4 py-6 text-center text-sm text-slate-600">
     Bodies not stored (metadata mode).
@@ -143,20 +161,37 @@ export default async function CapturePage({ params }: { params: Promise<{ id: st
               </div>
             ) : null}
             <dl className="mt-4 space-y-3">
-              <Item label="Matched prompt" stacked>
-                {c.matchedPrompt ? (
+              {c.matchedPrompt ? (
+                <Item label={c.decision === "variant" ? "Variant of" : "Matched prompt"} stacked>
                   <Link href={`/p/${c.matchedPrompt.slug}`} className="font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
                     {c.matchedPrompt.title}
                   </Link>
-                ) : null}
-              </Item>
-              <Item label="Resulting prompt" stacked>
-                {c.resultPrompt ? (
+                </Item>
+              ) : null}
+              {c.matchedVersion ? <Item label="Rendered version">v{c.matchedVersion.number}</Item> : null}
+              {c.resultPrompt && c.resultPrompt.id !== c.matchedPrompt?.id ? (
+                <Item label="Used prompt" stacked>
                   <Link href={`/p/${c.resultPrompt.slug}`} className="font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
                     {c.resultPrompt.title}
                   </Link>
-                ) : null}
-              </Item>
+                </Item>
+              ) : null}
+              {c.detectedPrompt ? (
+                <Item label="Detected prompt" stacked>
+                  <Link href="/captures/detected" className="font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                    {c.detectedPrompt.title}
+                  </Link>
+                </Item>
+              ) : null}
+              {c.template ? (
+                <Item label="Template" stacked>
+                  <Link href={`/captures/templates/${c.template.id}`} className="font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                    View the template
+                  </Link>
+                </Item>
+              ) : null}
+              <Values label="Variable values" values={c.variableValues} />
+              <Values label="Template values" values={c.templateValues} />
               {c.embeddingModel ? <Item label="Embedding model" mono>{c.embeddingModel}</Item> : null}
             </dl>
           </Section>

@@ -12,14 +12,14 @@ const tones: Record<CaptureDecision, string> = {
 };
 
 export const decisionDescription: Record<CaptureDecision, string> = {
-  same: "Recognised as an existing prompt",
-  variant: "A variant of an existing prompt, saved as a fork",
-  new: "A new prompt",
+  same: "A use of a prompt in your library",
+  variant: "A variant of a prompt in your library, in the Detected inbox as a suggested fork",
+  new: "A prompt not in your library, in the Detected inbox",
   skipped: "Not analysed: the call failed or carried no prompt text",
   pending: "Waiting for the identity job",
 };
 
-/** The prompt a decision points at: the recognised prompt for "same", the created one otherwise. */
+/** The library prompt a decision points at: the one used for "same", the one it is a variant of for "variant". */
 export const decisionPrompt = (decision: CaptureDecision, matched: PromptLink, result: PromptLink) => (decision === "same" ? (matched ?? result) : (result ?? matched));
 
 /** A small pill for the identity decision; a link to the prompt when there is one. */

@@ -12,11 +12,11 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { SearchIcon } from "@/components/ui/icons";
 import { CATEGORIES } from "@/shared/prompts/categories";
 import { AUTHOR_FILTER_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_FILTER_MAX_LENGTH, searchFiltersSchema } from "@/shared/prompts/search-fields";
-import { exploreHref, isExploreCategory, isExploreSort, withFilters, type ExploreSort, type ExploreState } from "./explore-href";
-import { EXPLORE_SORT_LABELS } from "./explore-sorts";
+import { exploreHref, isExploreCategory, isExploreMode, isExploreSort, withFilters, type ExploreSort, type ExploreState } from "./explore-href";
+import { EXPLORE_MODE_LABELS, EXPLORE_SORT_LABELS } from "./explore-sorts";
 import { startNavigationProgress } from "@/app/_components/navigation-progress";
 
-type Draft = { q: string; category: string; tag: string; author: string; sort: string };
+type Draft = { q: string; category: string; tag: string; author: string; sort: string; mode: string };
 type Errors = Partial<Record<keyof Draft, string>>;
 
 const chip = "inline-flex items-center rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
@@ -25,7 +25,7 @@ const active = "bg-indigo-600 text-white ring-indigo-600";
 
 export function ExploreFilters({ state }: { state: ExploreState }) {
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>({ q: state.q ?? "", category: state.category ?? "", tag: state.tag ?? "", author: state.author ?? "", sort: state.sort ?? "" });
+  const [draft, setDraft] = useState<Draft>({ q: state.q ?? "", category: state.category ?? "", tag: state.tag ?? "", author: state.author ?? "", sort: state.sort ?? "", mode: state.mode ?? "" });
   const [errors, setErrors] = useState<Errors>({});
   const filtered = Boolean(state.q || state.category || state.tag || state.author || state.sort);
 
@@ -37,18 +37,19 @@ export function ExploreFilters({ state }: { state: ExploreState }) {
       tag: next.tag.replace(/^#/, "") || undefined,
       author: next.author.replace(/^@/, "") || undefined,
       sort: next.sort || undefined,
+      mode: next.mode || undefined,
     });
     if (!parsed.success) {
       const found: Errors = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path[0] as keyof Draft;
-        found[key] ??= `${{ q: "Search", category: "Category", tag: "Tag", author: "Author", sort: "Sort" }[key]} ${issue.message}`;
+        found[key] ??= `${{ q: "Search", category: "Category", tag: "Tag", author: "Author", sort: "Sort", mode: "Match" }[key]} ${issue.message}`;
       }
       setErrors(found);
       return;
     }
     setErrors({});
-    const { q, category, tag, author, sort } = parsed.data;
+    const { q, category, tag, author, sort, mode } = parsed.data;
     startNavigationProgress();
     router.push(
       exploreHref({
@@ -57,6 +58,7 @@ export function ExploreFilters({ state }: { state: ExploreState }) {
         tag: tag?.toLowerCase(),
         author: author?.toLowerCase(),
         sort: isExploreSort(sort) && !(sort === "newest" && !q) ? sort : undefined,
+        mode: isExploreMode(mode) ? mode : undefined,
       }),
     );
   }
@@ -104,6 +106,18 @@ export function ExploreFilters({ state }: { state: ExploreState }) {
               {errors.q}
             </p>
           ) : null}
+          {/* How the query matches; applies at once when there is a query (a plain radio group in the GET form without JavaScript). */}
+          <div role="radiogroup" aria-labelledby="filter-mode-label" className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
+            <span id="filter-mode-label" className="font-medium text-slate-800">
+              Match
+            </span>
+            {([["", "Words"], ...Object.entries(EXPLORE_MODE_LABELS)] as [string, string][]).map(([value, label]) => (
+              <label key={value || "text"} className="inline-flex cursor-pointer items-center gap-1.5">
+                <input type="radio" name="mode" value={value} checked={draft.mode === value} onChange={() => change("mode", value, Boolean(draft.q.trim()))} className="size-4 accent-indigo-600" />
+                {label}
+              </label>
+            ))}
+          </div>
         </div>
 
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { atPage, exploreHref, isExploreCategory, isExploreSort, withFilters } from "./explore-href";
+import { atPage, exploreHref, isExploreCategory, isExploreMode, isExploreSort, withFilters } from "./explore-href";
 
 describe("exploreHref", () => {
   it("leaves empty and blank parameters out", () => {
@@ -17,6 +17,29 @@ describe("exploreHref", () => {
   it("drops the default sort only when there is no query", () => {
     expect(exploreHref({ sort: "newest" })).toBe("/explore");
     expect(exploreHref({ q: "x", sort: "newest" })).toBe("/explore?q=x&sort=newest");
+  });
+});
+
+describe("the match mode", () => {
+  it("is kept with a query, after the sort and before the page, and left out without one", () => {
+    expect(exploreHref({ q: "tea", mode: "semantic" })).toBe("/explore?q=tea&mode=semantic");
+    expect(exploreHref({ q: "tea", sort: "newest", mode: "hybrid", cursor: "c2" })).toBe("/explore?q=tea&sort=newest&mode=hybrid&cursor=c2");
+    expect(exploreHref({ q: " ", mode: "semantic" })).toBe("/explore");
+    expect(exploreHref({ category: "writing", mode: "hybrid" })).toBe("/explore?category=writing");
+  });
+
+  it("survives filter, sort and page changes", () => {
+    const state = { q: "tea", mode: "semantic", category: "writing" } as const;
+    expect(withFilters(state, { sort: "top_rated" })).toBe("/explore?q=tea&category=writing&sort=top_rated&mode=semantic");
+    expect(atPage(state, "p2")).toBe("/explore?q=tea&category=writing&mode=semantic&cursor=p2");
+    expect(withFilters(state, { mode: undefined })).toBe("/explore?q=tea&category=writing");
+  });
+
+  it("accepts only the non-default modes", () => {
+    expect(isExploreMode("semantic")).toBe(true);
+    expect(isExploreMode("hybrid")).toBe(true);
+    expect(isExploreMode("text")).toBe(false);
+    expect(isExploreMode("vibes")).toBe(false);
   });
 });
 

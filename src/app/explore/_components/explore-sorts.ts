@@ -1,9 +1,12 @@
 // The orders Explore offers, in words, and the rule behind "Top rated" with its real constants.
 import { RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from "@/shared/social/rating-score";
-import type { ExploreSort } from "./explore-href";
+import type { ExploreMode, ExploreSort } from "./explore-href";
 
 /** "" (no sort parameter) is relevance with a query and newest without. */
 export const EXPLORE_SORT_LABELS: Record<ExploreSort, string> = { newest: "Newest", top_rated: "Top rated", most_liked: "Most liked", trending: "Trending" };
+
+/** How a query matches besides words (no mode parameter: words, full-text search). */
+export const EXPLORE_MODE_LABELS: Record<ExploreMode, string> = { semantic: "Meaning", hybrid: "Words and meaning" };
 
 /** How Top rated ranks, stated with the numbers the rating code uses (shared/social/rating-score.ts). */
 export const TOP_RATED_RULE =

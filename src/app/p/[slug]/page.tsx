@@ -18,6 +18,7 @@ import { PromptHeader } from "./_components/prompt-header";
 import { LiveStat, PromptStatsProvider } from "./_components/prompt-stats-context";
 import { PromptWorkbench } from "./_components/prompt-workbench";
 import { RatingsSection } from "./_components/ratings-section";
+import { SimilarPromptsSection } from "./_components/similar-prompts-section";
 import { isTryTab } from "./_components/try-tab-ids";
 import { COMMENTS_PAGE_SIZE, REVIEWS_PAGE_SIZE } from "./_components/social-page-sizes";
 
@@ -51,12 +52,20 @@ export default async function PromptPage({ params, searchParams }: Params) {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const prompt = await loadPrompt(slug);
   const api = await serverApi();
-  const [session, versions, lineage, ratings, comments] = await Promise.all([
+  const [session, versions, lineage, ratings, comments, similar] = await Promise.all([
     auth(),
     loadVersions(prompt.id),
     api.prompt.lineage({ promptId: prompt.id }),
     api.social.ratings({ promptId: prompt.id, limit: REVIEWS_PAGE_SIZE }),
     api.social.comments({ promptId: prompt.id, limit: COMMENTS_PAGE_SIZE }),
+    // An embeddings outage (OpenAI) leaves the panel empty, never the page broken.
+    api.prompt.similar({ promptId: prompt.id }).then(
+      (r) => r.items,
+      (error: unknown) => {
+        console.error("[similar]", error);
+        return null;
+      },
+    ),
   ]);
   // Buffered in memory and written in batches, so a page view costs no query.
   recordPromptView(prompt.id);
@@ -92,7 +101,8 @@ export default async function PromptPage({ params, searchParams }: Params) {
             <CommentsSection promptId={prompt.id} slug={prompt.slug} viewer={viewer} initialPage={comments} />
           </div>
 
-          <aside className="min-w-0 space-y-10 lg:sticky lg:top-20 lg:self-start" aria-label="About this prompt">
+          {/* Sticky, and scrollable on its own when taller than the window (long lineages, Similar prompts), so nothing in it is out of reach. */}
+          <aside className="min-w-0 space-y-10 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto lg:pb-4" aria-label="About this prompt">
             <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="aside" />
             <section aria-labelledby="about-heading">
               <h2 id="about-heading" className="text-lg font-semibold text-slate-900">
@@ -132,6 +142,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
               </dl>
             </section>
             <LineageSection lineage={lineage} />
+            <SimilarPromptsSection items={similar} />
           </aside>
         </div>
       </main>

@@ -111,6 +111,25 @@ describe("capture", () => {
     await rejects(alice.caller.capture.byId({ id: "nope" }), "NOT_FOUND");
   });
 
+  it("shows the detected prompt, template, rendered version and extracted values of a capture", async () => {
+    const alice = await makeUser(t.db);
+    const now = new Date();
+    const prompt = await alice.caller.prompt.create({ title: "Ticket summary", category: "writing", body: "Summarise this support ticket in two lines: {{ticket}}" });
+    const version = await t.db.promptVersion.findFirstOrThrow({ where: { promptId: prompt.id } });
+    const template = await t.db.promptTemplate.create({ data: { ownerId: alice.user.id, shell: "user: Translate {{text}} to {{language}}", variables: ["text", "language"], firstSeenAt: now, lastSeenAt: now } });
+    const detected = await t.db.detectedPrompt.create({
+      data: { ownerId: alice.user.id, title: "Translate", identityText: "user: Translate", identityHash: "h1", exampleText: "user: Translate hi to French", firstSeenAt: now, lastSeenAt: now, templateId: template.id },
+    });
+    const used = await base(alice.user.id, 20, { decision: "same", matchedPromptId: prompt.id, resultPromptId: prompt.id, matchedVersionId: version.id, variableValues: { ticket: "Disk full" }, processedAt: now });
+    const joined = await base(alice.user.id, 21, { decision: "new", detectedPromptId: detected.id, templateId: template.id, templateValues: { text: "hi", language: "French" }, processedAt: now });
+
+    const list = await alice.caller.capture.list({});
+    expect(list.items.find((c) => c.id === used.id)).toMatchObject({ matchedVersion: { number: 1 }, detectedPrompt: null, template: null });
+    expect(list.items.find((c) => c.id === joined.id)).toMatchObject({ detectedPrompt: { id: detected.id, title: "Translate" }, template: { id: template.id }, matchedVersion: null });
+    expect(await alice.caller.capture.byId({ id: used.id })).toMatchObject({ matchedVersion: { number: 1 }, variableValues: { ticket: "Disk full" }, templateValues: null });
+    expect(await alice.caller.capture.byId({ id: joined.id })).toMatchObject({ detectedPrompt: { id: detected.id, title: "Translate" }, template: { id: template.id }, templateValues: { text: "hi", language: "French" }, variableValues: null });
+  });
+
   it("computes stats: totals, known cost only, unknown-cost calls, latency, by model and by decision", async () => {
     const alice = await makeUser(t.db);
     const bob = await makeUser(t.db);

@@ -6,7 +6,8 @@ import { getLineage } from "@/server/domain/prompts/lineage";
 import { getPromptBySlug, listForks, listPrompts } from "@/server/domain/prompts/prompt-queries";
 import { renderVersion } from "@/server/domain/prompts/render-version";
 import { updatePrompt } from "@/server/domain/prompts/update-prompt";
-import { searchPrompts } from "@/server/domain/prompts/search-prompts";
+import { searchPromptsInMode } from "@/server/domain/prompts/search-by-meaning";
+import { similarPrompts } from "@/server/domain/prompts/similar-prompts";
 import { archivePrompt, restorePrompt } from "@/server/domain/prompts/archive-prompt";
 import { deletePrompt, deletionImpact } from "@/server/domain/prompts/delete-prompt";
 import { tagSuggestions } from "@/server/domain/prompts/tag-suggestions";
@@ -14,7 +15,8 @@ import { tagSuggestions } from "@/server/domain/prompts/tag-suggestions";
 export const promptRouter = createTRPCRouter({
   create: protectedProcedure.input(s.createPromptInput).mutation(({ ctx, input }) => createPrompt(ctx.db, ctx.actor, input)),
   bySlug: publicProcedure.input(s.bySlugInput).query(({ ctx, input }) => getPromptBySlug(ctx.db, ctx.viewer, input.slug)),
-  search: publicProcedure.input(s.searchInput.default({ limit: 20 })).query(({ ctx, input }) => searchPrompts(ctx.db, ctx.viewer, input)),
+  search: publicProcedure.input(s.searchInput.default({ limit: 20 })).query(({ ctx, input }) => searchPromptsInMode(ctx.db, ctx.viewer, input)),
+  similar: publicProcedure.input(s.similarInput).query(({ ctx, input }) => similarPrompts(ctx.db, ctx.viewer, input)),
   list: publicProcedure.input(s.listPromptsInput).query(({ ctx, input }) => listPrompts(ctx.db, ctx.viewer, input)),
   update: protectedProcedure.input(s.updatePromptInput).mutation(({ ctx, input }) => updatePrompt(ctx.db, ctx.actor, input)),
   fork: protectedProcedure.input(s.forkInput).mutation(({ ctx, input }) => forkPrompt(ctx.db, ctx.actor, input)),

@@ -35,6 +35,10 @@ const listSelect = {
   similarity: true,
   matchedPrompt: promptLink,
   resultPrompt: promptLink,
+  // The Detected inbox entry it belongs to, the template it fits, the library version it rendered.
+  detectedPrompt: { select: { id: true, title: true } },
+  template: { select: { id: true } },
+  matchedVersion: { select: { number: true } },
 } satisfies Prisma.CaptureSelect;
 
 const detailSelect = {
@@ -48,6 +52,8 @@ const detailSelect = {
   embeddingModel: true,
   processedAt: true,
   textRepaired: true,
+  variableValues: true,
+  templateValues: true,
 } satisfies Prisma.CaptureSelect;
 
 const toNumber = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
@@ -81,11 +87,17 @@ export async function listCaptures(db: DbOrTx, actor: Actor, input: ListCaptures
 }
 export type CaptureListItem = Awaited<ReturnType<typeof listCaptures>>["items"][number];
 
+/** Extracted {{variable}} values as stored (an object of strings), or null. */
+function valuesOf(json: Prisma.JsonValue | null): Record<string, string> | null {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return null;
+  return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+}
+
 /** One capture with its request and response; NOT_FOUND unless the caller owns it. */
 export async function captureById(db: DbOrTx, actor: Actor, input: { id: string }) {
   const c = await db.capture.findFirst({ where: { id: input.id, ownerId: actor.id }, select: detailSelect });
   if (!c) throw new NotFoundError("Capture");
-  return { ...c, costUsd: toNumber(c.costUsd), decision: decisionOf(c.decision) };
+  return { ...c, costUsd: toNumber(c.costUsd), decision: decisionOf(c.decision), variableValues: valuesOf(c.variableValues), templateValues: valuesOf(c.templateValues) };
 }
 export type CaptureDetail = Awaited<ReturnType<typeof captureById>>;
 

@@ -40,7 +40,7 @@ async function staleBatch(db: DbOrTx, embedder: Embedder, opts: { ownerId?: stri
     LIMIT ${BATCH}`;
 }
 
-async function embedWhere(db: DbOrTx, embedder: Embedder, opts: { ownerId?: string; all?: boolean }): Promise<number> {
+async function embedWhere(db: DbOrTx, embedder: Embedder, opts: { ownerId?: string; all?: boolean; onBatch?: (embedded: number) => Promise<void> }): Promise<number> {
   let after = "";
   let embedded = 0;
   for (;;) {
@@ -52,14 +52,18 @@ async function embedWhere(db: DbOrTx, embedder: Embedder, opts: { ownerId?: stri
     }
     embedded += batch.length;
     after = batch[batch.length - 1].id;
+    await opts.onBatch?.(embedded);
   }
 }
 
 /** Embeds the owner's prompts that lack an up-to-date embedding for this model. Cheap when none do. */
 export const ensurePromptEmbeddings = (db: DbOrTx, ownerId: string, embedder: Embedder) => embedWhere(db, embedder, { ownerId });
 
-/** Re-embeds every prompt's latest body with this embedder (after switching models). */
-export const embedAllPrompts = (db: DbOrTx, embedder: Embedder) => embedWhere(db, embedder, { all: true });
+/** Embeds every prompt (any owner) that lacks an up-to-date embedding for this model: the demo seed, which runs before any job runner. */
+export const ensureAllPromptEmbeddings = (db: DbOrTx, embedder: Embedder) => embedWhere(db, embedder, {});
+
+/** Re-embeds every prompt's latest body with this embedder (after switching models); `onBatch` hears the running count. */
+export const embedAllPrompts = (db: DbOrTx, embedder: Embedder, onBatch?: (embedded: number) => Promise<void>) => embedWhere(db, embedder, { all: true, onBatch });
 
 export type NearestPrompt = { promptId: string; similarity: number };
 
@@ -79,4 +83,46 @@ export async function nearestPrompt(tx: DbOrTx, embedder: Embedder, ownerId: str
     LIMIT 1`;
   const row = rows[0];
   return row ? { promptId: row.promptId, similarity: 1 - Number(row.distance) } : null;
+}
+
+/** The stored vector of a prompt under this model and the hash of the text it embeds, or null. */
+export async function storedPromptVector(db: DbOrTx, embedder: Embedder, promptId: string): Promise<{ vector: number[]; textHash: string } | null> {
+  const [row] = await db.$queryRaw<{ vector: string | null; textHash: string }[]>`
+    SELECT e.${column(embedder)}::text AS vector, e."textHash" FROM "PromptEmbedding" e WHERE e."promptId" = ${promptId} AND e.model = ${embedder.model}`;
+  return row?.vector ? { vector: JSON.parse(row.vector) as number[], textHash: row.textHash } : null;
+}
+
+/**
+ * The `limit` prompts nearest to `vector` (cosine, HNSW index) among those the SQL `filter` on the
+ * prompt row `p` admits, with similarity at least `minSimilarity`; nearest first. Discovery's
+ * lookup (similar prompts, search by meaning): the caller's filter carries the access rules.
+ * Call inside a transaction: the scan settings are transaction-local. The iterative scan keeps a
+ * selective filter from emptying the index's candidate list; ef_search is raised to the limit so a
+ * long list is as exact as a short one. Sorting is discouraged so the planner walks the HNSW index
+ * even without table statistics (embedded PGlite runs no autovacuum, and with no ANALYZE it would
+ * sort every embedding: linear in the catalogue instead of logarithmic).
+ */
+export async function nearestPromptsWhere(
+  tx: DbOrTx,
+  embedder: Embedder,
+  vector: number[],
+  opts: { filter: Prisma.Sql; limit: number; minSimilarity: number },
+): Promise<NearestPrompt[]> {
+  await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+  await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.min(1000, Math.trunc(opts.limit)))}`);
+  await tx.$executeRawUnsafe(`SET LOCAL enable_sort = off`);
+  const literal = vectorLiteral(vector);
+  // relaxed_order may return slightly out of order: the outer query re-sorts the exact distances.
+  const rows = await tx.$queryRaw<{ promptId: string; distance: number }[]>`
+    SELECT * FROM (
+      SELECT e."promptId", (e.${column(embedder)} <=> ${literal}::vector)::float8 AS distance
+      FROM "PromptEmbedding" e
+      JOIN "Prompt" p ON p.id = e."promptId"
+      WHERE e.model = ${embedder.model} AND e.${column(embedder)} IS NOT NULL AND ${opts.filter}
+      ORDER BY e.${column(embedder)} <=> ${literal}::vector
+      LIMIT ${opts.limit}
+    ) nearest
+    WHERE 1 - distance >= ${opts.minSimilarity}
+    ORDER BY distance, "promptId" DESC`;
+  return rows.map((r) => ({ promptId: r.promptId, similarity: 1 - Number(r.distance) }));
 }

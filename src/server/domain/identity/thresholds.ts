@@ -18,6 +18,15 @@ export const MODEL_THRESHOLDS: Record<string, Thresholds> = {
   [OPENAI_MODEL]: { same: 0.95, variant: 0.7 },
 };
 
+/**
+ * The word stage of decideIdentity (decide.ts), the same for every model. `variantKeeps`: an edit is
+ * a variant when at least this share of one text's words is untouched (the library prompt's, for an
+ * addition; the capture's, for a removal); tuned on the tuning half of identity-pairs.fixture.ts
+ * (different tasks sharing boilerplate keep 0.4–0.68, variants with several edits 0.70+).
+ * `similarityMargin`: below thresholds.variant by more than this, the texts are not compared at all.
+ */
+export const EDIT_RULES = { variantKeeps: 0.7, similarityMargin: 0.25 } as const;
+
 export function thresholdsFor(model: string, overrides: Record<string, Thresholds> | undefined = env.IDENTITY_THRESHOLDS): Thresholds {
   return overrides?.[model] ?? MODEL_THRESHOLDS[model] ?? DEFAULT_THRESHOLDS;
 }

@@ -7,17 +7,18 @@ import { uniqueSlug } from "./unique-slug";
 import { bumpTrending } from "../trending/trending";
 import { countFork } from "./fork-count";
 import { notifyFork } from "../notifications/event-notifications";
+import { requestPromptEmbedding } from "../embeddings/request-embedding";
 
 export type CreatedPrompt = { id: string; slug: string; version: { id: string; number: number } };
 
-/** A new prompt with its first version, labelled `latest`. */
+/** A new prompt with its first version, labelled `latest`; embedded by the embed job once committed. */
 export async function createPrompt(
   db: Db,
   actor: Actor,
   input: CreatePromptInput,
   opts: { forkedFromVersionId?: string; createdAt?: Date } = {},
 ): Promise<CreatedPrompt> {
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const prompt = await tx.prompt.create({
       data: {
         slug: await uniqueSlug(tx, input.title, input.visibility),
@@ -44,4 +45,6 @@ export async function createPrompt(
     }
     return { id: prompt.id, slug: prompt.slug, version: { id: version.id, number: version.number } };
   });
+  await requestPromptEmbedding(created.id);
+  return created;
 }

@@ -75,3 +75,9 @@ export const listPromptsInput = paginationSchema.extend({
 
 export { SEARCH_SORTS } from "@/shared/prompts/search-fields";
 export const searchInput = paginationSchema.extend(searchFiltersSchema.shape);
+
+/** A prompt's nearest neighbours by meaning (the Similar prompts panel). */
+export const similarInput = z.object({
+  promptId: idSchema,
+  limit: z.number().int().min(1, "must be at least 1").max(24, "is at most 24").optional(),
+});

@@ -10,9 +10,8 @@ import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
 import { latestBodyHiddenSql } from "../access/paid-access";
-import { forkSourceFor, listablePromptsSql } from "../access/prompt-access";
-
-import { averageOf } from "./prompt-queries";
+import { listablePromptsSql } from "../access/prompt-access";
+import { toPromptCard, type PromptCardRow } from "./prompt-cards";
 import { categoriesNamedBy, suggestQuery } from "./search-suggestions";
 import { normalizeTag } from "@/shared/prompts/tags";
 import type { SEARCH_SORTS } from "./schemas";
@@ -30,10 +29,10 @@ export type SearchInput = {
 };
 
 /** A row's sort value and id; `d: "b"` reads the page before it. */
-type Cursor = { v: number | string; id: string; d?: "b" };
+export type Cursor = { v: number | string; id: string; d?: "b" };
 
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decodeCursor(raw: string): Cursor {
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+export function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
     if (typeof c.id !== "string" || (typeof c.v !== "number" && typeof c.v !== "string") || (c.d !== undefined && c.d !== "b")) throw new Error();
@@ -65,37 +64,7 @@ async function relevanceCandidates(db: DbOrTx, where: Prisma.Sql[], ftsMatch: Pr
   return { ids: [...new Set([...fts, ...titles].map((r) => r.id))], ftsHits: fts.length, capped };
 }
 
-type Row = {
-  id: string;
-  slug: string;
-  title: string;
-  description: string;
-  category: string;
-  tags: string[];
-  visibility: "public" | "unlisted" | "private";
-  createdAt: Date;
-  updatedAt: Date;
-  forkedFromVersionId: string | null;
-  /** The source version's number and its prompt's owner and visibility (forkSourceFor decides what the viewer sees). */
-  sourceNumber: number | null;
-  sourceOwnerId: string | null;
-  sourceVisibility: "public" | "unlisted" | "private" | null;
-  likeCount: number;
-  ratingCount: number;
-  ratingSum: number;
-  ratingScore: number;
-  commentCount: number;
-  forkCount: number;
-  viewCount: number;
-  ownerId: string;
-  ownerHandle: string;
-  ownerName: string | null;
-  ownerImage: string | null;
-  versionCount: number;
-  sortValue: number | Date;
-  snippet: string | null;
-  bodyLocked: boolean;
-};
+type Row = PromptCardRow & { sortValue: number | Date };
 
 /** The search document without the body's words (title A, tags B, description C; the body is D). */
 const WITHOUT_BODY = Prisma.sql`ts_filter(p."searchVector", '{a,b,c}')`;
@@ -118,10 +87,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
   // hiding archived prompts): the scope of typo suggestions.
   const visible = Prisma.join(where, " AND ");
 
-  const filters: Prisma.Sql[] = [];
-  if (input.category) filters.push(Prisma.sql`p.category = ${input.category}`);
-  if (input.tag) filters.push(Prisma.sql`p.tags @> ARRAY[${normalizeTag(input.tag)}]::text[]`);
-  if (input.author) filters.push(Prisma.sql`p."ownerId" = (SELECT id FROM "User" WHERE handle = ${input.author.trim().toLowerCase().replace(/^@/, "")})`);
+  const filters = searchFilterSql(input);
 
   // Typo tolerance: when nothing matches the query as typed (full text, or the title containing it),
   // search for the closest known words instead and say so (didYouMean). Relevance learns that from
@@ -223,36 +189,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
   const last = items[items.length - 1];
   const cursorAt = (r: Row, d?: "b") => encodeCursor({ v: r.sortValue instanceof Date ? r.sortValue.toISOString() : Number(r.sortValue), id: r.id, ...(d ? { d } : {}) });
   return {
-    items: items.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      description: r.description,
-      category: r.category,
-      tags: r.tags,
-      visibility: r.visibility,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-      ...forkSourceFor(
-        r.forkedFromVersionId && r.sourceOwnerId && r.sourceVisibility
-          ? { id: r.forkedFromVersionId, number: r.sourceNumber ?? 0, prompt: { ownerId: r.sourceOwnerId, visibility: r.sourceVisibility } }
-          : null,
-        viewer,
-      ),
-      owner: { id: r.ownerId, handle: r.ownerHandle, name: r.ownerName, image: r.ownerImage },
-      versionCount: r.versionCount,
-      likeCount: r.likeCount,
-      ratingCount: r.ratingCount,
-      ratingAverage: averageOf(r),
-      /** The Bayesian average "Top rated" sorts by (shared/social/rating-score.ts). */
-      ratingScore: r.ratingScore,
-      commentCount: r.commentCount,
-      forkCount: r.forkCount,
-      viewCount: r.viewCount,
-      // Quoted from the description only, never from the body.
-      snippet: r.snippet,
-      bodyLocked: r.bodyLocked,
-    })),
+    items: items.map((r) => toPromptCard(r, viewer)),
     nextCursor: last && (backward || more) ? cursorAt(last) : null,
     prevCursor: first && (backward ? more : Boolean(c)) ? cursorAt(first, "b") : null,
     /** How many prompts match, up to SEARCH_TOTAL_CAP (totalCapped: there are more). */
@@ -261,6 +198,15 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
     /** Set when nothing matched the query as typed and these closest known words were searched instead. */
     didYouMean,
   };
+}
+
+/** The category, tag and author filters as SQL on the prompt row `p` (search by meaning applies the same). */
+export function searchFilterSql(input: Pick<SearchInput, "category" | "tag" | "author">): Prisma.Sql[] {
+  const filters: Prisma.Sql[] = [];
+  if (input.category) filters.push(Prisma.sql`p.category = ${input.category}`);
+  if (input.tag) filters.push(Prisma.sql`p.tags @> ARRAY[${normalizeTag(input.tag)}]::text[]`);
+  if (input.author) filters.push(Prisma.sql`p."ownerId" = (SELECT id FROM "User" WHERE handle = ${input.author.trim().toLowerCase().replace(/^@/, "")})`);
+  return filters;
 }
 
 /** `%q%` for ILIKE, with its wildcards escaped. */
