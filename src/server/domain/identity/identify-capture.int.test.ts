@@ -236,6 +236,8 @@ describe("identifyCapture", () => {
     expect(r).toMatchObject({ decision: "new", detectedPromptId: entry.id, templateId: template.id, resultPromptId: null });
     expect(r.templateValues).toEqual({ source: "German", target: "Spanish", text: "Guten Morgen!\nWie geht's?" });
     expect(await db.capture.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ templateId: template.id, templateValues: { source: "German", target: "Spanish" , text: "Guten Morgen!\nWie geht's?" }, detectedPromptId: entry.id });
+    // The template's counts move with the join, without waiting for a re-cluster.
+    expect(await db.promptTemplate.findUniqueOrThrow({ where: { id: template.id } })).toMatchObject({ captureCount: 4, memberCount: 4 });
     expect((await db.detectedPrompt.findUniqueOrThrow({ where: { id: entry.id } })).callCount).toBe(4);
     expect(embedder.calls).toBe(0);
 

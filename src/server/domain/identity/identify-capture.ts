@@ -17,6 +17,7 @@ import type { Db, DbOrTx, Tx } from "@/server/db/prisma";
 import type { Embedder } from "../embeddings/embedder";
 import { ensurePromptEmbeddings, nearestPrompt } from "../embeddings/prompt-embeddings";
 import { fitTemplate, type TemplateFit } from "../templates/fit-template";
+import { countTemplateCall } from "../templates/template-counts";
 import { lockOwnerCaptures } from "../templates/owner-capture-lock";
 import { decideIdentity, type IdentityDecision } from "./decide";
 import { ensureDetectedEmbeddings, nearestDetected } from "./detected-embeddings";
@@ -312,4 +313,8 @@ async function record(tx: Tx, capture: CaptureRow, identity: IdentityText, outco
       processedAt: new Date(),
     },
   });
+  // A capture that fits a template joins it now; its counts would otherwise wait for the next re-cluster.
+  if (outcome.templateId && capture.promptText) {
+    await countTemplateCall(tx, { templateId: outcome.templateId, ownerId: capture.ownerId, captureId: capture.id, promptText: capture.promptText, createdAt: capture.createdAt });
+  }
 }
