@@ -1,6 +1,7 @@
 // What a provider request says: model, whether it streams, the system prompt and the prompt text
 // (system prompt and messages as sent) that prompt identity works on.
 import type { Provider } from "@/server/proxy/exchange";
+import { contentText } from "@/shared/captures/message-content";
 
 export type ParsedRequest = {
   model: string | null;
@@ -14,17 +15,6 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === "string" ? v : null);
 
-/** Text of a message content: a string, or an array of parts with `text` (input_text, text, …). */
-export function contentText(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) {
-    return content
-      .map((part) => (typeof part === "string" ? part : isObject(part) && typeof part.text === "string" ? part.text : ""))
-      .filter(Boolean)
-      .join("\n");
-  }
-  return "";
-}
 
 function join(parts: (string | null | undefined)[]): string | null {
   const kept = parts.filter((p): p is string => Boolean(p && p.length));

@@ -3,7 +3,7 @@
 // error response, the provider's error message.
 import type { Provider } from "@/server/proxy/exchange";
 import type { TokenUsage } from "@/shared/models/model-prices";
-import { contentText } from "./parse-request";
+import { contentText } from "@/shared/captures/message-content";
 import { sseJsonPayloads } from "./sse";
 
 export type ParsedResponse = {

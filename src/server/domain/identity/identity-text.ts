@@ -8,6 +8,7 @@
 // does not import), falling back to the capture's prompt text.
 import { createHash } from "node:crypto";
 import { MAX_BODY_LENGTH } from "@/shared/prompts/prompt-fields";
+import { contentText } from "@/shared/captures/message-content";
 
 export type IdentityText = {
   /** What identity embeds and compares. */
@@ -26,16 +27,6 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === "string" ? v : null);
 
-function contentText(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) {
-    return content
-      .map((part) => (typeof part === "string" ? part : isObject(part) && typeof part.text === "string" ? part.text : ""))
-      .filter(Boolean)
-      .join("\n");
-  }
-  return "";
-}
 
 const nonEmpty = (parts: (string | null | undefined)[]) => parts.map((p) => p?.trim() ?? "").filter(Boolean);
 
