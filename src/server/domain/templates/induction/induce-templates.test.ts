@@ -201,4 +201,16 @@ describe("induceTemplates on structured and leading values", () => {
     expect(result.templates).toHaveLength(1);
     expect(result.templates[0].template).toBe("{{document}}\n\nWhat are the three most important points in the text above? Answer in {{language}}.");
   });
+
+  it("keeps a one-off near-copy with other instructions out of a template (it would turn the instructions into variables)", () => {
+    const acme = "system: You are a support agent for Acme Corp. Answer the customer's question politely, in at most three sentences, and never promise refunds.\n\nuser: ";
+    const globex = "system: You are a support agent for Globex. Reply to the customer's email politely and briefly, in German, and sign as the Globex team.\n\nuser: Hallo, mein Paket fehlt.";
+    const texts = [...["Where is my order #4411?", "How do I reset my password?", "Can I change my delivery address?", "My invoice shows the wrong name."].map((q) => acme + q), globex];
+    const result = induceTemplates(texts);
+    expectConsistent(result, texts);
+    expect(result.templates).toHaveLength(1);
+    expect(result.templates[0].template).toBe(`${acme}{{user}}`);
+    expect(result.templates[0].members).toEqual([0, 1, 2, 3]);
+    expect(result.unclustered).toEqual([4]);
+  });
 });

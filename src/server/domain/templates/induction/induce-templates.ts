@@ -24,6 +24,7 @@ import { constantCount, fitSegments, segmentsOf, slotCount, type Pattern } from 
 import { skeletons } from "./skeleton";
 import { tokenizePrompt, Vocabulary, type TokenizedPrompt } from "./tokenizer";
 import type { InducedTemplate, InductionOptions, InductionResult } from "./types";
+import { splitOutliers } from "./split-outliers";
 
 export const DEFAULT_THRESHOLD = 0.8;
 
@@ -94,6 +95,10 @@ function induceShells(prompts: TokenizedPrompt[], groups: number[][], vocabulary
 export function induceTemplates(texts: string[], opts: InductionOptions = {}): InductionResult {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError("threshold must be in (0, 1]");
+  return splitOutliers(texts, induceOnce(texts, threshold), (subset) => induceTemplates(subset, opts));
+}
+
+function induceOnce(texts: string[], threshold: number): InductionResult {
 
   // Distinct texts (by whitespace-normalised content) and the inputs behind each.
   const byKey = new Map<string, number>();
