@@ -120,6 +120,8 @@ export default async function PromptPage({ params, searchParams }: Params) {
                     // The forks this viewer can see, as the lineage lists them.
                     ["Forks", compactNumber(lineage.counts.directForks)],
                     ["Views", compactNumber(prompt.viewCount)],
+                    // Only its owner sees how often their apps called it through the proxy.
+                    ...(prompt.capturedUses ? ([["Captured calls", compactNumber(prompt.capturedUses.count)]] as const) : []),
                   ] as const
                 ).map(([term, value]) => (
                   <div key={term} className="flex justify-between gap-4 py-2.5">

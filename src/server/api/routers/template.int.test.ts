@@ -196,6 +196,8 @@ describe("template router", () => {
     expect(identified).toMatchObject({ decision: "same", resultPromptId: prompt.id, templateId: template.id });
     expect(Object.values(identified.templateValues ?? {}).join(" ")).toContain("Hana");
     expect((await t.db.prompt.findUniqueOrThrow({ where: { id: prompt.id } })).captureCount).toBe(7);
+    // Its owner sees the usage on the prompt (page and API); it is nobody else's business.
+    expect((await a.caller.prompt.bySlug({ slug: prompt.slug })).capturedUses).toMatchObject({ count: 7 });
     // Re-clustering keeps the promoted template and counts the new use.
     await reclusterOwner(t.db, a.user.id);
     expect(await t.db.promptTemplate.findUniqueOrThrow({ where: { id: template.id } })).toMatchObject({ promotedPromptId: prompt.id, captureCount: 7, memberCount: 6 });

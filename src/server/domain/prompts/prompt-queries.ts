@@ -45,6 +45,8 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     select: {
       ...promptCardSelect,
       archivedAt: true,
+      captureCount: true,
+      lastCapturedAt: true,
       labels: { select: { name: true, version: { select: { id: true, number: true } } } },
       forkedFromVersion: { select: { id: true, number: true, prompt: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true, archivedAt: true, owner: { select: ownerSelect } } } } },
     },
@@ -56,7 +58,7 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
   const access = await bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id });
   const latestVersion = latest ? withBodyAccess(presentVersion(latest), access) : null;
   const source = prompt.forkedFromVersion;
-  const { forkedFromVersion: _omit, ratingSum: _sum, ...rest } = prompt;
+  const { forkedFromVersion: _omit, ratingSum: _sum, captureCount, lastCapturedAt, ...rest } = prompt;
   return {
     ...rest,
     /** The latest body is withheld from this viewer (paid content, no license covering it). */
@@ -86,6 +88,8 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
         : { versionId: null, versionNumber: null, prompt: null }
       : null,
     isOwner: viewer?.id === prompt.owner.id,
+    /** Proxied calls recognised as this prompt (its owner's own telemetry: null for everyone else). */
+    capturedUses: viewer?.id === prompt.owner.id ? { count: captureCount, lastAt: lastCapturedAt } : null,
   };
 }
 
