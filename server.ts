@@ -34,11 +34,6 @@ async function main() {
 
   const { getDb } = await import("./src/server/db/client");
   const db = getDb();
-  if ((await db.user.count()) === 0) {
-    const { seedDemoCatalogue } = await import("./prisma/seed/seed");
-    console.log("▸ First start: seeding the demo catalogue…");
-    await seedDemoCatalogue(db, (line) => console.log(`  ${line}`));
-  }
 
   // Background jobs: Inngest when configured, otherwise the in-process runner (this process only).
   const { inngestConfigured, sendEvent } = await import("./src/server/jobs/send-event");
@@ -49,6 +44,12 @@ async function main() {
     const { startInProcessRunner } = await import("./inngest/in-process-runner");
     jobs = startInProcessRunner({ functions });
     console.log(`▸ Jobs: ${jobs.describe()}`);
+  }
+  // After the job runner, so the events the seed sends (a new prompt's embedding) have somewhere to go.
+  if ((await db.user.count()) === 0) {
+    const { seedDemoCatalogue } = await import("./prisma/seed/seed");
+    console.log("▸ First start: seeding the demo catalogue…");
+    await seedDemoCatalogue(db, (line) => console.log(`  ${line}`));
   }
   // Identity for captures left pending by an earlier run (crash, shutdown, outage): re-queued now.
   const startedAt = new Date().toISOString();
