@@ -28,6 +28,14 @@ describe("matchRendered", () => {
     expect(matchRendered("{{a}} and {{a}}", "x and y")).toBeNull();
   });
 
+  test("a slot at either end may be rendered empty", () => {
+    expect(matchRendered("Say {{x}}", "Say")).toEqual({ values: { x: "" } });
+    expect(matchRendered("Say {{x}}", "Say hi there ")).toEqual({ values: { x: "hi there" } });
+    expect(matchRendered("{{x}} then stop", "then stop")).toEqual({ values: { x: "" } });
+    expect(matchRendered("{{x}} then stop", "  go  then stop")).toEqual({ values: { x: "go" } });
+    expect(matchRendered("Say {{x}}", "Sayhi")).toBeNull();
+  });
+
   test("constantLength counts what a match checks", () => {
     expect(constantLength("{{a}} {{b}}")).toBe(0);
     expect(constantLength("Hi {{name}}, bye")).toBe(6);

@@ -57,8 +57,13 @@ export function matchRendered(body: string, text: string): RenderedMatch | null 
     }
   }
   const target = normalise(text);
-  const t = target.text;
-  if (names.length === 0) return t === squash(body.trim()) ? { values: {} } : null;
+  if (names.length === 0) return target.text === squash(body.trim()) ? { values: {} } : null;
+  // A slot at either end rendered empty leaves its neighbouring space trimmed away ("Say {{x}}" with
+  // x = "" is "Say"): pad that end with a space standing for the text's edge.
+  const padStart = constants[0] === "" ? " " : "";
+  const padEnd = constants[constants.length - 1] === "" ? " " : "";
+  const t = padStart + target.text + padEnd;
+  const origin = [...(padStart ? [0] : []), ...target.origin, ...(padEnd ? [text.length] : [])];
 
   const first = constants[0].trimStart();
   const last = constants[constants.length - 1].trimEnd();
@@ -81,7 +86,7 @@ export function matchRendered(body: string, text: string): RenderedMatch | null 
   const values: Record<string, string> = {};
   for (const [i, name] of names.entries()) {
     const [from, to] = spans[i];
-    const value = from >= to ? "" : text.slice(target.origin[from], target.origin[to - 1] + 1).trim();
+    const value = from >= to ? "" : text.slice(origin[from], origin[to - 1] + 1).trim();
     if (Object.prototype.hasOwnProperty.call(values, name) && squash(values[name]) !== squash(value)) return null;
     values[name] = value;
   }

@@ -181,7 +181,8 @@ describe("detected", () => {
     const withInstructions = await detected(alice.user.id, { identityText: SYSTEM, exampleText: `system: ${SYSTEM}\n\nuser: Hello`, callCount: 2 });
     await capture(alice.user.id, 1, { systemPrompt: SYSTEM, detectedPromptId: withInstructions.id });
     await capture(alice.user.id, 2, { systemPrompt: SYSTEM, detectedPromptId: withInstructions.id, decision: "variant" });
-    const bare = await detected(alice.user.id, { identityText: "Summarise this article in three bullet points.", exampleText: "Summarise this article in three bullet points.", callCount: 1 });
+    // The recorder keeps each message's role: a bare call's text is "user: …", the body drops it.
+    const bare = await detected(alice.user.id, { identityText: "user: Summarise this article in three bullet points.", exampleText: "user: Summarise this article in three bullet points.", callCount: 1 });
     const bareCall = await capture(alice.user.id, 3, { detectedPromptId: bare.id });
 
     const a = await alice.caller.detected.promote({ detectedPromptId: withInstructions.id, title: "Acme support", category: "support" });

@@ -2,6 +2,7 @@
 // its owner, the body the library prompt starts from, and handing the entry's captures to that prompt.
 import "server-only";
 import type { Tx } from "@/server/db/prisma";
+import { withoutLoneUserRole } from "@/shared/captures/lone-user-message";
 import { bodySchema } from "@/shared/prompts/prompt-fields";
 import type { Actor } from "../actor";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -42,10 +43,11 @@ export function assertNotPromoted(detected: LockedDetected) {
 /**
  * What version 1 says: the template's shell with its {{variables}} when induction found one;
  * otherwise the identity text, which is the instructions the calls shared (system prompt, developer
- * messages, tools) or, for calls without instructions, the whole prompt (identity-text.ts).
+ * messages, tools) or, for calls without instructions, the whole prompt (identity-text.ts), without
+ * the role of a lone user message.
  */
 export function promotionBody(detected: LockedDetected): string {
-  const body = detected.template?.shell ?? detected.identityText;
+  const body = withoutLoneUserRole(detected.template?.shell ?? detected.identityText);
   const checked = bodySchema.safeParse(body);
   if (!checked.success) {
     const messages = checked.error.issues.map((i) => i.message);

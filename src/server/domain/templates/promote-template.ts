@@ -10,6 +10,7 @@ import { requestPromptEmbedding } from "../embeddings/request-embedding";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { createPrompt } from "../prompts/create-prompt";
 import { createPromptInput } from "../prompts/schemas";
+import { withoutLoneUserRole } from "@/shared/captures/lone-user-message";
 import { lockOwnerCaptures } from "./owner-capture-lock";
 import type { PromoteTemplateInput } from "./schemas";
 
@@ -34,7 +35,7 @@ export async function promoteTemplate(db: Db, actor: Actor, input: PromoteTempla
         category: input.category,
         description: `Promoted from a template induced from ${calls}.`,
         visibility: "private",
-        body: template.shell,
+        body: withoutLoneUserRole(template.shell),
         changelog: "Promoted from a captured template",
       });
       if (!parsed.success) {

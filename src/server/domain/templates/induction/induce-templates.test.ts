@@ -213,4 +213,12 @@ describe("induceTemplates on structured and leading values", () => {
     expect(result.templates[0].members).toEqual([0, 1, 2, 3]);
     expect(result.unclustered).toEqual([4]);
   });
+  it("handles documents of hundreds of thousands of words (no call with one argument per token)", () => {
+    const words = Array.from({ length: 300_000 }, (_x, i) => `w${i % 977}`).join(" ");
+    const texts = [words, `${words} extra`, "a short unrelated line"];
+    const result = induceTemplates(texts);
+    expectConsistent(result, texts);
+    expect(result.templates).toHaveLength(1);
+    expect(result.templates[0].members).toEqual([0, 1]);
+  });
 });

@@ -25,6 +25,7 @@ import { skeletons } from "./skeleton";
 import { tokenizePrompt, Vocabulary, type TokenizedPrompt } from "./tokenizer";
 import type { InducedTemplate, InductionOptions, InductionResult } from "./types";
 import { splitOutliers } from "./split-outliers";
+import { appendAll } from "./append-all";
 
 export const DEFAULT_THRESHOLD = 0.8;
 
@@ -72,7 +73,7 @@ function induceShells(prompts: TokenizedPrompt[], groups: number[][], vocabulary
   for (const cluster of clusters) {
     const pattern = cluster.members.length < 2 ? null : refinePattern(cluster.pattern, prompts, cluster.members, vocabulary);
     if (pattern && isShell(pattern, cluster.members)) accepted.push({ pattern, members: [...cluster.members] });
-    else leftovers.push(...cluster.members);
+    else appendAll(leftovers, cluster.members);
   }
   // Refined shells are cleaner than the clustering's patterns (values no longer frozen in them):
   // templates whose shells are now alike merge, and a merged shell is refined again (only what
@@ -87,7 +88,7 @@ function induceShells(prompts: TokenizedPrompt[], groups: number[][], vocabulary
   for (const cluster of remerged) {
     const pattern = refined.has(cluster.pattern) ? cluster.pattern : refinePattern(cluster.pattern, prompts, cluster.members, vocabulary);
     if (isShell(pattern, cluster.members)) out.push({ pattern, members: cluster.members });
-    else leftovers.push(...cluster.members);
+    else appendAll(leftovers, cluster.members);
   }
   return { accepted: out, leftovers };
 }
@@ -133,7 +134,7 @@ function induceOnce(texts: string[], threshold: number): InductionResult {
       accepted[k].members.push(d);
       return false;
     });
-    if (accepted[i].members.length < 2) leftovers.push(...accepted[i].members.splice(0));
+    if (accepted[i].members.length < 2) appendAll(leftovers, accepted[i].members.splice(0));
   }
   const remaining: number[] = [];
   for (const d of leftovers) {
@@ -147,7 +148,7 @@ function induceOnce(texts: string[], threshold: number): InductionResult {
   if (remaining.length >= 2) {
     const reversed: TokenizedPrompt[] = [];
     for (const d of remaining) reversed[d] = { ...prompts[d], tokens: [...prompts[d].tokens].reverse() };
-    accepted.push(...induceShells(prompts, prefixGroups(reversed, remaining), vocabulary, threshold).accepted);
+    appendAll(accepted, induceShells(prompts, prefixGroups(reversed, remaining), vocabulary, threshold).accepted);
   }
 
   const templates: InducedTemplate[] = [];
@@ -172,7 +173,7 @@ function induceOnce(texts: string[], threshold: number): InductionResult {
 
   const unclustered: number[] = [];
   inputsOf.forEach((inputs, d) => {
-    if (!clustered.has(d)) unclustered.push(...inputs);
+    if (!clustered.has(d)) appendAll(unclustered, inputs);
   });
   unclustered.sort((a, b) => a - b);
   templates.sort((a, b) => b.members.length - a.members.length || a.members[0] - b.members[0]);

@@ -5,6 +5,7 @@
 // froze what its few members happened to share inside a value, like "a {{…}} at night").
 import type { Cluster } from "./clustering";
 import { constantCount, mergePatterns, SLOT, slotCount, type Pattern } from "./shell";
+import { appendAll } from "./append-all";
 
 const CANDIDATES = 8;
 const CONTAINER_MIN = 4;
@@ -40,7 +41,7 @@ export function mergeClusters(clusters: Cluster[], threshold: number): Cluster[]
     }
     if (best) {
       const target = kept[best.k];
-      target.members.push(...cluster.members);
+      appendAll(target.members, cluster.members);
       target.pattern = best.merged;
       target.constants = constantCount(best.merged);
       target.segments = null;

@@ -7,6 +7,7 @@
 // - Then a value is kept whole where a slot's edge would cut it (tidySlots).
 import { alignPattern, fitSegments, segmentsOf, SLOT, type Pattern } from "./shell";
 import type { Vocabulary, TokenizedPrompt } from "./tokenizer";
+import { appendAll } from "./append-all";
 
 const ROUNDS = 4;
 const SENTENCE_LIKE = 5;
@@ -274,10 +275,10 @@ function expandEdges(pattern: Pattern, prompts: TokenizedPrompt[], members: numb
         tail.unshift(id);
       }
       if (head.length || tail.length) changed = true;
-      out.push(...head);
+      appendAll(out, head);
       if (values.some((v) => v.to - tail.length > v.from + head.length)) out.push(SLOT);
       else changed = true;
-      out.push(...tail);
+      appendAll(out, tail);
     }
     if (!changed) return current;
     current = Int32Array.from(out);

@@ -4,6 +4,7 @@
 // template, whose shell is then induced again from the rest, and are clustered again among
 // themselves. One-word values (a {{language}} that is mostly "French") are left alone.
 import type { InducedTemplate, InductionResult } from "./types";
+import { appendAll } from "./append-all";
 
 const MIN_WORDS = 3;
 const MAJORITY = 2 / 3;
@@ -48,7 +49,7 @@ export function splitOutliers(texts: string[], result: InductionResult, induce: 
     for (const part of [keep, [...outliers].sort((a, b) => a - b)]) {
       const sub = induce(part.map((m) => texts[m]));
       for (const t of sub.templates) templates.push({ ...t, members: t.members.map((i) => part[i]) });
-      unclustered.push(...sub.unclustered.map((i) => part[i]));
+      appendAll(unclustered, sub.unclustered.map((i) => part[i]));
     }
   }
   unclustered.sort((a, b) => a - b);
