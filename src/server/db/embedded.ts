@@ -3,9 +3,9 @@
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pgliteExtensions } from "@/server/db/pglite-extensions";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { acquireLock, embeddedUrl, readLock, releaseLock, updateLockPort } from "./embedded-lock";
 import { findLiveOwner } from "./embedded-owner";
+import { EmbeddedSocketServer } from "./embedded-socket-server";
 
 export type EmbeddedDatabase = { url: string; owned: boolean; stop: () => Promise<void> };
 
@@ -25,10 +25,9 @@ export async function openEmbeddedDatabase(dataDir: string, opts: { port?: numbe
   }
   try {
     const db = await PGlite.create({ dataDir: join(dataDir, "pglite"), extensions: pgliteExtensions });
-    // Several connections may be open (app pool, CLI, psql); the server queues their queries.
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 16 });
-    await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
+    // Several connections may be open (the server's processes, the CLI, psql); they take turns.
+    const server = new EmbeddedSocketServer(db, { host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 64 });
+    const port = await server.start();
     updateLockPort(dataDir, port);
     let stopped = false;
     return {
