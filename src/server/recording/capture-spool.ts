@@ -8,6 +8,7 @@ import { constants as fs } from "node:fs";
 import { chmod, mkdir, open, readdir, readFile, unlink, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { CaptureRecord } from "./capture-record";
+import { lockSpoolDir } from "./spool-lock";
 
 const SEGMENT_SUFFIX = ".jsonl";
 /** Where the platform has no O_DSYNC (Windows), each append is followed by an fdatasync instead. */
@@ -71,7 +72,9 @@ function segment(file: string, handle: FileHandle): SpoolSegment {
   };
 }
 
+/** Opens the spool in `dir`, locked to this process: throws SpoolLockedError if another process has it (spool-lock.ts). */
 export function createCaptureSpool(dir: string): CaptureSpool {
+  lockSpoolDir(dir);
   let seq = 0;
   const created = new Set<string>();
   let ready: Promise<void> | null = null;
