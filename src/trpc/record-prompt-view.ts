@@ -3,7 +3,10 @@ import "server-only";
 // than inside prompt.bySlug, so that API and script reads never inflate view counts.
 import { getDb } from "@/server/db/client";
 import { recordView } from "@/server/domain/social/views";
+import { notePageView } from "@/server/page-cache/render-context";
 
 export function recordPromptView(promptId: string) {
   recordView(getDb(), promptId);
+  // A cached copy of this render records the view again on every hit (src/server/page-cache).
+  notePageView(promptId);
 }

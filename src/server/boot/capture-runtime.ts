@@ -1,6 +1,7 @@
 // Composition root of the capture path: proxy → recorder → identity dispatch → jobs. The proxy
 // reports each call through onExchange; here it becomes a Capture record that the recorder appends
-// to its spool (one per process, under DATA_DIR/spool, replayed at start) before the proxy lets the
+// to its spool (one per process, under DATA_DIR/spool or the directory server.ts names for a cluster
+// worker, spool-dirs.ts; replayed at start) before the proxy lets the
 // call's response complete; stored batches are announced with capture/request.recorded when the
 // proxy is quiet (identity-dispatch.ts); API keys are authenticated through a cache that keeps
 // known keys working while the database is down (cached-authenticator.ts), and such outages are
@@ -20,11 +21,18 @@ import { existingSingleton, processSingleton, replaceSingleton } from "@/server/
 import { createCachedAuthenticator } from "@/server/proxy/cached-authenticator";
 import { createProxyHandler, type ProxyHandler } from "@/server/proxy/proxy-handler";
 
-type CaptureRuntime = { recorder: CaptureRecorder; identity: IdentityDispatcher; handler: ProxyHandler };
+type CaptureRuntime = { recorder: CaptureRecorder; adopted: CaptureRecorder[]; identity: IdentityDispatcher; handler: ProxyHandler };
+
+export type CaptureRuntimeOptions = {
+  /** This process's own spool (default DATA_DIR/spool); no other process may use it at the same time. */
+  spoolDir?: string;
+  /** Spools of processes that no longer exist (workers of an earlier, larger cluster): replayed into the database, never appended to. */
+  adoptSpoolDirs?: string[];
+};
 
 const RUNTIME = "capture-runtime";
 
-function createCaptureRuntime(): CaptureRuntime {
+function createCaptureRuntime(opts: CaptureRuntimeOptions): CaptureRuntime {
   // Prompt identity yields to live traffic (see identity-dispatch.ts).
   const identity = createIdentityDispatcher({ send: (captureIds) => sendEvent("capture/request.recorded", { captureIds }) });
   const databaseState = createDatabaseOutageLog({
@@ -34,11 +42,16 @@ function createCaptureRuntime(): CaptureRuntime {
   });
   const recorder = createCaptureRecorder({
     getDb,
-    spoolDir: join(dataDir(), "spool"),
+    spoolDir: opts.spoolDir ?? join(dataDir(), "spool"),
     onStored: (captureIds) => identity.stored(captureIds),
     onDatabaseState: databaseState,
   });
   recorder.start().catch((error: unknown) => console.error("[capture] could not replay the spool", error));
+  const adopted = (opts.adoptSpoolDirs ?? []).map((spoolDir) => {
+    const orphan = createCaptureRecorder({ getDb, spoolDir, onStored: (captureIds) => identity.stored(captureIds), onDatabaseState: databaseState });
+    orphan.start().catch((error: unknown) => console.error(`[capture] could not replay the spool in ${spoolDir}`, error));
+    return orphan;
+  });
   const authenticate = createCachedAuthenticator(
     async (key) => {
       const resolved = await resolveApiKey(getDb(), key);
@@ -59,11 +72,12 @@ function createCaptureRuntime(): CaptureRuntime {
     },
     { drain: (graceMs: number) => proxy.drain(graceMs), close: () => proxy.close() },
   );
-  return { recorder, identity, handler };
+  return { recorder, adopted, identity, handler };
 }
 
-export function getProxyHandler(): ProxyHandler {
-  return processSingleton(RUNTIME, createCaptureRuntime).handler;
+/** The proxy's handler; the first call in a process creates the runtime with `opts`. */
+export function getProxyHandler(opts: CaptureRuntimeOptions = {}): ProxyHandler {
+  return processSingleton(RUNTIME, () => createCaptureRuntime(opts)).handler;
 }
 
 /** On shutdown, first: waits up to `graceMs` for proxied calls in flight to finish (false if some did not). */
@@ -81,6 +95,6 @@ export async function closeCaptureRuntime(opts: { graceMs?: number } = {}): Prom
   if (!runtime) return;
   replaceSingleton(RUNTIME, undefined);
   runtime.handler.close();
-  await runtime.recorder.close({ graceMs: opts.graceMs });
+  await Promise.all([runtime.recorder, ...runtime.adopted].map((recorder) => recorder.close({ graceMs: opts.graceMs })));
   runtime.identity.close();
 }

@@ -1,0 +1,72 @@
+// The HTTP side of `npm start`, the same in the single process and in each cluster worker: the
+// capture proxy answered directly on node:http, everything else through the anonymous page cache
+// (src/server/page-cache) to Next. Its stop() is the HTTP half of the shutdown: proxied calls in
+// flight finish (each is in the spool before its response completes), the spool is sealed and
+// written, buffered page views are flushed; the database is stopped afterwards by its owner.
+import { createServer, type Server } from "node:http";
+import next from "next";
+import { env } from "@/env";
+import { getDb } from "@/server/db/client";
+import { flushViews, recordView } from "@/server/domain/social/views";
+import { prepareNodeRequest } from "@/server/http/node-request";
+import { createPageCache, type PageCache } from "@/server/page-cache/page-cache";
+import { PROXY_PREFIX } from "@/server/proxy/proxy-route";
+import { closeCaptureRuntime, drainProxy, getProxyHandler, type CaptureRuntimeOptions } from "./capture-runtime";
+
+export type HttpServer = {
+  server: Server;
+  pageCache: PageCache;
+  /** Resolves with the port once the server listens (in a cluster worker: the shared port). */
+  listening: Promise<number>;
+  /** Stops serving: proxied calls in flight get `graceMs` to finish, then the spool gets one last database write. */
+  stop(opts: { graceMs: number }): Promise<void>;
+};
+
+export async function startHttpServer(opts: {
+  dev: boolean;
+  spool: CaptureRuntimeOptions;
+  /** A write started or ended here (a cluster worker tells the others). */
+  onWrite?: (phase: "start" | "end") => void;
+}): Promise<HttpServer> {
+  const port = env.PORT;
+  // Next builds its internal request URLs from this hostname, whatever host the browser used; code
+  // that sends people somewhere reads the origin from the request instead (http/site-origin.ts; the
+  // Auth.js routes through auth/route-handlers.ts), so 127.0.0.1 or a LAN address stays itself.
+  const app = next({ dev: opts.dev, hostname: "localhost", port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const proxy = getProxyHandler(opts.spool);
+  const trustedProxies = env.TRUST_PROXY;
+  const pageCache = createPageCache({
+    // Under `next dev` pages change as their files do: nothing is kept.
+    ttlMs: opts.dev ? 0 : env.PAGE_CACHE_TTL_MS,
+    render: (req, res) => handle(req, res),
+    recordView: (promptId) => recordView(getDb(), promptId),
+    onWrite: opts.onWrite,
+    onError: (error) => console.error("[server]", error),
+  });
+
+  const server = createServer((req, res) => {
+    // Security headers on every response; the client's address for per-IP limits (node-request.ts).
+    prepareNodeRequest(req, res, { trustedProxies });
+    if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
+    pageCache.handle(req, res);
+  });
+  const listening = new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, env.HOST, () => resolve((server.address() as { port: number }).port));
+  });
+
+  let stopped: Promise<void> | undefined;
+  const stop = ({ graceMs }: { graceMs: number }) =>
+    (stopped ??= (async () => {
+      server.close();
+      await drainProxy(graceMs);
+      server.closeAllConnections();
+      await new Promise((resolve) => setImmediate(resolve)); // cut calls report themselves on "close"
+      await closeCaptureRuntime({ graceMs: 1_500 }).catch((error: unknown) => console.error("[capture]", error));
+      await flushViews().catch((error: unknown) => console.error("[views]", error));
+    })());
+  return { server, pageCache, listening, stop };
+}

@@ -1,0 +1,83 @@
+// Which requests the anonymous page cache may answer, and the key of the bytes they would get.
+// Only what an anonymous visitor sees: GET of the public pages (home, Explore, a prompt's page, an
+// author's page) and of prompt.search, with no session cookie (valid or not), no API key, no
+// conditional or range request, and none of Next's client-navigation (RSC, prefetch, router
+// state, server action) headers, whose answers differ from the document's.
+import type { IncomingMessage } from "node:http";
+import { THEME_COOKIE, parseTheme } from "@/components/ui/theme-preference";
+
+const PAGE_PATHS = [/^\/$/, /^\/explore$/, /^\/p\/[^/]+$/, /^\/u\/[^/]+$/];
+/** tRPC queries whose anonymous answer is public; a batch is cacheable only if all of it is. */
+const PUBLIC_QUERIES = new Set(["prompt.search"]);
+const TRPC_PREFIX = "/api/trpc/";
+
+const BYPASS_HEADERS = [
+  "authorization",
+  "x-api-key",
+  "x-promptuary-key",
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+  "next-url",
+  "if-none-match",
+  "if-modified-since",
+  "range",
+];
+
+/** Any Auth.js session cookie (authjs.session-token, __Secure-…, chunked .0/.1, next-auth's). */
+const SESSION_COOKIE = /(?:^|[;,]\s*)[^=;,\s]*session-token[^=;,\s]*=/i;
+
+export type CacheDecision = { cacheable: true; key: string } | { cacheable: false; reason: "not-a-public-page" | "personal" };
+
+function cookieValue(header: string, name: string): string | undefined {
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function isPublicTarget(pathname: string): boolean {
+  if (PAGE_PATHS.some((re) => re.test(pathname))) return true;
+  if (!pathname.startsWith(TRPC_PREFIX)) return false;
+  const procedures = decodeURIComponent(pathname.slice(TRPC_PREFIX.length)).split(",");
+  return procedures.every((p) => PUBLIC_QUERIES.has(p));
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+/**
+ * Whether the cache may answer this request, and under which key. The key holds everything the
+ * response's bytes depend on for an anonymous visitor: the full URL as the browser used it (host,
+ * forwarded host and scheme: pages name their own origin, and TLS changes the security headers),
+ * the theme (rendered on <html>), and tRPC's response format. Compression is not in the key: one
+ * entry serves both (nonce-body.ts).
+ */
+export function cacheDecision(req: IncomingMessage): CacheDecision {
+  if (req.method !== "GET" || !req.url) return { cacheable: false, reason: "not-a-public-page" };
+  const q = req.url.indexOf("?");
+  const pathname = q === -1 ? req.url : req.url.slice(0, q);
+  if (!isPublicTarget(pathname)) return { cacheable: false, reason: "not-a-public-page" };
+  // Next's own cache-busting parameter marks a client navigation.
+  if (q !== -1 && /(?:^|&)_rsc=/.test(req.url.slice(q + 1))) return { cacheable: false, reason: "personal" };
+  const h = req.headers;
+  if (BYPASS_HEADERS.some((name) => h[name] !== undefined)) return { cacheable: false, reason: "personal" };
+  const cookie = first(h.cookie);
+  if (SESSION_COOKIE.test(cookie)) return { cacheable: false, reason: "personal" };
+  const key = [
+    first(h["x-forwarded-proto"]),
+    first(h["x-forwarded-host"]),
+    first(h.host),
+    req.url,
+    parseTheme(cookieValue(cookie, THEME_COOKIE)),
+    first(h["trpc-accept"]),
+  ].join("\n");
+  return { cacheable: true, key };
+}
+
+/** Requests that may change what pages show: every method but GET, HEAD and OPTIONS. */
+export function isWrite(req: IncomingMessage): boolean {
+  return req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
+}

@@ -1,0 +1,117 @@
+// The entries of the anonymous page cache, for a few seconds each, and what empties it. A write
+// (any request that may change what pages show) empties it when it starts and again when it ends,
+// here and, told over IPC, in the other workers; while one is in flight nothing is stored, and a
+// render that began before a write started or ended is not stored either (the generation moved),
+// so no entry can hold what was read before a write committed. Writes this process cannot see
+// (background jobs, other replicas on the same PostgreSQL, the CLI) show within the TTL, plus the
+// time of one render: an entry past its TTL is still served while one request renders it again.
+import type { NonceBody } from "./nonce-body";
+
+export type CachedResponse = {
+  status: number;
+  headers: [string, string | string[]][];
+  body: NonceBody;
+  /** Prompts whose page view the render recorded: a hit records them again, as a render would. */
+  views: string[];
+  storedAt: number;
+};
+
+export type PageCacheStore = {
+  /** The entry while it is younger than the TTL. */
+  get(key: string): CachedResponse | undefined;
+  /** The entry up to twice the TTL: what others get while one request renders it again. */
+  getStale(key: string): CachedResponse | undefined;
+  /** Stores the response of a render that started at `generation`; false when it must not be kept. */
+  set(key: string, entry: CachedResponse, generation: number): boolean;
+  /** Moves with every write that starts or ends; a render remembers it when it starts. */
+  generation(): number;
+  /** A write in this process or another (`source`) started or ended. */
+  write(phase: "start" | "end", source?: string): void;
+  /** A worker that wrote is gone: its unfinished writes no longer hold the cache off. */
+  forgetSource(source: string): void;
+  stats(): { entries: number; bytes: number; hits: number; misses: number };
+  countHit(): void;
+  countMiss(): void;
+};
+
+/** A write whose end never arrives (its worker crashed mid-request) stops holding the cache off after this. */
+const REMOTE_WRITE_LIMIT_MS = 60_000;
+
+export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; now?: () => number }): PageCacheStore {
+  const now = opts.now ?? Date.now;
+  const entries = new Map<string, { entry: CachedResponse; bytes: number }>();
+  const remoteWrites = new Map<string, { count: number; since: number }>();
+  let localWrites = 0;
+  let generation = 0;
+  let bytes = 0;
+  let hits = 0;
+  let misses = 0;
+
+  const clear = () => {
+    entries.clear();
+    bytes = 0;
+  };
+  const writesInFlight = () => {
+    if (localWrites) return true;
+    for (const [source, w] of remoteWrites) {
+      if (now() - w.since < REMOTE_WRITE_LIMIT_MS) return true;
+      remoteWrites.delete(source);
+    }
+    return false;
+  };
+  const evict = (key: string) => {
+    const held = entries.get(key);
+    if (!held) return;
+    entries.delete(key);
+    bytes -= held.bytes;
+  };
+
+  return {
+    get(key) {
+      const held = entries.get(key);
+      return held && now() - held.entry.storedAt < opts.ttlMs ? held.entry : undefined;
+    },
+    getStale(key) {
+      const held = entries.get(key);
+      if (!held) return undefined;
+      if (now() - held.entry.storedAt >= 2 * opts.ttlMs) {
+        evict(key);
+        return undefined;
+      }
+      return held.entry;
+    },
+    set(key, entry, startedAt) {
+      if (opts.ttlMs <= 0 || startedAt !== generation || writesInFlight()) return false;
+      const size = entry.body.length + (entry.body.deflatedParts?.reduce((n, p) => n + p.length, 0) ?? 0);
+      if (size > opts.maxBytes / 4) return false;
+      evict(key);
+      // Oldest first (a Map keeps insertion order) until the new entry fits.
+      for (const old of entries.keys()) {
+        if (bytes + size <= opts.maxBytes) break;
+        evict(old);
+      }
+      entries.set(key, { entry, bytes: size });
+      bytes += size;
+      return true;
+    },
+    generation: () => generation,
+    write(phase, source) {
+      generation++;
+      clear();
+      if (source === undefined) localWrites = Math.max(0, localWrites + (phase === "start" ? 1 : -1));
+      else {
+        const w = remoteWrites.get(source) ?? { count: 0, since: now() };
+        w.count += phase === "start" ? 1 : -1;
+        w.since = now();
+        if (w.count > 0) remoteWrites.set(source, w);
+        else remoteWrites.delete(source);
+      }
+    },
+    forgetSource(source) {
+      remoteWrites.delete(source);
+    },
+    stats: () => ({ entries: entries.size, bytes, hits, misses }),
+    countHit: () => void hits++,
+    countMiss: () => void misses++,
+  };
+}
