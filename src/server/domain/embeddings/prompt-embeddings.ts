@@ -110,9 +110,10 @@ export async function nearestPromptsWhere(
   vector: number[],
   opts: { filter: Prisma.Sql; limit: number; minSimilarity: number },
 ): Promise<NearestPrompt[]> {
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-  await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.min(1000, Math.trunc(opts.limit)))}`);
-  await tx.$executeRawUnsafe(`SET LOCAL enable_sort = off`);
+  // The three settings in one round trip (set_config(…, true) is SET LOCAL): the transaction holds
+  // its connection meanwhile, and the embedded database has only one.
+  const efSearch = String(Math.max(40, Math.min(1000, Math.trunc(opts.limit))));
+  await tx.$queryRaw`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', ${efSearch}, true), set_config('enable_sort', 'off', true)`;
   const literal = vectorLiteral(vector);
   // relaxed_order may return slightly out of order: the outer query re-sorts the exact distances.
   const rows = await tx.$queryRaw<{ promptId: string; distance: number }[]>`

@@ -184,12 +184,16 @@ async function purchaseState(db: DbOrTx, viewer: Viewer, listing: ListingRow) {
 
 /** The listing of a prompt, or null. Drafts are visible to their seller (and admins) only. */
 export async function getListingByPrompt(db: DbOrTx, viewer: Viewer, input: { promptId?: string; slug?: string }) {
-  const prompt = await db.prompt.findFirst({
+  // The readable prompt and its listing are looked up together; the listing is only used once the
+  // prompt is known to be readable (by id; a slug needs the prompt's id first).
+  const readable = db.prompt.findFirst({
     where: { AND: [input.promptId ? { id: input.promptId } : { slug: input.slug }, readablePromptsWhere(viewer)] },
     select: { id: true },
   });
+  const byId = input.promptId ? db.listing.findUnique({ where: { promptId: input.promptId }, select: listingSelect }) : null;
+  const [prompt, early] = await Promise.all([readable, byId]);
   if (!prompt) throw new NotFoundError("Prompt");
-  const row = await db.listing.findUnique({ where: { promptId: prompt.id }, select: listingSelect });
+  const row = byId ? early : await db.listing.findUnique({ where: { promptId: prompt.id }, select: listingSelect });
   if (!row) return null;
   if (row.status === "draft" && row.sellerId !== viewer?.id && !isAdmin(viewer)) return null;
   return { ...present(row), ...(await purchaseState(db, viewer, row)) };

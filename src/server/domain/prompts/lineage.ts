@@ -55,41 +55,48 @@ export async function getLineage(db: DbOrTx, viewer: Viewer, promptId: string) {
     forkedFromVersion: { select: { number: true, promptId: true } },
   } as const;
 
-  const self: NodeRow = await db.prompt.findUniqueOrThrow({ where: { id: prompt.id }, select: nodeSelect });
-  const ancestors: LineageNode[] = [];
-  let parentRef = self.forkedFromVersion;
-  let hiddenAncestor = false;
-  for (let depth = 1; parentRef && depth <= MAX_DEPTH; depth++) {
-    const parent: NodeRow | null = await db.prompt.findUnique({ where: { id: parentRef.promptId }, select: nodeSelect });
-    if (!parent || !canReadPrompt(parent, viewer)) {
-      hiddenAncestor = Boolean(parent);
-      break;
+  // Up the ancestors and down the descendants: two independent walks, run side by side.
+  const upwards = async () => {
+    const self: NodeRow = await db.prompt.findUniqueOrThrow({ where: { id: prompt.id }, select: nodeSelect });
+    const ancestors: LineageNode[] = [];
+    let parentRef = self.forkedFromVersion;
+    let hiddenAncestor = false;
+    for (let depth = 1; parentRef && depth <= MAX_DEPTH; depth++) {
+      const parent: NodeRow | null = await db.prompt.findUnique({ where: { id: parentRef.promptId }, select: nodeSelect });
+      if (!parent || !canReadPrompt(parent, viewer)) {
+        hiddenAncestor = Boolean(parent);
+        break;
+      }
+      ancestors.push(toNode(parent, -depth, viewer));
+      parentRef = parent.forkedFromVersion;
     }
-    ancestors.push(toNode(parent, -depth, viewer));
-    parentRef = parent.forkedFromVersion;
-  }
-
-  const descendants: Array<LineageNode & { parentId: string }> = [];
-  let frontier = [prompt.id];
-  let truncated = false;
-  for (let depth = 1; frontier.length && depth <= MAX_DEPTH; depth++) {
-    if (descendants.length >= MAX_DESCENDANTS) {
-      truncated = true;
-      break;
+    return { self, ancestors, hiddenAncestor };
+  };
+  const downwards = async () => {
+    const descendants: Array<LineageNode & { parentId: string }> = [];
+    let frontier = [prompt.id];
+    let truncated = false;
+    for (let depth = 1; frontier.length && depth <= MAX_DEPTH; depth++) {
+      if (descendants.length >= MAX_DESCENDANTS) {
+        truncated = true;
+        break;
+      }
+      const children: NodeRow[] = await db.prompt.findMany({
+        where: { forkedFromVersion: { promptId: { in: frontier } } },
+        select: nodeSelect,
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: MAX_DESCENDANTS + 1,
+      });
+      const visible = children.filter((c) => listedFork(c, viewer));
+      const room = MAX_DESCENDANTS - descendants.length;
+      if (visible.length > room) truncated = true;
+      const kept = visible.slice(0, room);
+      descendants.push(...kept.map((c) => ({ ...toNode(c, depth, viewer), parentId: c.forkedFromVersion!.promptId })));
+      frontier = kept.map((c) => c.id);
     }
-    const children: NodeRow[] = await db.prompt.findMany({
-      where: { forkedFromVersion: { promptId: { in: frontier } } },
-      select: nodeSelect,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: MAX_DESCENDANTS + 1,
-    });
-    const visible = children.filter((c) => listedFork(c, viewer));
-    const room = MAX_DESCENDANTS - descendants.length;
-    if (visible.length > room) truncated = true;
-    const kept = visible.slice(0, room);
-    descendants.push(...kept.map((c) => ({ ...toNode(c, depth, viewer), parentId: c.forkedFromVersion!.promptId })));
-    frontier = kept.map((c) => c.id);
-  }
+    return { descendants, truncated };
+  };
+  const [{ self, ancestors, hiddenAncestor }, { descendants, truncated }] = await Promise.all([upwards(), downwards()]);
 
   return {
     prompt: toNode(self, 0, viewer),

@@ -52,10 +52,15 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     },
   });
   if (!prompt) throw new NotFoundError("Prompt");
-  const latest = await db.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { number: "desc" }, select: versionSelect });
-  const liked = viewer ? Boolean(await db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } })) : false;
-  const myRating = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
-  const access = await bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id });
+  // Independent of each other once the prompt is known: asked together, not one after another.
+  const [latest, likeRow, myRating, access, viewerFollowsOwner] = await Promise.all([
+    db.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { number: "desc" }, select: versionSelect }),
+    viewer ? db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } }) : null,
+    viewer ? db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null,
+    bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id }),
+    isFollowing(db, viewer, prompt.owner.id),
+  ]);
+  const liked = Boolean(likeRow);
   const latestVersion = latest ? withBodyAccess(presentVersion(latest), access) : null;
   const source = prompt.forkedFromVersion;
   const { forkedFromVersion: _omit, ratingSum: _sum, captureCount, lastCapturedAt, ...rest } = prompt;
@@ -72,7 +77,7 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     liked,
     likedByMe: liked,
     myRating,
-    viewerFollowsOwner: await isFollowing(db, viewer, prompt.owner.id),
+    viewerFollowsOwner,
     labels: Object.fromEntries(prompt.labels.map((l) => [l.name, l.version])) as Record<string, { id: string; number: number }>,
     latestVersion,
     ...forkSourceFor(source, viewer),

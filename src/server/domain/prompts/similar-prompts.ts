@@ -26,12 +26,16 @@ const publicFace = (p: { title: string; description: string; tags: string[] }) =
 export async function similarPrompts(db: Db, viewer: Viewer, input: { promptId: string; limit?: number }, embedder: Embedder = currentEmbedder()): Promise<{ items: SimilarPrompt[] }> {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
   const limit = input.limit ?? SIMILAR_DEFAULT_LIMIT;
-  const [source] = await db.$queryRaw<{ body: string | null; hidden: boolean }[]>`
-    SELECT v.body, ${latestBodyHiddenSql(viewer, "p")} AS hidden
-    FROM "Prompt" p
-    LEFT JOIN "PromptLabel" l ON l."promptId" = p.id AND l.name = 'latest'
-    LEFT JOIN "PromptVersion" v ON v.id = l."versionId"
-    WHERE p.id = ${prompt.id}`;
+  // The stored embedding is read alongside (used only when the viewer may read the body it is of).
+  const [[source], stored] = await Promise.all([
+    db.$queryRaw<{ body: string | null; hidden: boolean }[]>`
+      SELECT v.body, ${latestBodyHiddenSql(viewer, "p")} AS hidden
+      FROM "Prompt" p
+      LEFT JOIN "PromptLabel" l ON l."promptId" = p.id AND l.name = 'latest'
+      LEFT JOIN "PromptVersion" v ON v.id = l."versionId"
+      WHERE p.id = ${prompt.id}`,
+    storedPromptVector(db, embedder, prompt.id),
+  ]);
   if (!source) return { items: [] };
 
   let vector: number[];
@@ -39,12 +43,16 @@ export async function similarPrompts(db: Db, viewer: Viewer, input: { promptId: 
     vector = await embedOneCached(embedder, publicFace(prompt));
   } else {
     // The stored embedding when it is of this body; a prompt saved a moment ago is embedded here.
-    const stored = await storedPromptVector(db, embedder, prompt.id);
     vector = stored && stored.textHash === textHash(source.body) ? stored.vector : (await embedder.embed([source.body]))[0];
   }
 
   const filter = Prisma.sql`p.id <> ${prompt.id} AND ${listablePromptsSql(viewer, "p")} AND NOT ${latestBodyHiddenSql(viewer, "p")}`;
-  const nearest = await db.$transaction((tx) => nearestPromptsWhere(tx, embedder, vector, { filter, limit, minSimilarity: discoveryFloor(embedder, "similar") }));
+  // The transaction waits its turn for a connection like any query (Prisma's default gives up after
+  // 2 s: under load the embedded database's one connection is busy longer, and the page lost its
+  // Similar panel, logging an error per view).
+  const nearest = await db.$transaction((tx) => nearestPromptsWhere(tx, embedder, vector, { filter, limit, minSimilarity: discoveryFloor(embedder, "similar") }), {
+    maxWait: 30_000,
+  });
   const similarity = new Map(nearest.map((n) => [n.promptId, n.similarity]));
   const cards = await promptCardsByIds(db, viewer, nearest.map((n) => n.promptId));
   return { items: cards.map((card) => ({ ...card, similarity: Math.round((similarity.get(card.id) ?? 0) * 1000) / 1000 })) };

@@ -74,14 +74,16 @@ export async function listComments(db: DbOrTx, viewer: Viewer, input: { promptId
     ...page(input),
   });
   const { items, nextCursor } = pageResult(rows, input.limit);
-  // Reply counts for this page only (a relation _count would aggregate the whole table).
-  const counts = items.length
-    ? await db.comment.groupBy({ by: ["parentId"], where: { parentId: { in: items.map((c) => c.id) } }, _count: { _all: true } })
-    : [];
+  // Reply counts for this page only (a relation _count would aggregate the whole table), and the
+  // total read after the page, as before, but together.
+  const [counts, total] = await Promise.all([
+    items.length ? db.comment.groupBy({ by: ["parentId"], where: { parentId: { in: items.map((c) => c.id) } }, _count: { _all: true } }) : [],
+    db.prompt.findUniqueOrThrow({ where: { id: prompt.id }, select: { commentCount: true } }),
+  ]);
   const replyCount = new Map(counts.map((c) => [c.parentId, c._count._all]));
   return {
     items: items.map(({ replies, ...c }) => ({ ...present(c), replyCount: replyCount.get(c.id) ?? 0, replies: replies.map(present) })),
     nextCursor,
-    total: (await db.prompt.findUniqueOrThrow({ where: { id: prompt.id }, select: { commentCount: true } })).commentCount,
+    total: total.commentCount,
   };
 }

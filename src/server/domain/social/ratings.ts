@@ -42,8 +42,10 @@ export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string
 }
 
 export async function ratingSummary(db: DbOrTx, promptId: string) {
-  const prompt = await db.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { ratingCount: true, ratingSum: true } });
-  const groups = await db.rating.groupBy({ by: ["stars"], where: { promptId }, _count: { _all: true } });
+  const [prompt, groups] = await Promise.all([
+    db.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { ratingCount: true, ratingSum: true } }),
+    db.rating.groupBy({ by: ["stars"], where: { promptId }, _count: { _all: true } }),
+  ]);
   const distribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<1 | 2 | 3 | 4 | 5, number>;
   for (const g of groups) distribution[g.stars as 1 | 2 | 3 | 4 | 5] = g._count._all;
   return {
@@ -59,27 +61,36 @@ export async function ratingSummary(db: DbOrTx, promptId: string) {
  */
 async function verifiedBuyers(db: DbOrTx, promptId: string, userIds: string[]): Promise<Set<string>> {
   if (!userIds.length) return new Set();
-  const licensed = await db.license.findMany({ where: { promptId, holderId: { in: userIds }, status: "active" }, select: { holderId: true } });
-  const bought = await db.purchase.findMany({ where: { promptId, buyerId: { in: userIds }, status: { in: ["paid", "partially_refunded"] } }, select: { buyerId: true } });
+  const [licensed, bought] = await Promise.all([
+    db.license.findMany({ where: { promptId, holderId: { in: userIds }, status: "active" }, select: { holderId: true } }),
+    db.purchase.findMany({ where: { promptId, buyerId: { in: userIds }, status: { in: ["paid", "partially_refunded"] } }, select: { buyerId: true } }),
+  ]);
   return new Set([...licensed.map((l) => l.holderId), ...bought.map((p) => p.buyerId)]);
 }
 
 /** Reviews, newest first, with the summary on every page; reviews by buyers are `verifiedPurchase`. */
 export async function listRatings(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
-  const rows = await db.rating.findMany({
-    where: { promptId: prompt.id },
-    orderBy: [{ updatedAt: "desc" }, { userId: "desc" }],
-    select: { userId: true, stars: true, review: true, createdAt: true, updatedAt: true, user: { select: { id: true, handle: true, name: true, image: true } } },
-    ...page(input, (userId) => ({ userId_promptId: { userId, promptId: prompt.id } })),
-  });
-  const onPage = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
-  const verified = await verifiedBuyers(db, prompt.id, onPage.items.map((r) => r.userId));
-  const items = onPage.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) }));
-  const nextCursor = onPage.nextCursor;
-  const mine = viewer ? await db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null;
-  /** Why the viewer may not rate (own prompt, or a paid prompt they hold no license for); null when they may or are signed out. */
-  const cannotRateReason = await ratingRefusal(db, viewer, prompt);
-  return { items, nextCursor, mine, cannotRateReason, ...(await ratingSummary(db, prompt.id)) };
+  // The page of reviews (then their buyers), the viewer's own rating, whether they may rate and the
+  // summary depend only on the prompt: asked together.
+  const reviews = async () => {
+    const rows = await db.rating.findMany({
+      where: { promptId: prompt.id },
+      orderBy: [{ updatedAt: "desc" }, { userId: "desc" }],
+      select: { userId: true, stars: true, review: true, createdAt: true, updatedAt: true, user: { select: { id: true, handle: true, name: true, image: true } } },
+      ...page(input, (userId) => ({ userId_promptId: { userId, promptId: prompt.id } })),
+    });
+    const onPage = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
+    const verified = await verifiedBuyers(db, prompt.id, onPage.items.map((r) => r.userId));
+    return { items: onPage.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) })), nextCursor: onPage.nextCursor };
+  };
+  const [{ items, nextCursor }, mine, cannotRateReason, summary] = await Promise.all([
+    reviews(),
+    viewer ? db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null,
+    /** Why the viewer may not rate (own prompt, or a paid prompt they hold no license for); null when they may or are signed out. */
+    ratingRefusal(db, viewer, prompt),
+    ratingSummary(db, prompt.id),
+  ]);
+  return { items, nextCursor, mine, cannotRateReason, ...summary };
 }
 

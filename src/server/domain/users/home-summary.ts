@@ -6,19 +6,22 @@ import type { DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 
 export async function homeSummary(db: DbOrTx, actor: Actor) {
-  const [draftListings, prompts, following, captures] = await Promise.all([
+  const [draftListings, [steps]] = await Promise.all([
     db.listing.findMany({
       where: { sellerId: actor.id, status: "draft", prompt: { archivedAt: null } },
       orderBy: { updatedAt: "desc" },
       take: 6,
       select: { id: true, priceCents: true, currency: true, updatedAt: true, prompt: { select: { slug: true, title: true } } },
     }),
-    db.prompt.count({ where: { ownerId: actor.id } }),
-    db.follow.count({ where: { followerId: actor.id } }),
-    db.capture.count({ where: { ownerId: actor.id } }),
+    // Whether each step was taken, not how often: one statement of three EXISTS, which stop at the
+    // first row (a proxy user may have millions of captures to count otherwise).
+    db.$queryRaw<{ createdPrompt: boolean; followedSomeone: boolean; connectedProxy: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM "Prompt" WHERE "ownerId" = ${actor.id}) AS "createdPrompt",
+             EXISTS (SELECT 1 FROM "Follow" WHERE "followerId" = ${actor.id}) AS "followedSomeone",
+             EXISTS (SELECT 1 FROM "Capture" WHERE "ownerId" = ${actor.id}) AS "connectedProxy"`,
   ]);
   return {
     draftListings,
-    firstSteps: { createdPrompt: prompts > 0, followedSomeone: following > 0, connectedProxy: captures > 0 },
+    firstSteps: { createdPrompt: steps.createdPrompt, followedSomeone: steps.followedSomeone, connectedProxy: steps.connectedProxy },
   };
 }

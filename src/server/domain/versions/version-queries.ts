@@ -39,13 +39,15 @@ export const presentVersion = <T extends RawVersion>({ variables, labels, ...res
 /** Newest first. Paid bodies the viewer may not read come back as `body: null, bodyLocked: true`. */
 export async function listVersions(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
-  const rows = await db.promptVersion.findMany({
-    where: { promptId: prompt.id },
-    orderBy: { number: "desc" },
-    select: versionSelect,
-    ...page(input),
-  });
-  const access = await bodyAccessOf(db, viewer, prompt);
+  const [rows, access] = await Promise.all([
+    db.promptVersion.findMany({
+      where: { promptId: prompt.id },
+      orderBy: { number: "desc" },
+      select: versionSelect,
+      ...page(input),
+    }),
+    bodyAccessOf(db, viewer, prompt),
+  ]);
   return pageResult(rows.map((row) => withBodyAccess(presentVersion(row), access)), input.limit);
 }
 
