@@ -1,13 +1,21 @@
 // Search and page-load benchmark over a fresh database of N generated prompts.
 //
-//   npm run bench:search -- --prompts 1000 [--iterations 200] [--keep] [--plans] [--no-compact]
+//   npm run bench:search -- --prompts 1000[,10000,...] [--iterations 200] [--keep] [--plans] [--answers FILE] [--compare FILE] [--no-compact]
 //
 // With DATABASE_URL (a PostgreSQL server) it creates a throw-away database `bench_search_<random>`
 // on that server, migrates it and drops it at the end (--keep leaves it for psql and prints its
 // URL); without DATABASE_URL it uses an in-memory PGlite. It loads N prompts with set-based SQL,
-// then times the real domain functions (explore search, browse, the prompt page, the profile page)
-// and prints p50/p95/p99/mean, plus EXPLAIN (ANALYZE) summaries showing which indexes serve the
-// search queries (--plans prints the full plans).
+// then times the real domain functions (prompt.search in text mode by query kind, browse, the
+// prompt page, the profile page) and prints p50/p95/p99/mean per kind, plus EXPLAIN (ANALYZE,
+// BUFFERS) summaries of every statement typical searches send (--plans prints the full plans).
+// Several sizes (--prompts 1000,10000,100000) end with one table of p50/p95 per size, to show how
+// cost grows with the catalogue. --compare FILE (another version of search-prompts.ts) asks each
+// text-search question of both versions in turns and times each on its own line, which keeps the
+// comparison fair on a busy machine. --answers FILE writes every page of a fixed set of searches as
+// JSON ({n} in the name is replaced by N), so two versions of the search code can be compared on
+// the same catalogue.
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -18,17 +26,18 @@ import { createScratchDatabase } from "../src/test/scratch-database";
 import { Prisma } from "../src/generated/prisma/client";
 import { migrate, type SqlConnection } from "../src/server/db/migrator";
 import { pgliteExtensions } from "../src/server/db/pglite-extensions";
-import { createPgPrismaClient, createPrismaClient, type Db, type DbOrTx } from "../src/server/db/prisma";
+import { createPgPrismaClient, createPrismaClient, type Db } from "../src/server/db/prisma";
 import { pgConnection, pgliteConnection } from "../src/server/db/sql-connection";
 import type { Actor } from "../src/server/domain/actor";
 import { CATEGORY_SLUGS } from "../src/shared/prompts/categories";
 import { getPromptBySlug, listPrompts } from "../src/server/domain/prompts/prompt-queries";
+import { searchPromptsInMode, type ModeSearchInput } from "../src/server/domain/prompts/search-by-meaning";
 import { searchPrompts, type SearchInput, type SearchSort } from "../src/server/domain/prompts/search-prompts";
 import { TRENDING_EPOCH_SECONDS, TRENDING_TAU_SECONDS } from "../src/server/domain/trending/trending";
 import { getUserByHandle } from "../src/server/domain/users/user-queries";
 import { listVersions } from "../src/server/domain/versions/version-queries";
 
-const USAGE = "usage: npm run bench:search -- --prompts N [--iterations K] [--keep] [--plans] [--no-compact]";
+const USAGE = "usage: npm run bench:search -- --prompts N[,N2,...] [--iterations K] [--keep] [--plans] [--answers FILE] [--compare FILE] [--no-compact]";
 const WARMUP = 20;
 const BROWSE_SORTS: SearchSort[] = ["newest", "top_rated", "most_liked", "trending"];
 
@@ -104,6 +113,21 @@ const SEARCH_WORDS = [
   ),
 ];
 const ALL_TAGS = [...new Set([...TAGS, ...Object.values(CATEGORY_TAGS).flat()])];
+/** Words of one topic only, and in no other list: each is in about 1% of prompts (or fewer). */
+const RARE_WORDS = (() => {
+  const wordsOf = (phrases: string[]) => phrases.flatMap((x) => x.toLowerCase().split(/[^a-z0-9-]+/)).filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  const elsewhere = new Set(
+    wordsOf([...VERBS, ...ADJECTIVES, ...AUDIENCES, ...TITLE_SUFFIXES, ...TAGS, ...Object.values(CATEGORY_TAGS).flat(), ...DESCRIPTION_SENTENCES, ...MODELS, ...ROLES, ...CONSTRAINTS, ...FORMATS, ...CATEGORY_SLUGS]),
+  );
+  const topicWords = Object.values(TOPICS).flat().flatMap((t) => [...new Set(wordsOf([t]))]);
+  return [...new Set(topicWords)].filter((w) => !elsewhere.has(w) && topicWords.filter((x) => x === w).length === 1);
+})();
+/** A word with one letter changed (never a word the generator uses): the "did you mean" path. */
+const typoOf = (word: string, r: number) => {
+  const i = 1 + Math.floor(r * (word.length - 2));
+  const swapped = word.slice(0, i) + (word[i] === "x" ? "q" : "x") + word.slice(i + 1);
+  return SEARCH_WORDS.includes(swapped) ? `${swapped}x` : swapped;
+};
 
 // ---------------------------------------------------------------------------------------------
 // SQL building blocks: constants only (no user input), so literals are safe.
@@ -216,6 +240,17 @@ function loadSteps(prompts: number, users: number, compact: boolean): { name: st
         WHERE substr(p.id, 3)::int > 1 AND abs(hashtext(p.id || 'fork')) % 20 = 0;`,
     },
     {
+      // About 3% of public prompts are for sale (an active paid listing, 4 in 5) or listed free or
+      // paused: search leaves the paid bodies' words out for everyone but their owners.
+      name: "listings",
+      sql: `
+        INSERT INTO "Listing" (id, "promptId", "sellerId", "priceCents", terms, status, "updatedAt")
+        SELECT 'bl' || substr(p.id, 3), p.id, p."ownerId",
+          CASE WHEN abs(hashtext(p.id || 'price')) % 10 < 8 THEN 100 * (1 + abs(hashtext(p.id)) % 20) ELSE 0 END,
+          'Use it in your own work.', (CASE WHEN abs(hashtext(p.id || 'paused')) % 10 = 0 THEN 'paused' ELSE 'active' END)::"ListingStatus", p."updatedAt"
+        FROM "Prompt" p WHERE p.visibility = 'public' AND abs(hashtext(p.id || 'listing')) % 33 = 0`,
+    },
+    {
       // Popular (low-numbered) users attract most followers.
       name: "follows",
       sql: `
@@ -323,36 +358,63 @@ function percentile(sorted: number[], q: number) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-function printTable(stats: Stat[]) {
-  const header = ["query", "n", "p50", "p95", "p99", "mean", "items"];
-  const rows = stats.map((s) => {
-    const sorted = [...s.samples].sort((a, b) => a - b);
-    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-    const items = s.items.length ? (s.items.reduce((a, b) => a + b, 0) / s.items.length).toFixed(1) : "";
-    return [s.name, String(sorted.length), ...[0.5, 0.95, 0.99].map((q) => percentile(sorted, q).toFixed(2)), mean.toFixed(2), items];
-  });
+type Row = { name: string; n: number; p50: number; p95: number; p99: number; mean: number; items: string };
+
+function summarize(s: Stat): Row {
+  const sorted = [...s.samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const items = s.items.length ? (s.items.reduce((a, b) => a + b, 0) / s.items.length).toFixed(1) : "";
+  return { name: s.name, n: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), mean, items };
+}
+
+function printColumns(header: string[], rows: string[][]) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) console.log(line(r));
+}
+
+function printTable(stats: Stat[]) {
+  printColumns(
+    ["query", "n", "p50", "p95", "p99", "mean", "items"],
+    stats.map(summarize).map((r) => [r.name, String(r.n), ...[r.p50, r.p95, r.p99, r.mean].map((x) => x.toFixed(2)), r.items]),
+  );
   console.log("(times in ms; items = mean rows on the first page)");
 }
 
-// ---------------------------------------------------------------------------------------------
-// EXPLAIN: run searchPrompts against a stand-in db that records the SQL instead of running it.
+/** One line per query kind, one column group per catalogue size: how cost grows with N. */
+function printGrowth(bySize: { prompts: number; stats: Stat[] }[]) {
+  const names = bySize[0].stats.map((s) => s.name).filter((n) => !n.startsWith("  "));
+  const header = ["query", ...bySize.flatMap(({ prompts }) => [`p50@${prompts}`, `p95@${prompts}`])];
+  const rows = names.map((name) => [
+    name,
+    ...bySize.flatMap(({ stats }) => {
+      const s = stats.find((x) => x.name === name);
+      const r = s ? summarize(s) : null;
+      return r ? [r.p50.toFixed(2), r.p95.toFixed(2)] : ["", ""];
+    }),
+  ]);
+  console.log("\n=== growth with the catalogue (ms) ===");
+  printColumns(header, rows);
+}
 
-function captureSearchSql(viewer: Actor | null, input: SearchInput): Promise<Prisma.Sql> {
-  let captured: Prisma.Sql | null = null;
-  const recorder = {
-    $queryRaw: (strings: TemplateStringsArray, ...values: unknown[]) => {
-      captured = Prisma.sql(strings, ...(values as Prisma.Sql[]));
-      return Promise.resolve([]);
+// ---------------------------------------------------------------------------------------------
+// EXPLAIN: run a search for real through a db that also records every statement it sends, then
+// EXPLAIN (ANALYZE, BUFFERS) each statement (a search sends one to three).
+
+function recordingDb(db: Db, sent: Prisma.Sql[]): Db {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === "$queryRaw") {
+        return (strings: TemplateStringsArray, ...values: unknown[]) => {
+          const query = Prisma.sql(strings, ...(values as Prisma.Sql[]));
+          sent.push(query);
+          return target.$queryRaw(query);
+        };
+      }
+      return Reflect.get(target, prop, receiver) as unknown;
     },
-  } as unknown as DbOrTx;
-  return searchPrompts(recorder, viewer, input).then(() => {
-    if (!captured) throw new Error("searchPrompts ran no raw query");
-    return captured;
   });
 }
 
@@ -371,54 +433,97 @@ function walk(node: PlanNode, visit: (n: PlanNode) => void) {
   for (const child of node.Plans ?? []) walk(child, visit);
 }
 
-async function explain(sql: SqlConnection, label: string, query: Prisma.Sql, full: boolean) {
+/** The statement's first words, with long arrays of ids shortened. */
+const shortSql = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 110);
+
+async function explain(sql: SqlConnection, query: Prisma.Sql, full: boolean) {
   const params = query.values as unknown[];
   const { rows } = await sql.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.text}`, params);
   const raw = rows[0]["QUERY PLAN"];
   const [doc] = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: PlanNode; "Execution Time": number; "Planning Time": number }];
   const indexes: string[] = [];
-  const seqScans: string[] = [];
+  const scans: string[] = [];
   walk(doc.Plan, (n) => {
-    if (n["Index Name"]) indexes.push(`${n["Index Name"]} (${n["Node Type"]})`);
-    if (n["Node Type"] === "Seq Scan") seqScans.push(`${n["Relation Name"]} (rows ${n["Actual Rows"]}×${n["Actual Loops"]})`);
+    if (n["Index Name"]) indexes.push(`${n["Index Name"]} (${n["Node Type"]}, rows ${n["Actual Rows"]}×${n["Actual Loops"]})`);
+    if (n["Node Type"] === "Seq Scan") scans.push(`${n["Relation Name"]} (rows ${n["Actual Rows"]}×${n["Actual Loops"]})`);
   });
-  const top = doc.Plan;
-  console.log(`${label}`);
-  console.log(`  top node: ${top["Node Type"]} (rows ${top["Actual Rows"]}); execution ${doc["Execution Time"].toFixed(2)} ms, planning ${doc["Planning Time"].toFixed(2)} ms`);
-  console.log(`  indexes:  ${indexes.length ? [...new Set(indexes)].join(", ") : "none"}`);
-  console.log(`  seq scans: ${seqScans.length ? seqScans.join(", ") : "none"}`);
+  console.log(`  · ${shortSql(query.text)}`);
+  console.log(`    execution ${doc["Execution Time"].toFixed(2)} ms, planning ${doc["Planning Time"].toFixed(2)} ms; top node ${doc.Plan["Node Type"]} (rows ${doc.Plan["Actual Rows"]})`);
+  console.log(`    indexes:   ${indexes.length ? [...new Set(indexes)].join(", ") : "none"}`);
+  console.log(`    seq scans: ${scans.length ? [...new Set(scans)].join(", ") : "none"}`);
   if (full) {
     const text = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, params);
-    console.log(text.rows.map((r) => `    ${r["QUERY PLAN"]}`).join("\n"));
-    console.log(`  params: ${JSON.stringify(params)}`);
+    console.log(text.rows.map((r) => `      ${r["QUERY PLAN"]}`).join("\n"));
+    console.log(`    params: ${JSON.stringify(params).slice(0, 400)}`);
   }
+}
+
+async function explainSearch(bench: BenchDatabase, label: string, viewer: Actor | null, input: ModeSearchInput, full: boolean) {
+  const sent: Prisma.Sql[] = [];
+  const t0 = performance.now();
+  const result = await searchPromptsInMode(recordingDb(bench.db, sent), viewer, input);
+  const ms = performance.now() - t0;
+  console.log(`${label}: ${sent.length} statement(s), ${ms.toFixed(2)} ms; ${result.items.length} items, total ${result.total}${result.totalCapped ? "+" : ""}${result.didYouMean ? `, did you mean "${result.didYouMean}"` : ""}`);
+  for (const query of sent) await explain(bench.sql, query, full);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers: every page of a fixed set of searches, written as JSON so that two versions of the
+// search code can be compared on the same catalogue (`cmp` the files). Values that depend on the
+// clock (cursors, dates) are left out; ids, order, totals, snippets and corrections are kept.
+
+async function collectAnswers(db: Db, viewers: Actor[], handles: string[]) {
+  const asked: [string, Actor | null, ModeSearchInput][] = [];
+  const words = [...SEARCH_WORDS.slice(0, 40), ...RARE_WORDS.slice(0, 10)];
+  for (const [i, w] of words.entries()) {
+    asked.push([`q=${w}`, null, { q: w, limit: 10 }]);
+    asked.push([`q=${w} sort=${BROWSE_SORTS[i % 4]}`, null, { q: w, sort: BROWSE_SORTS[i % 4], limit: 10 }]);
+    asked.push([`q=${w} category=${CATEGORY_SLUGS[i % CATEGORY_SLUGS.length]}`, viewers[i % viewers.length], { q: w, category: CATEGORY_SLUGS[i % CATEGORY_SLUGS.length], limit: 10 }]);
+  }
+  for (let i = 0; i < 10; i++) {
+    asked.push([`q=${ADJECTIVES[i]} ${AUDIENCES[i]}`, null, { q: `${ADJECTIVES[i]} ${AUDIENCES[i]}`, limit: 10 }]);
+    asked.push([`q=typo ${typoOf(SEARCH_WORDS[i * 3], 0.5)}`, null, { q: typoOf(SEARCH_WORDS[i * 3], 0.5), limit: 10 }]);
+    asked.push([`tag=${ALL_TAGS[i]} sort=${BROWSE_SORTS[i % 4]}`, null, { tag: ALL_TAGS[i], sort: BROWSE_SORTS[i % 4], limit: 10 }]);
+    asked.push([`q=${SEARCH_WORDS[i]} author=${handles[i]}`, viewers[i], { q: SEARCH_WORDS[i], author: handles[i], limit: 10 }]);
+  }
+  asked.push([`q="sql query" OR regex`, null, { q: `"sql query" OR regex`, limit: 10 }]);
+  asked.push([`q=-playful writer`, null, { q: `-playful writer`, limit: 10 }]);
+  asked.push([`q=coding (names a category)`, null, { q: "coding", limit: 10 }]);
+  asked.push([`q=zzzqqq`, null, { q: "zzzqqq", limit: 10 }]);
+  const answers: unknown[] = [];
+  for (const [label, viewer, input] of asked) {
+    const pages: unknown[] = [];
+    let cursor: string | null = null;
+    let back: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const r: Awaited<ReturnType<typeof searchPromptsInMode>> = await searchPromptsInMode(db, viewer, { ...input, cursor });
+      pages.push({ ids: r.items.map((x) => x.id), snippets: r.items.map((x) => x.snippet), bodyLocked: r.items.map((x) => x.bodyLocked), total: r.total, capped: r.totalCapped, didYouMean: r.didYouMean, next: Boolean(r.nextCursor), prev: Boolean(r.prevCursor) });
+      back = r.prevCursor;
+      if (!r.nextCursor) break;
+      cursor = r.nextCursor;
+    }
+    if (back) {
+      const r = await searchPromptsInMode(db, viewer, { ...input, cursor: back });
+      pages.push({ back: r.items.map((x) => x.id) });
+    }
+    answers.push({ label, pages });
+  }
+  return answers;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      prompts: { type: "string" },
-      iterations: { type: "string", default: "200" },
-      keep: { type: "boolean", default: false },
-      plans: { type: "boolean", default: false },
-      "no-compact": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (values.help) return console.log(USAGE);
-  const prompts = Number(values.prompts);
-  const iterations = Number(values.iterations);
-  if (!Number.isInteger(prompts) || prompts < 1 || !Number.isInteger(iterations) || iterations < 1) {
-    console.error(USAGE);
-    process.exitCode = 2;
-    return;
-  }
+type SearchFn = (db: Db, viewer: Actor | null, input: SearchInput) => Promise<{ items: unknown[]; nextCursor: string | null }>;
+
+async function runSize(
+  prompts: number,
+  opts: { iterations: number; keep: boolean; plans: boolean; compact: boolean; answers?: string; compared?: SearchFn; comparedName?: string },
+) {
+  const { iterations } = opts;
   const users = Math.max(50, Math.floor(prompts / 100));
 
   const serverUrl = process.env.DATABASE_URL;
-  const bench = serverUrl ? await openServerDatabase(serverUrl, values.keep) : await openPglite();
+  const bench = serverUrl ? await openServerDatabase(serverUrl, opts.keep) : await openPglite();
   const stop = () => {
     void bench.close().finally(() => process.exit(130));
   };
@@ -426,13 +531,13 @@ async function main() {
   try {
     const { rows: versionRows } = await bench.sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
     const dbLabel = `${bench.kind} (PostgreSQL ${versionRows[0].v}${bench.kind === "PGlite" ? ", WASM, in memory" : ""})`;
-    console.log(`database: ${dbLabel}`);
-    console.log(`prompts: ${prompts}, users: ${users}, iterations: ${iterations} (+${WARMUP} warm-up)\n`);
+    console.log(`\ndatabase: ${dbLabel}`);
+    console.log(`prompts: ${prompts}, users: ${users}, iterations: ${iterations} (+${WARMUP} warm-up)${opts.comparedName ? `, compared with ${opts.comparedName}` : ""}\n`);
 
     // --- load --------------------------------------------------------------------------------
     await bench.sql.exec(`SELECT setseed(0.4242)`);
     const loadStart = performance.now();
-    for (const step of loadSteps(prompts, users, !values["no-compact"])) {
+    for (const step of loadSteps(prompts, users, opts.compact)) {
       const t0 = performance.now();
       await bench.sql.exec(step.sql);
       console.log(`load ${step.name.padEnd(28)} ${((performance.now() - t0) / 1000).toFixed(2).padStart(8)} s`);
@@ -450,27 +555,68 @@ async function main() {
         (SELECT count(*) FROM "PromptVersion") AS versions,
         (SELECT count(*) FROM "PromptLabel") AS labels,
         (SELECT count(*) FROM "Follow") AS follows,
+        (SELECT count(*) FROM "Listing" WHERE status = 'active' AND "priceCents" > 0) AS "for sale",
         (SELECT count(*) FROM "Prompt" WHERE "searchVector" IS NULL) AS "unindexed",
         pg_size_pretty(pg_database_size(current_database())) AS "database size"`);
     console.log(`rows: ${Object.entries(counts[0]).map(([k, v]) => `${k} ${v}`).join(", ")}\n`);
 
     // --- what to ask -------------------------------------------------------------------------
-    const { rows: slugRows } = await bench.sql.query<{ slug: string }>(`SELECT slug FROM "Prompt" WHERE visibility = 'public' ORDER BY random() LIMIT 2000`);
-    const { rows: userRows } = await bench.sql.query<{ id: string; handle: string }>(`SELECT id, handle FROM "User" ORDER BY random() LIMIT 2000`);
+    // Ordered by id, not random(), so that the same N asks the same questions on every run.
+    const { rows: slugRows } = await bench.sql.query<{ slug: string }>(`SELECT slug FROM "Prompt" WHERE visibility = 'public' ORDER BY md5(id) LIMIT 2000`);
+    const { rows: userRows } = await bench.sql.query<{ id: string; handle: string }>(`SELECT id, handle FROM "User" ORDER BY md5(id) LIMIT 2000`);
     const slugs = slugRows.map((r) => r.slug);
     const handles = userRows.map((r) => r.handle);
     const viewers: Actor[] = userRows.map((r) => ({ id: r.id, handle: r.handle, role: "user" }));
+    const { db } = bench;
+
+    if (opts.answers) {
+      const file = opts.answers.replace("{n}", String(prompts));
+      await writeFile(file, `${JSON.stringify(await collectAnswers(db, viewers, handles), null, 1)}\n`);
+      console.log(`answers written to ${file}\n`);
+    }
+
     const rng = seededRandom(7);
     const any = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
     let turn = 0;
     const nextSort = () => BROWSE_SORTS[turn++ % BROWSE_SORTS.length];
-    const { db } = bench;
+    // prompt.search as the router calls it (mode "text" is the default).
+    const search = (viewer: Actor | null, input: SearchInput) => searchPromptsInMode(db, viewer, { ...input, mode: "text" });
+    // A second page needs the first page's cursor: remember some from earlier searches.
+    const cursors: { q: string; cursor: string }[] = [];
+    // With --compare, each question goes to both versions, in turns (which goes first alternates),
+    // so that both meet the same questions and the same load; each is timed on its own line.
+    let alternate = 0;
+    const textSearch = (ask: () => [Actor | null, SearchInput]) => async (lap: Lap) => {
+      const [viewer, input] = ask();
+      if (!opts.compared) {
+        const page = await search(viewer, input);
+        if (input.q && !input.cursor && !input.sort && page.nextCursor && cursors.length < 500) cursors.push({ q: input.q, cursor: page.nextCursor });
+        return page.items.length;
+      }
+      const compared = opts.compared;
+      const runs = [() => lap("this version", () => search(viewer, input)), () => lap("compared version", () => compared(db, viewer, input))];
+      if (alternate++ % 2) runs.reverse();
+      const [a] = [await runs[0](), await runs[1]()];
+      if (input.q && !input.cursor && !input.sort && a.nextCursor && cursors.length < 500) cursors.push({ q: input.q, cursor: a.nextCursor });
+      return a.items.length;
+    };
 
     const scenarios: Scenario[] = [
+      { name: "(a) text: one word, relevance", run: textSearch(() => [null, { q: any(SEARCH_WORDS), limit: 20 }]) },
+      { name: "(a) text: two words, relevance", run: textSearch(() => [null, { q: `${any(ADJECTIVES)} ${any(AUDIENCES)}`, limit: 20 }]) },
+      { name: "(a) text: rare word, relevance", run: textSearch(() => [null, { q: any(RARE_WORDS), limit: 20 }]) },
+      { name: "(a) text: word + category", run: textSearch(() => [null, { q: any(SEARCH_WORDS), category: any(CATEGORY_SLUGS), limit: 20 }]) },
+      { name: "(a) text: word + tag", run: textSearch(() => [null, { q: any(SEARCH_WORDS), tag: any(ALL_TAGS), limit: 20 }]) },
+      { name: "(a) text: word, other sorts", run: textSearch(() => [null, { q: any(SEARCH_WORDS), sort: nextSort(), limit: 20 }]) },
       {
-        name: "(a) text search: q=<word>, relevance",
-        run: async () => (await searchPrompts(db, null, { q: any(SEARCH_WORDS), limit: 20 })).items.length,
+        name: "(a) text: word, next page",
+        run: textSearch(() => {
+          const { q, cursor } = cursors.length ? any(cursors) : { q: any(SEARCH_WORDS), cursor: null };
+          return [null, { q, cursor, limit: 20 }];
+        }),
       },
+      { name: "(a) text: word, signed in", run: textSearch(() => [any(viewers), { q: any(SEARCH_WORDS), limit: 20 }]) },
+      { name: "(a) text: typo (did you mean)", run: textSearch(() => [null, { q: typoOf(any(SEARCH_WORDS), rng()), limit: 20 }]) },
       {
         name: "(b) browse: category + sort",
         run: async () => (await searchPrompts(db, null, { category: any(CATEGORY_SLUGS), sort: nextSort(), limit: 20 })).items.length,
@@ -511,21 +657,58 @@ async function main() {
     printTable(stats);
 
     // --- plans -------------------------------------------------------------------------------
-    console.log("\nEXPLAIN (ANALYZE) summaries:");
-    const explained: [string, Actor | null, SearchInput][] = [
-      [`text search q="review"`, null, { q: "review", limit: 20 }],
-      [`text search q="playful" (common word)`, null, { q: "playful", limit: 20 }],
-      [`text search q="movie" (rare word)`, null, { q: "movie", limit: 20 }],
+    console.log("\nEXPLAIN (ANALYZE, BUFFERS) of every statement a search sends:");
+    const explained: [string, Actor | null, ModeSearchInput][] = [
+      [`text q="playful" (common word)`, null, { q: "playful", limit: 20 }],
+      [`text q="review"`, null, { q: "review", limit: 20 }],
+      [`text q="write" (in every body)`, null, { q: "write", limit: 20 }],
+      [`text q="movie" (rare word)`, null, { q: "movie", limit: 20 }],
+      [`text q="playful students" (two words)`, null, { q: "playful students", limit: 20 }],
+      [`text q="playful" category=writing`, null, { q: "playful", category: "writing", limit: 20 }],
+      [`text q="playful" sort=newest`, null, { q: "playful", sort: "newest", limit: 20 }],
+      [`text q="playful" (signed in)`, viewers[1], { q: "playful", limit: 20 }],
+      [`text q="plaxful" (typo)`, null, { q: "plaxful", limit: 20 }],
       [`browse category=coding sort=trending`, null, { category: "coding", sort: "trending", limit: 20 }],
-      [`browse category=coding sort=newest`, null, { category: "coding", sort: "newest", limit: 20 }],
       [`browse tag=python sort=most_liked`, null, { tag: "python", sort: "most_liked", limit: 20 }],
       [`profile author=${handles[0]} (signed in)`, viewers[1], { author: handles[0], limit: 20 }],
     ];
-    for (const [label, viewer, input] of explained) await explain(bench.sql, label, await captureSearchSql(viewer, input), values.plans);
+    for (const [label, viewer, input] of explained) await explainSearch(bench, label, viewer, input, opts.plans);
+    return stats;
   } finally {
     process.off("SIGINT", stop);
     await bench.close();
   }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      prompts: { type: "string" },
+      iterations: { type: "string", default: "200" },
+      keep: { type: "boolean", default: false },
+      plans: { type: "boolean", default: false },
+      answers: { type: "string" },
+      compare: { type: "string" },
+      "no-compact": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) return console.log(USAGE);
+  const sizes = (values.prompts ?? "").split(",").map(Number);
+  const iterations = Number(values.iterations);
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(iterations) || iterations < 1) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  // Another version of search-prompts.ts (say, a copy of the last commit's) to time against this one.
+  const compared = values.compare ? ((await import(resolve(values.compare))) as { searchPrompts: SearchFn }).searchPrompts : undefined;
+  const bySize: { prompts: number; stats: Stat[] }[] = [];
+  for (const prompts of sizes) {
+    const answers = values.answers && sizes.length > 1 && !values.answers.includes("{n}") ? values.answers.replace(/(\.json)?$/, ".{n}$1") : values.answers;
+    bySize.push({ prompts, stats: await runSize(prompts, { iterations, keep: values.keep, plans: values.plans, compact: !values["no-compact"], answers, compared, comparedName: values.compare }) });
+  }
+  if (bySize.length > 1) printGrowth(bySize);
 }
 
 main().catch((err) => {

@@ -54,7 +54,8 @@ async function closestUnknownWord(db: DbOrTx, { visible, matches }: SuggestionSc
       SELECT DISTINCT w FROM (
         SELECT lower(regexp_split_to_table(p.title, '[^[:alnum:]]+')) AS w FROM "Prompt" p WHERE ${visible} AND ${word} <% p.title
         UNION ALL
-        SELECT lower(regexp_split_to_table(t, '[^[:alnum:]]+')) FROM "Prompt" p CROSS JOIN LATERAL unnest(p.tags) t WHERE ${visible}
+        -- Each distinct tag split once (most prompts share their tags).
+        SELECT lower(regexp_split_to_table(t, '[^[:alnum:]]+')) FROM (SELECT DISTINCT t FROM "Prompt" p CROSS JOIN LATERAL unnest(p.tags) t WHERE ${visible}) tags
         UNION ALL
         SELECT unnest(${CATEGORY_WORDS}::text[])
       ) x WHERE length(w) >= 3
