@@ -32,6 +32,7 @@ import { processTreeUsage } from "./bench-support/process-tree-usage";
 import { createSignedInUsers } from "./bench-support/bench-sessions";
 import { startProductionServer, type RunningServer } from "./bench-support/production-server";
 import { buildIsStale } from "../src/server/boot/build-freshness";
+import { nextMessage } from "./bench-support/child-message";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
@@ -49,21 +50,6 @@ const STOP_WORDS = new Set(["with", "from", "that", "your", "into", "without", "
 
 type Memory = { before: number; peak: number; after: number; idle: number | null; processes: number };
 type PassReport = { pass: PassName; users: number; result: LoadResult; summaries: Record<PageKind, LatencySummary>; cpuSeconds: number; memory: Memory };
-
-function nextMessage<T>(child: ChildProcess, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: T) => {
-      child.off("exit", onExit);
-      resolve(message);
-    };
-    const onExit = (code: number | null) => {
-      child.off("message", onMessage);
-      reject(new Error(`${what} exited (${code}) before answering`));
-    };
-    child.once("message", onMessage);
-    child.once("exit", onExit);
-  });
-}
 
 /** The demo catalogue as an anonymous visitor sees it, once the seed is in (prompts and words). */
 async function waitForCatalogue(baseUrl: string): Promise<{ prompts: CataloguePrompt[]; words: string[] }> {

@@ -39,13 +39,13 @@ import { createScratchDatabase } from "../src/test/scratch-database";
 import superjson from "superjson";
 import type { AppRouter } from "../src/server/api/root";
 import { buildIsStale } from "../src/server/boot/build-freshness";
+import { nextMessage } from "./bench-support/child-message";
+import { freePort } from "./bench-support/production-server";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 const USAGE =
   "usage: npm run bench:proxy -- [--delay MS] [--requests N,N,N] [--concurrency C,C,C] [--clients http,openai,openai-stream,anthropic,anthropic-stream] [--warmup FRACTION] [--database-url URL] [--keep] [--profile]";
-/** Ports other jobs on this machine use; never picked. */
-const RESERVED_PORTS = new Set([3000, 3210, 3299, 5432, 55432]);
 
 // ---------------------------------------------------------------------------------------------
 // Child roles: the fake upstream, the pass-through and the load generator run in their own
@@ -290,39 +290,10 @@ function forkRole(role: string, args: string[] = []): ChildProcess {
   return child;
 }
 
-function nextMessage<T>(child: ChildProcess, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: T) => {
-      child.off("exit", onExit);
-      resolve(message);
-    };
-    const onExit = (code: number | null) => {
-      child.off("message", onMessage);
-      reject(new Error(`${what} exited (${code}) before answering`));
-    };
-    child.once("message", onMessage);
-    child.once("exit", onExit);
-  });
-}
-
 async function startRole(role: string, args: string[]): Promise<Started> {
   const child = forkRole(role, args);
   const { port } = await nextMessage<{ port: number }>(child, role);
   return { child, port };
-}
-
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = http.createServer();
-      server.on("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        const { port: p } = server.address() as AddressInfo;
-        server.close(() => resolve(p));
-      });
-    });
-    if (!RESERVED_PORTS.has(port)) return port;
-  }
 }
 
 const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
