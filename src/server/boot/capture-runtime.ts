@@ -18,16 +18,20 @@ import { createDatabaseOutageLog } from "./database-outage-log";
 import { resolveApiKey } from "@/server/domain/api-keys/api-keys";
 import { sendEvent } from "@/server/jobs/send-event";
 import { existingSingleton, processSingleton, replaceSingleton } from "@/server/process-singleton";
-import { createCachedAuthenticator } from "@/server/proxy/cached-authenticator";
+import { createCachedAuthenticator, type Authenticated, type CachedAuthenticator } from "@/server/proxy/cached-authenticator";
 import { createProxyHandler, type ProxyHandler } from "@/server/proxy/proxy-handler";
 
-type CaptureRuntime = { recorder: CaptureRecorder; adopted: CaptureRecorder[]; identity: IdentityDispatcher; handler: ProxyHandler };
+type CaptureRuntime = { recorder: CaptureRecorder; adopted: CaptureRecorder[]; identity: IdentityDispatcher; handler: ProxyHandler; authenticate: CachedAuthenticator };
 
 export type CaptureRuntimeOptions = {
   /** This process's own spool (default DATA_DIR/spool); no other process may use it at the same time. */
   spoolDir?: string;
   /** Spools of processes that no longer exist (workers of an earlier, larger cluster): replayed into the database, never appended to. */
   adoptSpoolDirs?: string[];
+  /** Tells sibling processes (HTTP workers) an API key answer this one looked up. */
+  shareKeyAnswer?: (keyHash: string, value: Authenticated | null) => void;
+  /** Where this process's outage lines go (default stderr); HTTP workers hand them to the primary, which logs each change once. */
+  logDatabaseState?: (line: string, reachable: boolean) => void;
 };
 
 const RUNTIME = "capture-runtime";
@@ -36,7 +40,7 @@ function createCaptureRuntime(opts: CaptureRuntimeOptions): CaptureRuntime {
   // Prompt identity yields to live traffic (see identity-dispatch.ts).
   const identity = createIdentityDispatcher({ send: (captureIds) => sendEvent("capture/request.recorded", { captureIds }) });
   const databaseState = createDatabaseOutageLog({
-    log: (line) => console.error(`[capture] ${line}`),
+    log: opts.logDatabaseState ?? ((line) => console.error(`[capture] ${line}`)),
     // The recorder would otherwise wait out its backoff (up to 30 s) before writing the spool.
     onReachable: () => void recorder.flush().catch(() => {}),
   });
@@ -57,7 +61,7 @@ function createCaptureRuntime(opts: CaptureRuntimeOptions): CaptureRuntime {
       const resolved = await resolveApiKey(getDb(), key);
       return resolved ? { ownerId: resolved.actor.id, apiKeyId: resolved.apiKeyId } : null;
     },
-    { onDatabaseState: databaseState, ping: () => pingDatabase(getDb()) },
+    { onDatabaseState: databaseState, ping: () => pingDatabase(getDb()), onAnswer: opts.shareKeyAnswer },
   );
   const proxy = createProxyHandler({
     upstreams: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL },
@@ -72,12 +76,22 @@ function createCaptureRuntime(opts: CaptureRuntimeOptions): CaptureRuntime {
     },
     { drain: (graceMs: number) => proxy.drain(graceMs), close: () => proxy.close() },
   );
-  return { recorder, adopted, identity, handler };
+  return { recorder, adopted, identity, handler, authenticate };
 }
 
 /** The proxy's handler; the first call in a process creates the runtime with `opts`. */
 export function getProxyHandler(opts: CaptureRuntimeOptions = {}): ProxyHandler {
   return processSingleton(RUNTIME, () => createCaptureRuntime(opts)).handler;
+}
+
+/** An API key answer a sibling process looked up (see CaptureRuntimeOptions.shareKeyAnswer). */
+export function learnKeyAnswer(keyHash: string, value: Authenticated | null): void {
+  existingSingleton<CaptureRuntime>(RUNTIME)?.authenticate.learn(keyHash, value);
+}
+
+/** Another worker saw the database come back: answers remembered through the outage are looked up again (revocations apply). */
+export function recheckKeyAnswers(): void {
+  existingSingleton<CaptureRuntime>(RUNTIME)?.authenticate.recheckAll();
 }
 
 /** On shutdown, first: waits up to `graceMs` for proxied calls in flight to finish (false if some did not). */

@@ -38,6 +38,7 @@ export function startWorkerCluster(opts: {
     resolveListening = resolve;
     rejectListening = reject;
   });
+  let databaseDown = false;
   const send = (worker: Worker, message: ClusterMessage) => {
     if (worker.isConnected()) worker.send(message, undefined, () => {});
   };
@@ -48,6 +49,20 @@ export function startWorkerCluster(opts: {
     bySlot.set(slot, worker);
     worker.on("message", (message: unknown) => {
       if (!isClusterMessage(message)) return opts.onMessage(message);
+      if (message.type === "promptuary:database-state") {
+        // Every worker with traffic notices an outage; it is logged once, when the state changes.
+        if (message.reachable === databaseDown) {
+          databaseDown = !message.reachable;
+          console.error(`[capture] ${message.line}`);
+          // A worker that served no lookup in the outage did not notice it: revocations made meanwhile apply there too.
+          if (message.reachable) for (const w of bySlot.values()) send(w, { type: "promptuary:key-answers.recheck" });
+        }
+        return;
+      }
+      if (message.type === "promptuary:key-answer") {
+        for (const [other, w] of bySlot) if (other !== slot) send(w, message);
+        return;
+      }
       if (message.type !== "promptuary:page-cache.write") return;
       for (const [other, w] of bySlot) if (other !== slot) send(w, { ...message, source: String(slot) });
     });

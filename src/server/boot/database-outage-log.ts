@@ -10,18 +10,18 @@ function briefly(error: unknown): string {
   return (lines.at(-1) ?? text).trim().slice(0, 200);
 }
 
-export function createDatabaseOutageLog(opts: { log: (line: string) => void; onReachable?: () => void; now?: () => number }): DatabaseStateReport {
+export function createDatabaseOutageLog(opts: { log: (line: string, reachable: boolean) => void; onReachable?: () => void; now?: () => number }): DatabaseStateReport {
   const now = opts.now ?? Date.now;
   let downSince: number | null = null;
   return (reachable, error) => {
     if (!reachable) {
       if (downSince !== null) return;
       downSince = now();
-      opts.log(`database unreachable (${briefly(error)}): proxied calls go on for API keys seen before, their captures wait in the spool`);
+      opts.log(`database unreachable (${briefly(error)}): proxied calls go on for API keys seen before, their captures wait in the spool`, false);
       return;
     }
     if (downSince === null) return;
-    opts.log(`database reachable again after ${((now() - downSince) / 1000).toFixed(1)} s: storing the spooled captures`);
+    opts.log(`database reachable again after ${((now() - downSince) / 1000).toFixed(1)} s: storing the spooled captures`, true);
     downSince = null;
     opts.onReachable?.();
   };

@@ -7,17 +7,28 @@
 // response completed) and is stored by the worker that takes its slot; it tries no database write
 // on the way out, so no failed write can decide anything about the spool.
 import { dataDir } from "@/env";
-import { isClusterMessage, WORKER_SLOT_ENV, type PageCacheWriteMessage } from "./cluster-messages";
+import { learnKeyAnswer, recheckKeyAnswers } from "./capture-runtime";
+import { isClusterMessage, WORKER_SLOT_ENV, type DatabaseStateMessage, type KeyAnswerMessage, type PageCacheWriteMessage } from "./cluster-messages";
 import { startHttpServer } from "./http-server";
 import { spoolPlan } from "./spool-dirs";
 
 export async function runHttpWorker(opts: { workers: number }): Promise<void> {
   const slot = Number(process.env[WORKER_SLOT_ENV]);
   if (!Number.isInteger(slot) || slot < 1) throw new Error(`${WORKER_SLOT_ENV} must name this worker's slot (1…N)`);
-  const send = (message: PageCacheWriteMessage) => {
+  const send = (message: PageCacheWriteMessage | KeyAnswerMessage | DatabaseStateMessage) => {
     if (process.connected) process.send?.(message, undefined, undefined, () => {});
   };
-  const http = await startHttpServer({ dev: false, spool: spoolPlan(dataDir(), { slot, workers: opts.workers }), onWrite: (phase) => send({ type: "promptuary:page-cache.write", phase }) });
+  const http = await startHttpServer({
+    dev: false,
+    // Key answers are shared so that a key any worker has seen works on all of them in an outage;
+    // outage lines go to the primary, which logs each change once.
+    spool: {
+      ...spoolPlan(dataDir(), { slot, workers: opts.workers }),
+      shareKeyAnswer: (keyHash, value) => send({ type: "promptuary:key-answer", keyHash, value }),
+      logDatabaseState: (line, reachable) => send({ type: "promptuary:database-state", reachable, line }),
+    },
+    onWrite: (phase) => send({ type: "promptuary:page-cache.write", phase }),
+  });
 
   let stopping = false;
   const stop = async (graceMs: number) => {
@@ -32,7 +43,9 @@ export async function runHttpWorker(opts: { workers: number }): Promise<void> {
     if (!isClusterMessage(message)) return;
     if (message.type === "promptuary:stop") void stop(4_000);
     else if (message.type === "promptuary:page-cache.forget") http.pageCache.forgetSource(message.source);
-    else if (message.source) http.pageCache.remoteWrite(message.phase, message.source);
+    else if (message.type === "promptuary:key-answer") learnKeyAnswer(message.keyHash, message.value);
+    else if (message.type === "promptuary:key-answers.recheck") recheckKeyAnswers();
+    else if (message.type === "promptuary:page-cache.write" && message.source) http.pageCache.remoteWrite(message.phase, message.source);
   });
   process.on("disconnect", () => {
     if (stopping) return;

@@ -28,7 +28,7 @@ function workerSpools(dataDir: string): { slot: number; dir: string }[] {
 }
 
 /** The spools of one process: `slot` is the worker's (1…workers), or undefined for a single process. */
-export function spoolPlan(dataDir: string, process: { slot?: number; workers: number }): Required<CaptureRuntimeOptions> {
+export function spoolPlan(dataDir: string, process: { slot?: number; workers: number }): Required<Pick<CaptureRuntimeOptions, "spoolDir" | "adoptSpoolDirs">> {
   if (process.slot === undefined) return { spoolDir: singleProcessSpoolDir(dataDir), adoptSpoolDirs: workerSpools(dataDir).map((w) => w.dir) };
   const adopt =
     process.slot === 1 ? [singleProcessSpoolDir(dataDir), ...workerSpools(dataDir).filter((w) => w.slot > process.workers).map((w) => w.dir)] : [];

@@ -22,7 +22,7 @@ describe("which requests the anonymous page cache may answer", () => {
   });
 
   test("any session cookie, valid or not, an API key, or Next's client navigation bypasses it", () => {
-    for (const cookie of ["authjs.session-token=x", "theme=dark; __Secure-authjs.session-token=garbage", "authjs.session-token.0=a; authjs.session-token.1=b", "next-auth.session-token=x"])
+    for (const cookie of ["authjs.session-token=x", "theme=dark; __Secure-authjs.session-token=garbage", "authjs.session-token.0=a; authjs.session-token.1=b", "next-auth.session-token=x", "authjs.session-token =x", "authjs.session-token\t=x", "authjs.session-token.0 =a"])
       expect(cacheDecision(request("/", { cookie }))).toEqual({ cacheable: false, reason: "personal" });
     for (const header of ["authorization", "x-api-key", "rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "if-none-match"])
       expect(cacheDecision(request("/explore", { [header]: "1" })), header).toEqual({ cacheable: false, reason: "personal" });

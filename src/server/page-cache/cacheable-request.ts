@@ -26,8 +26,12 @@ const BYPASS_HEADERS = [
   "range",
 ];
 
-/** Any Auth.js session cookie (authjs.session-token, __Secure-…, chunked .0/.1, next-auth's). */
-const SESSION_COOKIE = /(?:^|[;,]\s*)[^=;,\s]*session-token[^=;,\s]*=/i;
+/**
+ * Any Auth.js session cookie (authjs.session-token, __Secure-…, chunked .0/.1, next-auth's), however
+ * it is spelled: cookie parsers differ (whitespace before "=" still signs in), so any mention of the
+ * name bypasses the cache rather than risk storing a signed-in render.
+ */
+const SESSION_COOKIE = /session-token/i;
 
 export type CacheDecision = { cacheable: true; key: string } | { cacheable: false; reason: "not-a-public-page" | "personal" };
 

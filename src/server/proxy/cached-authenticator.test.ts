@@ -116,6 +116,23 @@ describe("createCachedAuthenticator", () => {
     expect(ping).toHaveBeenCalledTimes(pings); // no pinging once the database is back
   });
 
+  it("shares what it looked up with sibling processes (by hash), and uses what they learned through an outage", async () => {
+    const { db, lookup } = fakeDatabase();
+    const shared: Array<[string, unknown]> = [];
+    const first = createCachedAuthenticator(lookup, { onAnswer: (hash, value) => shared.push([hash, value]) });
+    expect(await first("good")).toEqual(u1);
+    expect(await first("bad")).toBeNull();
+    expect(shared).toHaveLength(2);
+    expect(shared.some(([hash]) => hash.includes("good"))).toBe(false); // never the key itself
+
+    db.down = true;
+    const sibling = createCachedAuthenticator(lookup);
+    for (const [hash, value] of shared) sibling.learn(hash, value as typeof u1 | null);
+    expect(await sibling("good")).toEqual(u1);
+    expect(await sibling("bad")).toBeNull();
+    await expect(sibling("never-seen")).rejects.toThrow(); // the proxy answers 503
+  });
+
   it("treats a lookup slower than lookupTimeoutMs as an outage", async () => {
     let t = 0;
     let slow = false;

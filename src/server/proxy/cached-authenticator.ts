@@ -12,6 +12,8 @@
 // - The first lookup or ping that succeeds ends the outage, and every answer used during it is
 //   looked up again before its next use, so a key revoked meanwhile is refused from its next call.
 // Each change of state is reported once (onDatabaseState), never once per call.
+// - Processes that serve side by side (HTTP workers) tell each other what they looked up
+//   (onAnswer → learn), so a key one of them has seen keeps working on all of them in an outage.
 import { createHash } from "node:crypto";
 
 export type Authenticated = { ownerId: string; apiKeyId: string | null };
@@ -25,6 +27,15 @@ export type CachedAuthenticatorOptions = {
   maxEntries?: number;
   now?: () => number;
   onDatabaseState?: (reachable: boolean, error?: unknown) => void;
+  /** An answer this process looked up (by the key's hash), for its sibling processes' `learn`. */
+  onAnswer?: (keyHash: string, value: Authenticated | null) => void;
+};
+
+export type CachedAuthenticator = ((key: string) => Promise<Authenticated | null>) & {
+  /** Remembers an answer a sibling process looked up just now. */
+  learn: (keyHash: string, value: Authenticated | null) => void;
+  /** A sibling saw an outage end: every remembered answer is looked up again before its next use. */
+  recheckAll: () => void;
 };
 
 type Entry = { value: Authenticated | null; checkedAt: number };
@@ -46,7 +57,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function createCachedAuthenticator(
   lookup: (key: string) => Promise<Authenticated | null>,
   opts: CachedAuthenticatorOptions = {},
-): (key: string) => Promise<Authenticated | null> {
+): CachedAuthenticator {
   const ttlMs = opts.ttlMs ?? 30_000;
   const lookupTimeoutMs = opts.lookupTimeoutMs ?? 5_000;
   const retryMs = opts.retryMs ?? 1_000;
@@ -64,7 +75,7 @@ export function createCachedAuthenticator(
     if (pinging) clearInterval(pinging);
     pinging = null;
     // Answers used during the outage are checked before their next use: revocations apply now.
-    for (const entry of cache.values()) entry.checkedAt = -Infinity;
+    recheckAll();
     opts.onDatabaseState?.(true);
   }
 
@@ -80,6 +91,10 @@ export function createCachedAuthenticator(
       withTimeout(ping(), lookupTimeoutMs).then(reachable, () => {});
     }, retryMs);
     pinging.unref?.();
+  }
+
+  function recheckAll() {
+    for (const entry of cache.values()) entry.checkedAt = -Infinity;
   }
 
   function remember(id: string, value: Authenticated | null) {
@@ -98,6 +113,7 @@ export function createCachedAuthenticator(
         (value) => {
           reachable();
           remember(id, value);
+          opts.onAnswer?.(id, value);
           return value;
         },
         (error: unknown) => {
@@ -112,7 +128,7 @@ export function createCachedAuthenticator(
 
   const mayTry = () => !outage || now() - lastAttempt >= retryMs;
 
-  return (key: string) => {
+  const authenticate = (key: string) => {
     const id = createHash("sha256").update(key).digest("base64");
     const entry = cache.get(id);
     if (!entry) return mayTry() ? lookUp(id, key) : Promise.reject(new DatabaseUnreachableError());
@@ -125,4 +141,5 @@ export function createCachedAuthenticator(
     }
     return lookUp(id, key).catch(() => value);
   };
+  return Object.assign(authenticate, { learn: remember, recheckAll });
 }
