@@ -74,7 +74,7 @@ function createCaptureRuntime(opts: CaptureRuntimeOptions): CaptureRuntime {
       identity.activity();
       proxy(req, res);
     },
-    { drain: (graceMs: number) => proxy.drain(graceMs), close: () => proxy.close() },
+    { drain: (graceMs: number) => proxy.drain(graceMs), reported: (graceMs: number) => proxy.reported(graceMs), close: () => proxy.close() },
   );
   return { recorder, adopted, identity, handler, authenticate };
 }
@@ -108,6 +108,10 @@ export async function closeCaptureRuntime(opts: { graceMs?: number } = {}): Prom
   const runtime = existingSingleton<CaptureRuntime>(RUNTIME);
   if (!runtime) return;
   replaceSingleton(RUNTIME, undefined);
+  // Calls the shutdown cut report as their connections close: wait until they have all closed and
+  // their records are in the spool, before the spool is sealed.
+  await runtime.handler.drain(500);
+  await runtime.handler.reported(1_000);
   runtime.handler.close();
   await Promise.all([runtime.recorder, ...runtime.adopted].map((recorder) => recorder.close({ graceMs: opts.graceMs })));
   runtime.identity.close();

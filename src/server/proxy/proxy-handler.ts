@@ -57,6 +57,8 @@ export type ProxyHandlerOptions = {
 export type ProxyHandler = ((req: ProxyRequest, res: ProxyResponse) => void) & {
   /** Resolves once no call is in flight, or after `graceMs` (then resolves false). */
   drain(graceMs: number): Promise<boolean>;
+  /** Resolves once every call's hook (onExchange) has settled, cut calls' included, or after `graceMs`. */
+  reported(graceMs: number): Promise<void>;
   /** Drops idle upstream connections. */
   close(): void;
 };
@@ -88,8 +90,19 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   /** Set by drain(): connections closed from now on are the server's shutdown cutting them. */
   let stopping = false;
 
+  /** Hooks still running: shutdown waits for them (a call cut by the shutdown reports as it closes). */
+  const reporting = new Set<Promise<void>>();
+
   /** Runs the hook; the promise settles when it has (never rejects, at most hookTimeoutMs). */
   const report = (exchange: ProxyExchange): Promise<void> | void => {
+    const settled = runHook(exchange);
+    if (!settled) return;
+    reporting.add(settled);
+    void settled.finally(() => reporting.delete(settled));
+    return settled;
+  };
+
+  const runHook = (exchange: ProxyExchange): Promise<void> | void => {
     let result: void | Promise<void>;
     try {
       result = options.onExchange(exchange);
@@ -271,6 +284,12 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
           resolve(true);
         });
       });
+    },
+    async reported(graceMs: number) {
+      if (!reporting.size) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(reporting), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
     },
     close() {
       agents.http.destroy();
