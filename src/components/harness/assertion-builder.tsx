@@ -9,8 +9,11 @@ import { MAX_HARNESS_ASSERTIONS } from "@/shared/harness/run-fields";
 /** One assertion as typed: every field a string until it is checked (toAssertion). */
 export type AssertionDraft = { key: number; type: AssertionType; value: string; threshold: string; judge: string };
 
-let nextKey = 1;
-export const newAssertionDraft = (type: AssertionType = "contains", value = ""): AssertionDraft => ({ key: nextKey++, type, value, threshold: "", judge: "" });
+// Keys come from the list, not a module counter: a server process's counter is not the browser's,
+// so a row added after hydration could get the key (and the input ids) of the server-rendered row.
+export const newAssertionDraft = (type: AssertionType = "contains", value = "", key = 0): AssertionDraft => ({ key, type, value, threshold: "", judge: "" });
+/** The key for a row added to `drafts`: one more than any key in it. */
+export const nextAssertionKey = (drafts: AssertionDraft[]) => drafts.reduce((max, d) => Math.max(max, d.key), -1) + 1;
 
 const PLACEHOLDERS: Partial<Record<AssertionType, string>> = {
   contains: "Text the output must contain",
@@ -174,7 +177,7 @@ export function AssertionBuilder({
           );
         })}
       </ul>
-      <Button variant="secondary" size="sm" onClick={() => onChange([...drafts, newAssertionDraft()])} disabled={drafts.length >= MAX_HARNESS_ASSERTIONS}>
+      <Button variant="secondary" size="sm" onClick={() => onChange([...drafts, newAssertionDraft("contains", "", nextAssertionKey(drafts))])} disabled={drafts.length >= MAX_HARNESS_ASSERTIONS}>
         <PlusIcon />
         Add assertion
       </Button>

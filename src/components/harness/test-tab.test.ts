@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toAssertion, newAssertionDraft } from "./assertion-builder";
+import { nextAssertionKey, toAssertion, newAssertionDraft } from "./assertion-builder";
 import { formatContext, formatCost, formatMs, formatPricePerMTok } from "./harness-format";
 import { applyRunEvent } from "./use-live-run";
 import type { RunView } from "./run-types";
@@ -31,6 +31,11 @@ describe("assertion drafts", () => {
     expect(toAssertion(draft("is-json", '{"type":"object"}'))).toEqual({ assertion: { type: "is-json", value: { type: "object" } } });
     expect(toAssertion(draft("similar", "a reference", { threshold: "0.9" }))).toEqual({ assertion: { type: "similar", value: "a reference", threshold: 0.9 } });
     expect(toAssertion(draft("llm-rubric", "Is polite", { judge: "openai/gpt-4o-mini" }))).toEqual({ assertion: { type: "llm-rubric", value: "Is polite", provider: "openai", model: "gpt-4o-mini" } });
+  });
+  it("get keys from their list, the same on the server and in the browser", () => {
+    expect(newAssertionDraft().key).toBe(0);
+    expect(nextAssertionKey([])).toBe(0);
+    expect(nextAssertionKey([draft("contains", "a"), draft("contains", "b", { key: 3 })])).toBe(4);
   });
   it("name what is wrong", () => {
     expect(toAssertion(draft("contains", ""))).toEqual({ error: "Text is required" });
