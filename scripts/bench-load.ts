@@ -121,14 +121,17 @@ function printPass(report: PassReport, database: string) {
   const rps = total / result.seconds;
   const p95Target = report.pass === "anonymous" ? TARGETS.anonymousP95Ms : TARGETS.signedInP95Ms;
   console.log(`\n${report.pass === "anonymous" ? "Anonymous" : "Signed in (own sessions)"}: ${report.users} users, ${fmt(result.seconds, 1)} s measured — ${database}, Node ${process.version}\n`);
-  const header = ["page", "ok", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"];
+  // Rendered by the server (x-cache: miss, or no page cache: signed in): the share and its p95.
+  const header = ["page", "ok", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "misses", "miss p95", "errors"];
   const rows = PAGE_KINDS.map((k) => {
     const s = summaries[k];
     const e = result.errors[k];
     const detail = [...Object.entries(e.status).map(([code, n]) => `${n}×${code}`), e.timeout && `${e.timeout} timeouts`, e.network && `${e.network} network`, e.content && `${e.content} wrong content`].filter(Boolean).join(", ");
-    return [k, String(s.count), fmt(s.count / result.seconds, 1), fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), detail || "0"];
+    const misses = result.missLatencies[k];
+    const missShare = s.count ? `${fmt((100 * misses.length) / s.count)}%` : "—";
+    return [k, String(s.count), fmt(s.count / result.seconds, 1), fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max), missShare, misses.length ? fmt(summarise(misses).p95) : "—", detail || "0"];
   });
-  rows.push(["all", String(total), fmt(rps, 1), "", "", "", "", String(PAGE_KINDS.reduce((n, k) => n + errorTotal(result, k), 0))]);
+  rows.push(["all", String(total), fmt(rps, 1), "", "", "", "", "", "", String(PAGE_KINDS.reduce((n, k) => n + errorTotal(result, k), 0))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log(line(header));

@@ -25,6 +25,8 @@ export type ErrorCounts = { status: Record<string, number>; timeout: number; net
 export type LoadResult = {
   seconds: number;
   latencies: Record<PageKind, number[]>;
+  /** The latencies of the answers the page cache rendered (x-cache: miss), a subset of `latencies`. */
+  missLatencies: Record<PageKind, number[]>;
   errors: Record<PageKind, ErrorCounts>;
   /** A few examples of wrong answers, to see what went wrong. */
   samples: string[];
@@ -83,6 +85,7 @@ export async function runPageLoad(job: LoadJob): Promise<LoadResult> {
   const target = new URL(job.baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.users.length, maxFreeSockets: job.users.length });
   const latencies = Object.fromEntries(PAGE_KINDS.map((k) => [k, [] as number[]])) as Record<PageKind, number[]>;
+  const missLatencies = Object.fromEntries(PAGE_KINDS.map((k) => [k, [] as number[]])) as Record<PageKind, number[]>;
   const errors = Object.fromEntries(PAGE_KINDS.map((k) => [k, emptyErrors()])) as Record<PageKind, ErrorCounts>;
   const samples: string[] = [];
   const sample = (text: string) => samples.length < 8 && samples.push(text);
@@ -99,6 +102,7 @@ export async function runPageLoad(job: LoadJob): Promise<LoadResult> {
       const headers: Record<string, string> = { accept: request.kind === "search" ? "application/json" : "text/html", "accept-encoding": "identity" };
       if (user.cookie) headers.cookie = user.cookie;
       let settled = false;
+      let miss = false;
       const finish = (error: keyof Omit<ErrorCounts, "status"> | null, status?: number, detail?: string) => {
         if (settled) return;
         settled = true;
@@ -112,11 +116,15 @@ export async function runPageLoad(job: LoadJob): Promise<LoadResult> {
           } else if (error) {
             e[error]++;
             sample(`${error}: ${request.path}${detail ? ` (${detail})` : ""}`);
-          } else latencies[request.kind].push(ms);
+          } else {
+            latencies[request.kind].push(ms);
+            if (miss) missLatencies[request.kind].push(ms);
+          }
         }
         resolve();
       };
       const req = http.request({ hostname: target.hostname, port: target.port, path: request.path, method: "GET", headers, agent }, (res) => {
+        miss = res.headers["x-cache"] === "miss";
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
@@ -141,5 +149,5 @@ export async function runPageLoad(job: LoadJob): Promise<LoadResult> {
     }),
   );
   agent.destroy();
-  return { seconds: Math.max(0.001, (lastEnd - measureFrom) / 1000), latencies, errors, samples };
+  return { seconds: Math.max(0.001, (lastEnd - measureFrom) / 1000), latencies, missLatencies, errors, samples };
 }

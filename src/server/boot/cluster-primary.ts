@@ -63,6 +63,10 @@ export function startWorkerCluster(opts: {
         for (const [other, w] of bySlot) if (other !== slot) send(w, message);
         return;
       }
+      if (message.type === "promptuary:page-cache.entry") {
+        for (const [other, w] of bySlot) if (other !== slot) send(w, message);
+        return;
+      }
       if (message.type !== "promptuary:page-cache.write") return;
       for (const [other, w] of bySlot) if (other !== slot) send(w, { ...message, source: String(slot) });
     });

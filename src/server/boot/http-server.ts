@@ -4,12 +4,13 @@
 // flight finish (each is in the spool before its response completes), the spool is sealed and
 // written, buffered page views are flushed; the database is stopped afterwards by its owner.
 import { createServer, type Server } from "node:http";
+import { startIdleGc } from "./idle-gc";
 import next from "next";
 import { env } from "@/env";
 import { getDb } from "@/server/db/client";
 import { flushViews, recordView } from "@/server/domain/social/views";
 import { prepareNodeRequest } from "@/server/http/node-request";
-import { createPageCache, type PageCache } from "@/server/page-cache/page-cache";
+import { createPageCache, type PageCache, type PageCacheOptions } from "@/server/page-cache/page-cache";
 import { PROXY_PREFIX } from "@/server/proxy/proxy-route";
 import { closeCaptureRuntime, drainProxy, getProxyHandler, type CaptureRuntimeOptions } from "./capture-runtime";
 
@@ -27,6 +28,8 @@ export async function startHttpServer(opts: {
   spool: CaptureRuntimeOptions;
   /** A write started or ended here (a cluster worker tells the others). */
   onWrite?: (phase: "start" | "end") => void;
+  /** This process rendered and kept a page (a cluster worker offers it to the others). */
+  onStore?: PageCacheOptions["onStore"];
 }): Promise<HttpServer> {
   const port = env.PORT;
   // Next builds its internal request URLs from this hostname, whatever host the browser used; code
@@ -44,10 +47,13 @@ export async function startHttpServer(opts: {
     render: (req, res) => handle(req, res),
     recordView: (promptId) => recordView(getDb(), promptId),
     onWrite: opts.onWrite,
+    onStore: opts.onStore,
     onError: (error) => console.error("[server]", error),
   });
 
+  const idleGc = startIdleGc();
   const server = createServer((req, res) => {
+    idleGc.touch();
     // Security headers on every response; the client's address for per-IP limits (node-request.ts).
     prepareNodeRequest(req, res, { trustedProxies });
     if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
@@ -62,6 +68,7 @@ export async function startHttpServer(opts: {
   const stop = ({ graceMs }: { graceMs: number }) =>
     (stopped ??= (async () => {
       server.close();
+      idleGc.stop();
       await drainProxy(graceMs);
       server.closeAllConnections();
       await new Promise((resolve) => setImmediate(resolve)); // cut calls report themselves on "close"

@@ -8,14 +8,14 @@
 // on the way out, so no failed write can decide anything about the spool.
 import { dataDir } from "@/env";
 import { learnKeyAnswer, recheckKeyAnswers } from "./capture-runtime";
-import { isClusterMessage, WORKER_SLOT_ENV, type DatabaseStateMessage, type KeyAnswerMessage, type PageCacheWriteMessage } from "./cluster-messages";
+import { isClusterMessage, WORKER_SLOT_ENV, type DatabaseStateMessage, type KeyAnswerMessage, type PageCacheEntryMessage, type PageCacheWriteMessage } from "./cluster-messages";
 import { startHttpServer } from "./http-server";
 import { spoolPlan } from "./spool-dirs";
 
 export async function runHttpWorker(opts: { workers: number }): Promise<void> {
   const slot = Number(process.env[WORKER_SLOT_ENV]);
   if (!Number.isInteger(slot) || slot < 1) throw new Error(`${WORKER_SLOT_ENV} must name this worker's slot (1…N)`);
-  const send = (message: PageCacheWriteMessage | KeyAnswerMessage | DatabaseStateMessage) => {
+  const send = (message: PageCacheWriteMessage | PageCacheEntryMessage | KeyAnswerMessage | DatabaseStateMessage) => {
     if (process.connected) process.send?.(message, undefined, undefined, () => {});
   };
   const http = await startHttpServer({
@@ -28,6 +28,8 @@ export async function runHttpWorker(opts: { workers: number }): Promise<void> {
       logDatabaseState: (line, reachable) => send({ type: "promptuary:database-state", reachable, line }),
     },
     onWrite: (phase) => send({ type: "promptuary:page-cache.write", phase }),
+    // A page one worker rendered serves all of them for its TTL.
+    onStore: (key, entry) => send({ type: "promptuary:page-cache.entry", key, entry }),
   });
 
   let stopping = false;
@@ -46,6 +48,7 @@ export async function runHttpWorker(opts: { workers: number }): Promise<void> {
     else if (message.type === "promptuary:key-answer") learnKeyAnswer(message.keyHash, message.value);
     else if (message.type === "promptuary:key-answers.recheck") recheckKeyAnswers();
     else if (message.type === "promptuary:page-cache.write" && message.source) http.pageCache.remoteWrite(message.phase, message.source);
+    else if (message.type === "promptuary:page-cache.entry") http.pageCache.sharedEntry(message.key, message.entry);
   });
   process.on("disconnect", () => {
     if (stopping) return;

@@ -19,6 +19,6 @@ export function getDb(): Db {
   return processSingleton("db", () => {
     const { url, embedded } = resolveDatabaseUrl();
     // PGlite runs one query at a time; one pooled connection keeps transactions from interleaving.
-    return createPgPrismaClient(url, { max: embedded ? 1 : 10 });
+    return createPgPrismaClient(url, { max: embedded ? 4 : 10 });
   });
 }

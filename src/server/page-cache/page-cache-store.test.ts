@@ -3,7 +3,7 @@ import { toNonceBody } from "./nonce-body";
 import { createPageCacheStore, type CachedResponse } from "./page-cache-store";
 
 let clock = 0;
-const entry = (text: string): CachedResponse => ({ status: 200, headers: [], body: toNonceBody(Buffer.from(text), null), views: [], storedAt: clock });
+const entry = (text: string, renderedFrom = clock): CachedResponse => ({ status: 200, headers: [], body: toNonceBody(Buffer.from(text), null), views: [], renderedFrom, storedAt: clock });
 const store = (ttlMs = 5_000, maxBytes = 1_000_000) => createPageCacheStore({ ttlMs, maxBytes, now: () => clock });
 
 describe("the page cache's entries", () => {
@@ -18,6 +18,11 @@ describe("the page cache's entries", () => {
     expect(s.getStale("/")).toBeDefined();
     clock = 10_000;
     expect(s.getStale("/")).toBeUndefined();
+    // An idle server does not hold what it can no longer serve.
+    s.set("/a", entry("a"), s.generation());
+    clock = 20_000;
+    s.sweep();
+    expect(s.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 
   test("a write empties it, here or in another worker, and a render that began before it is not kept", () => {
@@ -65,5 +70,25 @@ describe("the page cache's entries", () => {
     expect(s.stats().bytes).toBeLessThanOrEqual(100);
     const off = store(0);
     expect(off.set("/", entry("home"), off.generation())).toBe(false);
+  });
+
+  test("an entry another worker kept is taken unless a write here is newer than its render, or a newer render is here", () => {
+    clock = 100;
+    const s = store();
+    expect(s.setShared("/", entry("home", 90))).toBe(true);
+    expect(s.get("/")?.body.parts.join("")).toBe("home");
+    // An older render of the same key does not replace a newer one.
+    expect(s.setShared("/", entry("older", 80))).toBe(false);
+    expect(s.setShared("/", entry("newer", 95))).toBe(true);
+    // A write heard of at 200: renders that started before it are refused, later ones taken.
+    clock = 200;
+    s.write("start", "2");
+    clock = 210;
+    expect(s.setShared("/explore", entry("during", 205))).toBe(false);
+    s.write("end", "2");
+    expect(s.setShared("/explore", entry("before the end", 205))).toBe(false);
+    clock = 220;
+    expect(s.setShared("/explore", entry("after", 215))).toBe(true);
+    expect(store(0).setShared("/", entry("home", 0))).toBe(false);
   });
 });

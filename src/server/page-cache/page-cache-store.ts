@@ -13,6 +13,8 @@ export type CachedResponse = {
   body: NonceBody;
   /** Prompts whose page view the render recorded: a hit records them again, as a render would. */
   views: string[];
+  /** When its render started (what another worker compares with the writes it has seen). */
+  renderedFrom: number;
   storedAt: number;
 };
 
@@ -23,10 +25,18 @@ export type PageCacheStore = {
   getStale(key: string): CachedResponse | undefined;
   /** Stores the response of a render that started at `generation`; false when it must not be kept. */
   set(key: string, entry: CachedResponse, generation: number): boolean;
+  /**
+   * Stores an entry another worker rendered and kept: false while a write is in flight here, or
+   * when its render started before the last write this store was told of (it may hold what that
+   * write changed), or when a newer render of the key is here already.
+   */
+  setShared(key: string, entry: CachedResponse): boolean;
   /** Moves with every write that starts or ends; a render remembers it when it starts. */
   generation(): number;
   /** A write in this process or another (`source`) started or ended. */
   write(phase: "start" | "end", source?: string): void;
+  /** Drops the entries too old to be served even stale (so an idle server does not hold them). */
+  sweep(): void;
   /** A worker that wrote is gone: its unfinished writes no longer hold the cache off. */
   forgetSource(source: string): void;
   stats(): { entries: number; bytes: number; hits: number; misses: number };
@@ -43,6 +53,8 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
   const remoteWrites = new Map<string, { count: number; since: number }>();
   let localWrites = 0;
   let generation = 0;
+  /** When this store last heard of a write starting or ending, here or elsewhere. */
+  let lastWriteAt = Number.NEGATIVE_INFINITY;
   let bytes = 0;
   let hits = 0;
   let misses = 0;
@@ -66,6 +78,20 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
     bytes -= held.bytes;
   };
 
+  const put = (key: string, entry: CachedResponse) => {
+    const size = entry.body.length + (entry.body.deflatedParts?.reduce((n, p) => n + p.length, 0) ?? 0);
+    if (size > opts.maxBytes / 4) return false;
+    evict(key);
+    // Oldest first (a Map keeps insertion order) until the new entry fits.
+    for (const old of entries.keys()) {
+      if (bytes + size <= opts.maxBytes) break;
+      evict(old);
+    }
+    entries.set(key, { entry, bytes: size });
+    bytes += size;
+    return true;
+  };
+
   return {
     get(key) {
       const held = entries.get(key);
@@ -82,21 +108,18 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
     },
     set(key, entry, startedAt) {
       if (opts.ttlMs <= 0 || startedAt !== generation || writesInFlight()) return false;
-      const size = entry.body.length + (entry.body.deflatedParts?.reduce((n, p) => n + p.length, 0) ?? 0);
-      if (size > opts.maxBytes / 4) return false;
-      evict(key);
-      // Oldest first (a Map keeps insertion order) until the new entry fits.
-      for (const old of entries.keys()) {
-        if (bytes + size <= opts.maxBytes) break;
-        evict(old);
-      }
-      entries.set(key, { entry, bytes: size });
-      bytes += size;
-      return true;
+      return put(key, entry);
+    },
+    setShared(key, entry) {
+      if (opts.ttlMs <= 0 || writesInFlight() || entry.renderedFrom <= lastWriteAt) return false;
+      const held = entries.get(key);
+      if (held && held.entry.renderedFrom >= entry.renderedFrom) return false;
+      return put(key, entry);
     },
     generation: () => generation,
     write(phase, source) {
       generation++;
+      lastWriteAt = now();
       clear();
       if (source === undefined) localWrites = Math.max(0, localWrites + (phase === "start" ? 1 : -1));
       else {
@@ -106,6 +129,9 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
         if (w.count > 0) remoteWrites.set(source, w);
         else remoteWrites.delete(source);
       }
+    },
+    sweep() {
+      for (const [key, held] of entries) if (now() - held.entry.storedAt >= 2 * opts.ttlMs) evict(key);
     },
     forgetSource(source) {
       remoteWrites.delete(source);

@@ -4,7 +4,9 @@
 // an entry is past its TTL but not twice that, get it while one request renders it again). Only a
 // 200 without Set-Cookie is kept. Each response gets a fresh CSP nonce in its header and body
 // (nonce-body.ts), and a hit records the prompt page views its render recorded (render-context.ts).
-// Writes empty it (page-cache-store.ts); `onWrite` tells the other workers. Responses carry
+// Writes empty it (page-cache-store.ts); `onWrite` tells the other workers. What one worker renders
+// and keeps, `onStore` offers to the others (`sharedEntry`), so a page is rendered once per TTL for
+// all of them rather than once per worker. Responses carry
 // `x-cache: hit | miss`, or `bypass` on a public page asked for by someone signed in (or with an
 // API key, or by Next's client navigation).
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
@@ -13,6 +15,8 @@ import { cacheDecision, isWrite } from "./cacheable-request";
 import { captureResponse, type CapturedResponse } from "./capture-response";
 import { gzipWithNonce, toNonceBody, withNonce } from "./nonce-body";
 import { createPageCacheStore, type CachedResponse, type PageCacheStore } from "./page-cache-store";
+
+export type { CachedResponse };
 import { collectRenderEffects } from "./render-context";
 
 export type PageCacheOptions = {
@@ -25,6 +29,8 @@ export type PageCacheOptions = {
   recordView: (promptId: string) => void;
   /** A write started or ended in this process (to tell the other workers). */
   onWrite?: (phase: "start" | "end") => void;
+  /** This process rendered and kept an entry (to offer it to the other workers). */
+  onStore?: (key: string, entry: CachedResponse) => void;
   onError?: (error: unknown) => void;
 };
 
@@ -32,6 +38,8 @@ export type PageCache = {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** A write in another worker (`source`) started or ended. */
   remoteWrite: (phase: "start" | "end", source: string) => void;
+  /** An entry another worker rendered and kept (kept here too unless a write here says otherwise). */
+  sharedEntry: (key: string, entry: CachedResponse) => void;
   forgetSource: (source: string) => void;
   store: PageCacheStore;
 };
@@ -72,6 +80,7 @@ function send(res: ServerResponse, entry: Pick<CachedResponse, "status" | "heade
 
 export function createPageCache(opts: PageCacheOptions): PageCache {
   const store = createPageCacheStore({ ttlMs: opts.ttlMs, maxBytes: opts.maxBytes ?? 64 * 1024 * 1024 });
+  if (opts.ttlMs > 0) setInterval(() => store.sweep(), opts.ttlMs).unref();
   /** Renders in flight per key: later requests for the same key wait for the first one. */
   const rendering = new Map<string, Promise<CachedResponse | null>>();
   const onError = opts.onError ?? ((error: unknown) => console.error("[page-cache]", error));
@@ -91,6 +100,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
   function renderMiss(req: IncomingMessage, res: ServerResponse, key: string, lead: boolean) {
     store.countMiss();
     const generation = store.generation();
+    const renderedFrom = Date.now();
     const gzip = acceptsGzip(req.headers["accept-encoding"]);
     // Next sends the body as it is; this layer compresses it (and can then swap nonces cheaply).
     delete req.headers["accept-encoding"];
@@ -117,10 +127,16 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
               .map(([name, value]) => [name, typeof value === "number" ? String(value) : (value as string | string[])]),
             body: toNonceBody(captured.body, nonce),
             views,
+            renderedFrom,
             storedAt: Date.now(),
           };
           for (const name of UNSTORED_HEADERS) res.removeHeader(name);
-          if (captured.status === 200 && headers["set-cookie"] === undefined && store.set(key, entry, generation)) stored = entry;
+          if (captured.status === 200 && headers["set-cookie"] === undefined && store.set(key, entry, generation)) {
+            stored = entry;
+            // After this response is on its way.
+            const onStore = opts.onStore;
+            if (onStore) setImmediate(() => onStore(key, entry));
+          }
           send(res, { ...entry, headers: [] }, nonce, gzip, "miss");
         } catch (error) {
           onError(error);
@@ -173,6 +189,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
   return {
     handle,
     remoteWrite: (phase, source) => store.write(phase, source),
+    sharedEntry: (key, entry) => void store.setShared(key, entry),
     forgetSource: (source) => store.forgetSource(source),
     store,
   };

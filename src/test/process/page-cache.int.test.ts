@@ -4,6 +4,7 @@
 // nonce of its own, and a hit records its prompt view as a render does. Every test first makes the
 // cache answer (x-cache: hit), so each can fail if the cache served the wrong thing.
 import { mkdtemp, rm } from "node:fs/promises";
+import { get as httpGet } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -186,6 +187,28 @@ describe("the anonymous page cache of the real server", () => {
       expect(page.body, `request ${i + 1} after the write (x-cache ${page.cache})`).toContain(renamed);
     }
     expect((await hit(path)).body).toContain(renamed);
+  });
+
+  test("a page one worker renders is a hit on the other: each new connection, whichever worker takes it", async () => {
+    // New connections are dealt to the two workers in turn; without sharing, every other one would miss.
+    const fresh = (path: string) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const req = httpGet(server!.url + path, { agent: false, headers: { connection: "close" } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers["x-cache"] as string | undefined));
+        });
+        req.on("error", reject);
+      });
+    const path = `/explore?q=${marker}-shared`;
+    expect(await fresh(path)).toBe("miss");
+    await new Promise((r) => setTimeout(r, 500));
+    const answers: (string | undefined)[] = [];
+    for (let i = 0; i < 6; i++) answers.push(await fresh(path));
+    expect(answers).toEqual(Array(6).fill("hit"));
+    // A write empties both, and an entry rendered before it is not taken from the other worker.
+    const prompt = await db.prompt.findUniqueOrThrow({ where: { slug: slugs.paid } });
+    await mutate(sellerCookie, "prompt.update", { promptId: prompt.id, description: `Described again ${marker}.` });
+    expect(await fresh(path)).toBe("miss");
   });
 
   test("a hit records the prompt view as a render does", async () => {
