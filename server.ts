@@ -47,6 +47,7 @@ async function main() {
   if (database.applied.length) console.log(`▸ Applied migrations: ${database.applied.join(", ")}`);
 
   const { getDb } = await import("./src/server/db/client");
+  const { flushUsage } = await import("./src/server/domain/analytics/record-usage");
   const db = getDb();
 
   // Background jobs: Inngest when configured, otherwise the in-process runner (this process only;
@@ -150,6 +151,8 @@ async function main() {
     // Prompt identity is not waited for: runs stop at their next step, and the start-up sweep
     // re-queues every capture left pending.
     await jobs?.stop({ graceMs: 1_000 });
+    // The jobs run here and record usage (captured uses, harness runs): written before the database stops.
+    await flushUsage().catch((error: unknown) => console.error("[usage]", error));
     await db.$disconnect().catch(() => {});
     await database.stop();
     process.exit(exitCode);

@@ -33,12 +33,17 @@ import { CATEGORY_SLUGS } from "../src/shared/prompts/categories";
 import { getPromptBySlug, listPrompts } from "../src/server/domain/prompts/prompt-queries";
 import { searchPromptsInMode, type ModeSearchInput } from "../src/server/domain/prompts/search-by-meaning";
 import { searchPrompts, type SearchInput, type SearchSort } from "../src/server/domain/prompts/search-prompts";
-import { TRENDING_EPOCH_SECONDS, TRENDING_TAU_SECONDS } from "../src/server/domain/trending/trending";
+import { TRENDING_WINDOW_HOURS } from "../src/server/domain/analytics/trending";
 import { getUserByHandle } from "../src/server/domain/users/user-queries";
 import { listVersions } from "../src/server/domain/versions/version-queries";
 
 const USAGE = "usage: npm run bench:search -- --prompts N[,N2,...] [--iterations K] [--keep] [--plans] [--answers FILE] [--compare FILE] [--no-compact]";
 const WARMUP = 20;
+/** A trending score like the job's (analytics/trending.ts): the prompt's activity decayed by the time since its last update, zero outside the window. */
+const trendingSql = (window: keyof typeof TRENDING_WINDOW_HOURS) => {
+  const { hours, decayHours } = TRENDING_WINDOW_HOURS[window];
+  return `CASE WHEN updated > now() - interval '${hours} hours' THEN (3 * likes + 2 * ratings + 5 * forks + 1.5 * comments + 0.1 * views) * exp(-extract(epoch FROM now() - updated) / ${decayHours * 3600}.0) ELSE 0 END`;
+};
 const BROWSE_SORTS: SearchSort[] = ["newest", "top_rated", "most_liked", "trending"];
 
 // ---------------------------------------------------------------------------------------------
@@ -163,14 +168,13 @@ function loadSteps(prompts: number, users: number, compact: boolean): { name: st
       name: "prompts",
       sql: `
         INSERT INTO "Prompt" (id, slug, title, description, category, tags, visibility, "ownerId", "createdAt", "updatedAt",
-          "likeCount", "ratingCount", "ratingSum", "ratingScore", "commentCount", "forkCount", "viewCount", "trendingScore")
+          "likeCount", "ratingCount", "ratingSum", "ratingScore", "commentCount", "forkCount", "viewCount", "trending24h", "trending7d", "trending30d")
         SELECT ${promptId("g")},
           trim(BOTH '-' FROM left(regexp_replace(lower(title), '[^a-z0-9]+', '-', 'g'), 60)) || '-' || g,
           title, description, category, tags, visibility::"Visibility", ${userId("owner")}, created, updated,
           likes, ratings, rating_sum, CASE WHEN ratings = 0 THEN 0 ELSE (rating_sum + 9)::float8 / (ratings + 3) END,
           comments, forks, views,
-          (extract(epoch FROM updated) - ${TRENDING_EPOCH_SECONDS}) / ${TRENDING_TAU_SECONDS}.0
-            + ln(1 + 3 * likes + 2 * ratings + 5 * forks + 1.5 * comments + 0.1 * views)
+          ${trendingSql("24h")}, ${trendingSql("7d")}, ${trendingSql("30d")}
         FROM (
           SELECT b.*,
             CASE tmpl

@@ -96,6 +96,8 @@ const schema = z.object({
   STRIPE_API_URL: z.preprocess(emptyAsUnset, z.string().url("STRIPE_API_URL must be a URL like https://api.stripe.com").optional()),
   /** The marketplace's cut of each sale, in percent. */
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0, "PLATFORM_FEE_PERCENT must be between 0 and 100").max(100, "PLATFORM_FEE_PERCENT must be between 0 and 100").default(20),
+  /** Raw usage events are kept this many days once rolled up (the hourly and daily rollups stay). */
+  ANALYTICS_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number({ error: "ANALYTICS_RETENTION_DAYS must be a whole number of days" }).int("ANALYTICS_RETENTION_DAYS must be a whole number of days").min(31, "ANALYTICS_RETENTION_DAYS must be at least 31 (trending reads 30 days of events)").max(3650, "ANALYTICS_RETENTION_DAYS must be at most 3650").default(90)),
   /** Template induction: captured prompts join a template's cluster at this similarity or above (0..1). */
   TEMPLATE_THRESHOLD: z.preprocess(emptyAsUnset, z.coerce.number({ error: TEMPLATE_THRESHOLD_ERROR }).gt(0, TEMPLATE_THRESHOLD_ERROR).max(1, TEMPLATE_THRESHOLD_ERROR).default(0.8)),
   /** Per-model identity thresholds as JSON, e.g. {"local-ngram-256":{"same":0.95,"variant":0.7}}. */

@@ -1,6 +1,7 @@
 // The list of background functions, handed to the Inngest serve route and to the in-process runner
 // by the composition root (never imported by domain code or by send-event).
 import type { InngestFunction } from "inngest";
+import { analyticsRollup } from "./analytics-rollup";
 import { captureIdentify } from "./capture-identify";
 import { captureIdentifySweep } from "./capture-identify-sweep";
 import { harnessBatch } from "./harness-batch";
@@ -10,4 +11,4 @@ import { embeddingsReembed } from "./embeddings-reembed";
 import { templateRecluster } from "./template-recluster";
 import { templateReclusterSchedule } from "./template-recluster-schedule";
 
-export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep, harnessBatch, harnessBatchResume, promptEmbed, embeddingsReembed, templateRecluster, templateReclusterSchedule];
+export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep, harnessBatch, harnessBatchResume, promptEmbed, embeddingsReembed, templateRecluster, templateReclusterSchedule, analyticsRollup];

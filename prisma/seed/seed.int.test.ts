@@ -57,6 +57,11 @@ describe("demo catalogue", () => {
     expect(replies.length).toBeGreaterThan(0);
     for (const reply of replies) expect(THREADS.find((th) => th.comment === reply.parent?.body)?.replies).toContain(reply.body);
 
+    // A month of usage, rolled up, with trending in every window (Home's Trending section is not empty).
+    expect(await t.db.usageEvent.count()).toBeGreaterThan(1000);
+    expect(await t.db.usageRollup.count({ where: { granularity: "day", scope: "site" } })).toBeGreaterThan(20);
+    for (const field of ["trending24h", "trending7d", "trending30d"] as const) expect(await t.db.prompt.count({ where: { visibility: "public", [field]: { gt: 0 } } }), field).toBeGreaterThanOrEqual(6);
+
     const again = await seedDemoCatalogue(t.db);
     expect(again.prompts).toBe(0);
     expect(await t.db.prompt.count()).toBe(first.prompts);

@@ -11,6 +11,7 @@ import { hashPassword } from "@/server/domain/users/password";
 import { DEMO_PASSWORD, seedPrompts, seedUsers } from "./catalogue";
 import { seedActivity } from "./activity";
 import { seedMarketplace } from "./marketplace";
+import { seedUsage } from "./usage";
 
 export { DEMO_PASSWORD };
 
@@ -76,6 +77,11 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
     await db.$executeRaw`UPDATE "Notification" n SET "createdAt" = COALESCE(p."paidAt", p."createdAt") FROM "Purchase" p WHERE n."purchaseId" = p.id AND n.kind = 'listing_sale'`;
     await db.$executeRaw`UPDATE "Notification" n SET "createdAt" = r."createdAt" FROM "Refund" r WHERE n."purchaseId" = r."purchaseId" AND n.kind = 'listing_refund'`;
     await db.$executeRaw`UPDATE "Notification" SET "readAt" = "createdAt" WHERE "readAt" IS NULL AND "createdAt" < now() - interval '2 days'`;
+  }
+  // A month of usage events, rolled up, and trending computed from them (Home's Trending section).
+  if (created > 0) {
+    const usage = await seedUsage(db);
+    log(`seeded ${usage.events} usage events; trending scores for ${usage.trending} prompts`);
   }
   // The seed runs before the job runner starts, so its embed events go nowhere: embed here (Similar
   // prompts and search by meaning need them). An embeddings outage leaves it to `reembed`.

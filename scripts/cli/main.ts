@@ -6,6 +6,7 @@
 //   npm run cli -- reembed [--json]
 //   npm run cli -- induce --input FILE [--threshold 0.8] [--json]   (no server, no database)
 //   npm run cli -- recluster --email E [--json]
+//   npm run cli -- rollup [--json]
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "../../src/server/db/prepare-database";
@@ -22,7 +23,8 @@ const USAGE = `usage:
   npm run cli -- db seed
   npm run cli -- reembed [--json]
   npm run cli -- induce --input FILE [--threshold 0.8] [--json]
-  npm run cli -- recluster --email E [--json]`;
+  npm run cli -- recluster --email E [--json]
+  npm run cli -- rollup [--json]`;
 
 class UsageError extends Error {}
 
@@ -144,6 +146,21 @@ async function run() {
       return print(
         { jobId: outcome.jobId, ...r },
         `Re-clustered ${r.captures} captures (${r.texts} distinct prompts) at threshold ${r.threshold} in ${r.ms} ms: ${r.templates} templates (${r.created} new, ${r.kept} kept, ${r.deleted} deleted), ${r.clustered} captures in a template, ${r.unclustered} in none, ${r.promotedUses} counted as uses of promoted templates, ${r.detectedMerged} detected prompts merged.`,
+      );
+    }
+    case "rollup": {
+      // The analytics job here and now: usage events into the rollups (with the retention), then trending.
+      const { rollUp } = await import("../../src/server/domain/analytics/rollup");
+      const { computeTrending } = await import("../../src/server/domain/analytics/trending");
+      const started = Date.now();
+      const result = await withDb(async (db) => {
+        const rolled = await rollUp(db);
+        const trendingChanged = await computeTrending(db);
+        return { ...rolled, rolledUpTo: rolled.rolledUpTo.toISOString(), trendingChanged, ms: Date.now() - started };
+      });
+      return print(
+        result,
+        `Rolled up ${result.hours} hours (${result.events} events) to ${result.rolledUpTo}; deleted ${result.deleted} events past the retention; trending changed for ${result.trendingChanged} prompts; ${result.ms} ms.`,
       );
     }
     case "induce": {

@@ -4,6 +4,8 @@ import { ArrowRightIcon, ForkIcon, LayersIcon, RocketIcon, TrendingIcon } from "
 import { PromptGrid } from "@/components/prompts/prompt-grid";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TrendingWindowPicker } from "@/components/home/trending-window-picker";
+import { DEFAULT_TRENDING_WINDOW, TRENDING_WINDOW_LABELS, trendingWindowOf } from "@/shared/prompts/trending-windows";
 import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
 import { SignedInHome } from "./_components/signed-in-home";
@@ -16,12 +18,13 @@ const features = [
   { icon: ForkIcon, title: "Trade & discover", text: "Fork what others share and see the whole family tree of a prompt." },
 ];
 
-export default async function Home() {
+export default async function Home({ searchParams }: { searchParams: Promise<{ trending?: string | string[] }> }) {
   const session = await auth();
   // Signed in, home is one's own dashboard; the marketing page is for visitors.
   if (session?.user) return <SignedInHome user={session.user} />;
+  const trendWindow = trendingWindowOf((await searchParams).trending);
   const api = await serverApi();
-  const [{ items }, trending] = await Promise.all([api.prompt.list({ limit: 12 }), api.prompt.search({ sort: "trending", limit: 6 })]);
+  const [{ items }, trending] = await Promise.all([api.prompt.list({ limit: 12 }), api.prompt.search({ sort: "trending", window: trendWindow, limit: 6 })]);
   return (
     <main>
       <section className="border-b border-slate-200 bg-gradient-to-b from-white to-slate-50">
@@ -64,17 +67,23 @@ export default async function Home() {
 
         {trending.items.length ? (
           <section aria-labelledby="trending-heading">
-            <div className="flex items-end justify-between gap-4">
+            <div className="flex flex-wrap items-end justify-between gap-4">
               <div>
                 <h2 id="trending-heading" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
                   <TrendingIcon className="text-indigo-600" />
-                  Trending
+                  Trending <span className="sr-only">{TRENDING_WINDOW_LABELS[trendWindow].toLowerCase()}</span>
                 </h2>
-                <p className="mt-1 text-sm text-slate-600">What people are liking, rating, forking and discussing right now.</p>
+                <p className="mt-1 text-sm text-slate-600">What people are viewing, using, liking and forking, by distinct people, recent activity first.</p>
               </div>
-              <Link href="/explore?sort=trending" className="shrink-0 rounded text-sm font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
-                See all trending <span aria-hidden>→</span>
-              </Link>
+              <div className="flex flex-wrap items-center gap-4">
+                <TrendingWindowPicker current={trendWindow} hrefFor={(w) => (w === DEFAULT_TRENDING_WINDOW ? "/#trending-heading" : `/?trending=${w}#trending-heading`)} />
+                <Link
+                  href={trendWindow === DEFAULT_TRENDING_WINDOW ? "/explore?sort=trending" : `/explore?sort=trending&window=${trendWindow}`}
+                  className="shrink-0 rounded text-sm font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                >
+                  See all trending <span aria-hidden>→</span>
+                </Link>
+              </div>
             </div>
             <div className="mt-5">
               <PromptGrid prompts={trending.items} label="Trending prompts" empty={null} />

@@ -1,12 +1,23 @@
 import "server-only";
-// A prompt page render counts as a view. It is recorded here, beside the server caller, rather
-// than inside prompt.bySlug, so that API and script reads never inflate view counts.
+// A prompt page render counts as a view (and a listing view when it has an active listing). It is
+// recorded here, beside the server caller, rather than inside prompt.bySlug, so that API and script
+// reads never inflate view counts. The viewer is the signed-in user or, anonymously, a hash of the
+// visitor's address and agent, so reloads within the window count once (domain/analytics).
+import { headers } from "next/headers";
 import { getDb } from "@/server/db/client";
-import { recordView } from "@/server/domain/social/views";
+import { recordPageView, type PageView } from "@/server/domain/social/views";
+import { viewerKeyFromHeaders } from "@/server/http/viewer-key";
 import { notePageView } from "@/server/page-cache/render-context";
 
-export function recordPromptView(promptId: string) {
-  recordView(getDb(), promptId);
-  // A cached copy of this render records the view again on every hit (src/server/page-cache).
-  notePageView(promptId);
+type ShownPrompt = { id: string; owner: { id: string }; latestVersion: { id: string } | null; forSale: boolean; isOwner: boolean };
+
+export function recordPromptView(prompt: ShownPrompt, viewerId: string | null) {
+  // The seller looking at their own listing is not a listing view (their page view still counts).
+  const listed = prompt.forSale && !prompt.isOwner;
+  const view: PageView = { promptId: prompt.id, ownerId: prompt.owner.id, versionId: prompt.latestVersion?.id ?? null, listed };
+  // A cached copy of this render records the view again on every hit, as its own visitor (src/server/page-cache).
+  notePageView(view);
+  void headers()
+    .then((h) => recordPageView(getDb(), view, { actorId: viewerId, origin: { source: "web", viewerKey: viewerId ?? viewerKeyFromHeaders(h) } }))
+    .catch((error: unknown) => console.error("[views]", error));
 }

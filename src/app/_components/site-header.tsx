@@ -22,8 +22,11 @@ export async function SiteHeader() {
           { href: "/feed", label: "Feed" },
           { href: `/u/${user.handle}`, label: "My prompts" },
           { href: "/library", label: "Library" },
+          { href: "/dashboard", label: "Dashboard" },
           { href: "/dashboard/sales", label: "Sales" },
           { href: "/captures", label: "Captures" },
+          // The admin overview exists for admins only (anyone else gets the not-found page).
+          ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
         ]
       : []),
   ];

@@ -12,6 +12,8 @@ import { categoryLabel } from "@/shared/prompts/categories";
 import { serverApi } from "@/trpc/server";
 import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
 import { textParam } from "@/app/_components/search-params";
+import { TrendingWindowPicker } from "@/components/home/trending-window-picker";
+import { DEFAULT_TRENDING_WINDOW, TRENDING_WINDOW_LABELS, trendingWindowOf } from "@/shared/prompts/trending-windows";
 import { atPage, exploreHref, isExploreCategory, isExploreMode, isExploreSort, withFilters, type ExploreState } from "./_components/explore-href";
 import { ExploreFilters } from "./_components/explore-filters";
 import { EXPLORE_SORT_LABELS, TOP_RATED_RULE } from "./_components/explore-sorts";
@@ -21,7 +23,7 @@ export const metadata: Metadata = { title: "Explore prompts" };
 
 const PAGE_SIZE = 24;
 
-type Search = Record<"q" | "category" | "tag" | "author" | "sort" | "mode" | "cursor", string | string[] | undefined>;
+type Search = Record<"q" | "category" | "tag" | "author" | "sort" | "mode" | "window" | "cursor", string | string[] | undefined>;
 type Filters = Omit<ExploreState, "cursor">;
 
 /** "in Writing tagged #email by @ana" (or nothing). */
@@ -29,10 +31,17 @@ const scopeWords = ({ category, tag, author }: Filters) => `${category ? ` in ${
 
 /** What the results are, in words, with their number: "23 prompts in Writing tagged #email, top rated first." */
 function Summary({ filters, total, capped, searched }: { filters: Filters; total: number; capped: boolean; searched?: string }) {
-  const { q, category, tag, author, sort, mode } = filters;
+  const { q, category, tag, author, sort, mode, window: trendWindow } = filters;
   const count = <strong className="font-semibold text-slate-900">{capped ? `${formatInteger(total)}+ prompts` : plural(total, "prompt")}</strong>;
   const best = mode === "semantic" ? ", closest in meaning first" : mode === "hybrid" ? ", best matches by words and meaning first" : ", best matches first";
-  const order = sort ? `, ${EXPLORE_SORT_LABELS[sort].toLowerCase()} first` : q ? best : ", newest first";
+  const order =
+    sort === "trending"
+      ? `, trending ${TRENDING_WINDOW_LABELS[trendWindow ?? DEFAULT_TRENDING_WINDOW].toLowerCase()} first`
+      : sort
+        ? `, ${EXPLORE_SORT_LABELS[sort].toLowerCase()} first`
+        : q
+          ? best
+          : ", newest first";
   if (!q && !category && !tag && !author) return <>{count} in total{order}.</>;
   return (
     <>
@@ -81,6 +90,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
     // By meaning, or by words and meaning: only with a query (exploreHref drops it otherwise).
     mode: q && isExploreMode(rawMode) ? rawMode : undefined,
   };
+  // The trending sort's window (7 days unless the URL says otherwise).
+  if (filters.sort === "trending") filters.window = trendingWindowOf(textParam(sp.window));
   const cursor = textParam(sp.cursor);
 
   const api = await serverApi();
@@ -100,6 +111,16 @@ export default async function ExplorePage({ searchParams }: { searchParams: Prom
 
       {/* Remounted per URL, so the form always shows the search on screen. */}
       <ExploreFilters key={exploreHref(filters)} state={filters} />
+
+      {filters.sort === "trending" ? (
+        <div className="mt-4 flex flex-wrap items-center gap-3" data-testid="trending-window">
+          <span className="text-sm font-medium text-slate-800" id="trending-window-label">
+            Trending
+          </span>
+          <TrendingWindowPicker current={filters.window ?? DEFAULT_TRENDING_WINDOW} hrefFor={(w) => withFilters(filters, { window: w })} label="Trending over" />
+          <span className="text-sm text-slate-600">Scores count distinct people, so one account cannot push a prompt up.</span>
+        </div>
+      ) : null}
 
       {filters.sort === "top_rated" ? (
         <p className="mt-4 flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200" data-testid="top-rated-rule">

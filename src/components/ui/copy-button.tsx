@@ -10,6 +10,7 @@ const darkClass =
  * Copies `text` to the clipboard and says "Copied" (or "Copy failed") for a moment; a status region
  * tells screen readers the same in full. `onDark` is the quiet outline for dark code panels.
  * `accessibleName` and `announcement` name what is copied when the visible label is just "Copy".
+ * `onCopied` runs after a copy that worked (a prompt page reports it as usage).
  */
 export function CopyButton({
   text,
@@ -19,8 +20,9 @@ export function CopyButton({
   announcement = "Copied to clipboard",
   size = "sm",
   variant = "secondary",
-}: { text: string; label?: string; onDark?: boolean; accessibleName?: string; announcement?: string } & ButtonStyle) {
-  const { state, copy } = useCopyToClipboard(text);
+  onCopied,
+}: { text: string; label?: string; onDark?: boolean; accessibleName?: string; announcement?: string; onCopied?: () => void } & ButtonStyle) {
+  const { state, copy } = useCopyToClipboard(text, onCopied);
   const content = state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label;
   return (
     <>

@@ -3,8 +3,8 @@ import { useEffect, useState } from "react";
 
 export type CopyState = "idle" | "copied" | "failed";
 
-/** Copies text to the clipboard; the state says "copied" or "failed" for two seconds. */
-export function useCopyToClipboard(text: string) {
+/** Copies text to the clipboard; the state says "copied" or "failed" for two seconds. `onCopied` runs after a copy that worked. */
+export function useCopyToClipboard(text: string, onCopied?: () => void) {
   const [state, setState] = useState<CopyState>("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -15,6 +15,7 @@ export function useCopyToClipboard(text: string) {
     try {
       await navigator.clipboard.writeText(text);
       setState("copied");
+      onCopied?.();
     } catch {
       setState("failed");
     }

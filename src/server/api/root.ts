@@ -17,6 +17,7 @@ import { providerRouter } from "./routers/provider";
 import { embeddingsRouter } from "./routers/embeddings";
 import { detectedRouter } from "./routers/detected";
 import { templateRouter } from "./routers/template";
+import { analyticsRouter } from "./routers/analytics";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   embeddings: embeddingsRouter,
   detected: detectedRouter,
   template: templateRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

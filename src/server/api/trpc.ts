@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
 import type { Db } from "@/server/db/prisma";
 import type { Viewer } from "@/server/domain/actor";
+import type { UsageOrigin } from "@/server/domain/analytics/usage-origin";
 import { DomainError } from "@/server/domain/errors";
 import { findUnstorableText } from "./storable-input";
 
@@ -12,8 +13,10 @@ import { findUnstorableText } from "./storable-input";
  * origin: where users reach the app (for links such as Stripe's return URLs); absent in direct callers.
  * sessionFromForeignOrigin: set (to the refusal's message) when the viewer comes from the session
  * cookie on a request another site's page sent (http/request-origin.ts); its mutations are refused.
+ * usage: where the request came from for usage events (web or an API key, and the viewer key);
+ * absent in direct callers, which count as the web.
  */
-export type Context = { db: Db; viewer: Viewer; origin?: string; sessionFromForeignOrigin?: string };
+export type Context = { db: Db; viewer: Viewer; origin?: string; sessionFromForeignOrigin?: string; usage?: UsageOrigin };
 
 const CODE_FOR_STATUS = {
   400: "BAD_REQUEST",

@@ -50,6 +50,26 @@ function adapterFor(db: Db): Adapter {
   };
 }
 
+/** Session cookies that could not be read: one log line a minute at most, with how many. */
+const unreadableSessions = (() => {
+  let count = 0;
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    note() {
+      count++;
+      if (timer) return;
+      console.warn("[auth] a session cookie could not be read (forged, damaged, or signed with another AUTH_SECRET); treated as signed out");
+      count = 0;
+      timer = setTimeout(() => {
+        timer = null;
+        if (count) console.warn(`[auth] ${count} more unreadable session cookies in the last minute; treated as signed out`);
+        count = 0;
+      }, 60_000);
+      timer.unref();
+    },
+  };
+})();
+
 const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
   const db = getDb();
   const config: NextAuthConfig = {
@@ -64,6 +84,9 @@ const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
       error(error) {
         const type = (error as { type?: string }).type;
         if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+        // A forged, damaged or old-secret session cookie reads as signed out; its stack on every
+        // request would flood the log, so it is counted and reported once a minute.
+        if (type === "JWTSessionError" || error.name === "JWTSessionError") return unreadableSessions.note();
         console.error("[auth][error]", error);
       },
     },

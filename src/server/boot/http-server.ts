@@ -2,14 +2,16 @@
 // capture proxy answered directly on node:http, everything else through the anonymous page cache
 // (src/server/page-cache) to Next. Its stop() is the HTTP half of the shutdown: proxied calls in
 // flight finish (each is in the spool before its response completes), the spool is sealed and
-// written, buffered page views are flushed; the database is stopped afterwards by its owner.
+// written, buffered usage events (page views among them) are flushed; the database is stopped afterwards by its owner.
 import { createServer, type Server } from "node:http";
 import { startIdleGc } from "./idle-gc";
 import next from "next";
 import { env } from "@/env";
 import { getDb } from "@/server/db/client";
-import { flushViews, recordView } from "@/server/domain/social/views";
+import { flushUsage } from "@/server/domain/analytics/record-usage";
+import { recordPageView } from "@/server/domain/social/views";
 import { prepareNodeRequest } from "@/server/http/node-request";
+import { viewerKeyOfNodeRequest } from "@/server/http/viewer-key";
 import { createPageCache, type PageCache, type PageCacheOptions } from "@/server/page-cache/page-cache";
 import { PROXY_PREFIX } from "@/server/proxy/proxy-route";
 import { closeCaptureRuntime, drainProxy, getProxyHandler, type CaptureRuntimeOptions } from "./capture-runtime";
@@ -27,7 +29,7 @@ export async function startHttpServer(opts: {
   dev: boolean;
   spool: CaptureRuntimeOptions;
   /** A write started or ended here (a cluster worker tells the others). */
-  onWrite?: (phase: "start" | "end") => void;
+  onWrite?: PageCacheOptions["onWrite"];
   /** This process rendered and kept a page (a cluster worker offers it to the others). */
   onStore?: PageCacheOptions["onStore"];
 }): Promise<HttpServer> {
@@ -45,7 +47,8 @@ export async function startHttpServer(opts: {
     // Under `next dev` pages change as their files do: nothing is kept.
     ttlMs: opts.dev ? 0 : env.PAGE_CACHE_TTL_MS,
     render: (req, res) => handle(req, res),
-    recordView: (promptId) => recordView(getDb(), promptId),
+    // Cached pages are anonymous: the hit's visitor is known by a hash of address and agent.
+    recordView: (view, req) => recordPageView(getDb(), view, { actorId: null, origin: { source: "web", viewerKey: viewerKeyOfNodeRequest(req) } }),
     onWrite: opts.onWrite,
     onStore: opts.onStore,
     onError: (error) => console.error("[server]", error),
@@ -73,7 +76,7 @@ export async function startHttpServer(opts: {
       server.closeAllConnections();
       await new Promise((resolve) => setImmediate(resolve)); // cut calls report themselves on "close"
       await closeCaptureRuntime({ graceMs: 1_500 }).catch((error: unknown) => console.error("[capture]", error));
-      await flushViews().catch((error: unknown) => console.error("[views]", error));
+      await flushUsage().catch((error: unknown) => console.error("[usage]", error));
     })());
   return { server, pageCache, listening, stop };
 }

@@ -16,6 +16,8 @@ export const events = {
   "embeddings/reembed.requested": z.object({ jobId: z.string().min(1) }),
   /** Re-cluster one owner's captured prompts into templates; progress in BackgroundJob `jobId`. */
   "template/recluster.requested": z.object({ ownerId: z.string().min(1), jobId: z.string().min(1) }),
+  /** Roll usage events up to the last complete hour, apply the retention, recompute trending (also every 5 minutes by cron). */
+  "analytics/rollup.requested": z.object({}),
 } satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

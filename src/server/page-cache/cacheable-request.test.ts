@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, test } from "vitest";
-import { cacheDecision, isWrite } from "./cacheable-request";
+import { cacheDecision, isWrite, writeMayHaveChanged } from "./cacheable-request";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers: { host: "localhost:3000", ...headers } }) as unknown as IncomingMessage;
 const keyOf = (req: IncomingMessage) => {
@@ -46,5 +46,14 @@ describe("which requests the anonymous page cache may answer", () => {
   test("writes are every method but GET, HEAD and OPTIONS", () => {
     expect(["POST", "PUT", "PATCH", "DELETE"].every((m) => isWrite(request("/api/trpc/prompt.update", {}, m)))).toBe(true);
     expect(["GET", "HEAD", "OPTIONS"].some((m) => isWrite(request("/", {}, m)))).toBe(false);
+    // Signing in or out changes no public page.
+    expect(isWrite(request("/api/auth/callback/credentials", {}, "POST"))).toBe(false);
+    expect(isWrite(request("/api/auth/signout", {}, "POST"))).toBe(false);
+    expect(isWrite(request("/api/stripe/webhook", {}, "POST"))).toBe(true);
+    // Recording a copy changes no page; a batch with anything else in it is a write.
+    expect(isWrite(request("/api/trpc/analytics.copy?batch=1", {}, "POST"))).toBe(false);
+    expect(isWrite(request("/api/trpc/analytics.copy,prompt.update?batch=1", {}, "POST"))).toBe(true);
+    expect([200, 201, 204, 207, 302].every(writeMayHaveChanged)).toBe(true);
+    expect([400, 401, 403, 404, 413, 429, 500, 503].some(writeMayHaveChanged)).toBe(false);
   });
 });

@@ -81,7 +81,29 @@ export function cacheDecision(req: IncomingMessage): CacheDecision {
   return { cacheable: true, key };
 }
 
-/** Requests that may change what pages show: every method but GET, HEAD and OPTIONS. */
+/**
+ * Auth.js's own routes (sign-in, sign-out, CSRF, session): they change who someone is, never what a
+ * public page shows (a new account is created by user.signUp, a tRPC mutation).
+ */
+const AUTH_PREFIX = "/api/auth/";
+
+/** tRPC mutations that only record usage (a copy of a prompt's text): no public page shows their effect at once. */
+const RECORD_ONLY_MUTATIONS = new Set(["analytics.copy"]);
+
+/** Requests that may change what pages show: every method but GET, HEAD and OPTIONS, except Auth.js's routes and usage records. */
 export function isWrite(req: IncomingMessage): boolean {
-  return req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS";
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
+  const url = req.url ?? "";
+  if (url.startsWith(AUTH_PREFIX)) return false;
+  if (url.startsWith(TRPC_PREFIX)) {
+    const q = url.indexOf("?");
+    const procedures = decodeURIComponent(url.slice(TRPC_PREFIX.length, q === -1 ? undefined : q)).split(",");
+    if (procedures.every((p) => RECORD_ONLY_MUTATIONS.has(p))) return false;
+  }
+  return true;
+}
+
+/** Whether a write's response says it may have changed something: a refused or failed one (4xx, 5xx) did not. */
+export function writeMayHaveChanged(status: number): boolean {
+  return status < 400;
 }

@@ -25,24 +25,26 @@ describe("the page cache's entries", () => {
     expect(s.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 
-  test("a write empties it, here or in another worker, and a render that began before it is not kept", () => {
+  test("a write empties it when it ends, here or in another worker, and a render that began before it is not kept", () => {
     clock = 0;
     const s = store();
     s.set("/", entry("home"), s.generation());
     const renderStarted = s.generation();
     s.write("start");
-    expect(s.get("/")).toBeUndefined();
-    expect(s.getStale("/")).toBeUndefined();
+    // Until it commits, what was rendered before it is still what is stored.
+    expect(s.get("/")).toBeDefined();
     // While the write is in flight nothing is kept, even a render that began after it started.
     expect(s.set("/explore", entry("explore"), s.generation())).toBe(false);
     s.write("end");
+    expect(s.get("/")).toBeUndefined();
+    expect(s.getStale("/")).toBeUndefined();
     expect(s.set("/explore", entry("explore"), renderStarted)).toBe(false);
     expect(s.set("/explore", entry("explore"), s.generation())).toBe(true);
 
     s.write("start", "2");
-    expect(s.get("/explore")).toBeUndefined();
     expect(s.set("/explore", entry("explore"), s.generation())).toBe(false);
     s.write("end", "2");
+    expect(s.get("/explore")).toBeUndefined();
     expect(s.set("/explore", entry("explore"), s.generation())).toBe(true);
   });
 
@@ -90,5 +92,20 @@ describe("the page cache's entries", () => {
     clock = 220;
     expect(s.setShared("/explore", entry("after", 215))).toBe(true);
     expect(store(0).setShared("/", entry("home", 0))).toBe(false);
+  });
+
+  test("a write that was refused or failed holds the cache off while in flight but does not empty it", () => {
+    clock = 0;
+    const s = store();
+    s.set("/", entry("home"), s.generation());
+    const before = s.generation();
+    s.write("start", "2");
+    s.write("end", "2", false);
+    expect(s.get("/")).toBeDefined();
+    // A render that overlapped it is still not kept (its outcome was not known when it started).
+    expect(s.set("/explore", entry("explore"), before)).toBe(false);
+    s.write("start");
+    s.write("end", undefined, false);
+    expect(s.get("/")).toBeDefined();
   });
 });

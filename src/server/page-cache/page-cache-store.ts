@@ -1,18 +1,21 @@
 // The entries of the anonymous page cache, for a few seconds each, and what empties it. A write
-// (any request that may change what pages show) empties it when it starts and again when it ends,
-// here and, told over IPC, in the other workers; while one is in flight nothing is stored, and a
-// render that began before a write started or ended is not stored either (the generation moved),
-// so no entry can hold what was read before a write committed. Writes this process cannot see
-// (background jobs, other replicas on the same PostgreSQL, the CLI) show within the TTL, plus the
-// time of one render: an entry past its TTL is still served while one request renders it again.
+// (any request that may change what pages show) holds it off while in flight, here and, told over
+// IPC, in the other workers: nothing is stored, and a render that began before a write started or
+// ended is not stored either (the generation moved), so no entry can hold what was read before a
+// write committed. When the write ends it empties the cache unless it was refused or failed (a
+// 4xx or 5xx changed nothing: anonymous requests that are turned away cannot keep the cache cold).
+// Writes this process cannot see (background jobs, other replicas on the same PostgreSQL, the CLI)
+// show within the TTL, plus the time of one render: an entry past its TTL is still served while
+// one request renders it again.
 import type { NonceBody } from "./nonce-body";
+import type { NotedView } from "./render-context";
 
 export type CachedResponse = {
   status: number;
   headers: [string, string | string[]][];
   body: NonceBody;
   /** Prompts whose page view the render recorded: a hit records them again, as a render would. */
-  views: string[];
+  views: NotedView[];
   /** When its render started (what another worker compares with the writes it has seen). */
   renderedFrom: number;
   storedAt: number;
@@ -33,8 +36,8 @@ export type PageCacheStore = {
   setShared(key: string, entry: CachedResponse): boolean;
   /** Moves with every write that starts or ends; a render remembers it when it starts. */
   generation(): number;
-  /** A write in this process or another (`source`) started or ended. */
-  write(phase: "start" | "end", source?: string): void;
+  /** A write in this process or another (`source`) started or ended; `changed`: the end of one that may have changed something. */
+  write(phase: "start" | "end", source?: string, changed?: boolean): void;
   /** Drops the entries too old to be served even stale (so an idle server does not hold them). */
   sweep(): void;
   /** A worker that wrote is gone: its unfinished writes no longer hold the cache off. */
@@ -117,10 +120,10 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
       return put(key, entry);
     },
     generation: () => generation,
-    write(phase, source) {
+    write(phase, source, changed = true) {
       generation++;
       lastWriteAt = now();
-      clear();
+      if (phase === "end" && changed) clear();
       if (source === undefined) localWrites = Math.max(0, localWrites + (phase === "start" ? 1 : -1));
       else {
         const w = remoteWrites.get(source) ?? { count: 0, since: now() };

@@ -4,20 +4,20 @@
 // an entry is past its TTL but not twice that, get it while one request renders it again). Only a
 // 200 without Set-Cookie is kept. Each response gets a fresh CSP nonce in its header and body
 // (nonce-body.ts), and a hit records the prompt page views its render recorded (render-context.ts).
-// Writes empty it (page-cache-store.ts); `onWrite` tells the other workers. What one worker renders
+// Writes that may have changed something empty it (page-cache-store.ts); `onWrite` tells the other workers. What one worker renders
 // and keeps, `onStore` offers to the others (`sharedEntry`), so a page is rendered once per TTL for
 // all of them rather than once per worker. Responses carry
 // `x-cache: hit | miss`, or `bypass` on a public page asked for by someone signed in (or with an
 // API key, or by Next's client navigation).
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
 import { newNonce } from "@/server/http/security-headers";
-import { cacheDecision, isWrite } from "./cacheable-request";
+import { cacheDecision, isWrite, writeMayHaveChanged } from "./cacheable-request";
 import { captureResponse, type CapturedResponse } from "./capture-response";
 import { gzipWithNonce, toNonceBody, withNonce } from "./nonce-body";
 import { createPageCacheStore, type CachedResponse, type PageCacheStore } from "./page-cache-store";
 
 export type { CachedResponse };
-import { collectRenderEffects } from "./render-context";
+import { collectRenderEffects, type NotedView } from "./render-context";
 
 export type PageCacheOptions = {
   /** How long an entry answers; 0 turns the cache off (writes are still announced). */
@@ -25,10 +25,10 @@ export type PageCacheOptions = {
   maxBytes?: number;
   /** Next's request handler. */
   render: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-  /** Records a prompt page view, as the page does when it renders. */
-  recordView: (promptId: string) => void;
-  /** A write started or ended in this process (to tell the other workers). */
-  onWrite?: (phase: "start" | "end") => void;
+  /** Records a prompt page view, as the page does when it renders, for the visitor of `req`. */
+  recordView: (view: NotedView, req: IncomingMessage) => void;
+  /** A write started or ended in this process (to tell the other workers); `changed`: it may have changed something. */
+  onWrite?: (phase: "start" | "end", changed?: boolean) => void;
   /** This process rendered and kept an entry (to offer it to the other workers). */
   onStore?: (key: string, entry: CachedResponse) => void;
   onError?: (error: unknown) => void;
@@ -37,7 +37,7 @@ export type PageCacheOptions = {
 export type PageCache = {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** A write in another worker (`source`) started or ended. */
-  remoteWrite: (phase: "start" | "end", source: string) => void;
+  remoteWrite: (phase: "start" | "end", source: string, changed?: boolean) => void;
   /** An entry another worker rendered and kept (kept here too unless a write here says otherwise). */
   sharedEntry: (key: string, entry: CachedResponse) => void;
   forgetSource: (source: string) => void;
@@ -93,7 +93,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
 
   function serveHit(req: IncomingMessage, res: ServerResponse, entry: CachedResponse) {
     store.countHit();
-    for (const promptId of entry.views) opts.recordView(promptId);
+    for (const view of entry.views) opts.recordView(view, req);
     send(res, entry, entry.body.nonce ? newNonce() : null, acceptsGzip(req.headers["accept-encoding"]), "hit");
   }
 
@@ -112,7 +112,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
         if (rendering.get(key) === pending) rendering.delete(key);
       });
     }
-    let views: string[] = [];
+    let views: NotedView[] = [];
     captureResponse(
       res,
       (captured: CapturedResponse) => {
@@ -158,8 +158,10 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
       const end = () => {
         if (ended) return;
         ended = true;
-        store.write("end");
-        opts.onWrite?.("end");
+        // A client that went away before the answer: the write may still have happened.
+        const changed = res.writableFinished ? writeMayHaveChanged(res.statusCode) : true;
+        store.write("end", undefined, changed);
+        opts.onWrite?.("end", changed);
       };
       res.once("finish", end);
       res.once("close", end);
@@ -188,7 +190,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
 
   return {
     handle,
-    remoteWrite: (phase, source) => store.write(phase, source),
+    remoteWrite: (phase, source, changed) => store.write(phase, source, changed),
     sharedEntry: (key, entry) => void store.setShared(key, entry),
     forgetSource: (source) => store.forgetSource(source),
     store,

@@ -6,7 +6,10 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { processSingleton } from "@/server/process-singleton";
 
-type RenderContext = { views: string[] };
+/** A prompt page view as the page recorded it (domain/social/views.ts PageView); a hit records it for its own visitor. */
+export type NotedView = { promptId: string; ownerId: string | null; versionId: string | null; listed: boolean };
+
+type RenderContext = { views: NotedView[] };
 
 const storage = () => processSingleton("page-cache.render-context", () => new AsyncLocalStorage<RenderContext>());
 
@@ -18,6 +21,6 @@ export function collectRenderEffects(render: () => void): RenderContext {
 }
 
 /** Called where a page render records a prompt view; a no-op outside a cacheable render. */
-export function notePageView(promptId: string): void {
-  storage().getStore()?.views.push(promptId);
+export function notePageView(view: NotedView): void {
+  storage().getStore()?.views.push(view);
 }

@@ -2,6 +2,7 @@
 // them before navigating: one declaration for both.
 import { z } from "zod";
 import { categorySchema } from "./prompt-fields";
+import { trendingWindowSchema } from "./trending-windows";
 
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 export const TAG_FILTER_MAX_LENGTH = 32;
@@ -29,4 +30,6 @@ export const searchFiltersSchema = z.object({
   author: authorFilterSchema.optional(),
   sort: searchSortSchema.optional(),
   mode: searchModeSchema.optional(),
+  /** The trending sort's window (default 7d); other sorts ignore it. */
+  window: trendingWindowSchema.optional(),
 });

@@ -1,8 +1,9 @@
 // The anonymous page cache is safe, proved against the real server (`node --import tsx server.ts`,
 // production build, embedded database, two HTTP workers): nobody gets a page they may not see from
 // it, a write shows at once on both workers, each theme gets its own bytes, every response has a
-// nonce of its own, and a hit records its prompt view as a render does. Every test first makes the
-// cache answer (x-cache: hit), so each can fail if the cache served the wrong thing.
+// nonce of its own, and a hit records its prompt view as a render does (for the hit's own visitor).
+// Every test first makes the cache answer (x-cache: hit), so each can fail if the cache served the
+// wrong thing.
 import { mkdtemp, rm } from "node:fs/promises";
 import { get as httpGet } from "node:http";
 import { tmpdir } from "node:os";
@@ -211,20 +212,44 @@ describe("the anonymous page cache of the real server", () => {
     expect(await fresh(path)).toBe("miss");
   });
 
-  test("a hit records the prompt view as a render does", async () => {
+  test("a write that is refused does not empty the cache, so anonymous requests cannot keep it cold", async () => {
+    const path = `/u/${seller.user.handle}`;
+    await hit(path);
+    await new Promise((r) => setTimeout(r, 300)); // the other worker has it too
+    for (let i = 0; i < 3; i++) {
+      const refused = await fetch(`${server!.url}/api/trpc/prompt.update`, {
+        method: "POST",
+        headers: { origin: server!.url, "content-type": "application/json" },
+        body: JSON.stringify({ json: { promptId: "nothing", title: "x" } }),
+      });
+      expect(refused.status).toBe(401);
+      // Signing in with a wrong password is not a write either.
+      const wrong = await fetch(`${server!.url}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=nobody%40example.com&password=wrong" });
+      expect(wrong.status).toBeLessThan(500);
+    }
+    for (let i = 0; i < 4; i++) expect((await get(path)).cache).toBe("hit");
+  });
+
+  test("a hit records the prompt view as a render does, for its own visitor (reloads within the window count once)", async () => {
     const { id } = await db.prompt.findUniqueOrThrow({ where: { slug: slugs.paid } });
     const viewCount = async () => (await db.prompt.findUniqueOrThrow({ where: { id }, select: { viewCount: true } })).viewCount;
+    const listingViews = () => db.usageEvent.count({ where: { promptId: id, kind: "listing_view" } });
     // Views are buffered in each worker and written every 2 s: let earlier ones land.
     await new Promise((r) => setTimeout(r, 3_000));
-    const before = await viewCount();
+    const [before, listingBefore] = [await viewCount(), await listingViews()];
     let hits = 0;
-    const requests = 10;
-    for (let i = 0; i < requests; i++) if ((await get(`/p/${slugs.paid}`)).cache === "hit") hits++;
-    expect(hits).toBeGreaterThan(0);
+    const visitors = 10;
+    // Ten visitors (a visitor is its address and user agent), each loading the page twice.
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < visitors; i++) if ((await get(`/p/${slugs.paid}`, { "user-agent": `visitor-${marker}-${i}` })).cache === "hit") hits++;
+    }
+    expect(hits).toBeGreaterThan(visitors);
     const deadline = Date.now() + 15_000;
-    while ((await viewCount()) < before + requests && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    while ((await viewCount()) < before + visitors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     await new Promise((r) => setTimeout(r, 2_500)); // and no more than one each
-    console.log(`    ${requests} anonymous page loads (${hits} from the cache): views ${before} → ${await viewCount()}`);
-    expect((await viewCount()) - before).toBe(requests);
+    console.log(`    ${2 * visitors} anonymous page loads by ${visitors} visitors (${hits} from the cache): views ${before} → ${await viewCount()}`);
+    expect((await viewCount()) - before).toBe(visitors);
+    // The prompt is on sale: each visitor also viewed its listing, once.
+    expect((await listingViews()) - listingBefore).toBe(visitors);
   });
 });

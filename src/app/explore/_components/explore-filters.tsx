@@ -59,6 +59,8 @@ export function ExploreFilters({ state }: { state: ExploreState }) {
         author: author?.toLowerCase(),
         sort: isExploreSort(sort) && !(sort === "newest" && !q) ? sort : undefined,
         mode: isExploreMode(mode) ? mode : undefined,
+        // The trending window picked beside the results is kept while the sort stays trending.
+        window: sort === "trending" ? state.window : undefined,
       }),
     );
   }
@@ -77,6 +79,7 @@ export function ExploreFilters({ state }: { state: ExploreState }) {
   return (
     <>
       <form action="/explore" method="get" role="search" aria-label="Search and filter prompts" onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-xs sm:p-5">
+        {state.window ? <input type="hidden" name="window" value={state.window} /> : null}
         <div>
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">
             Search prompts

@@ -70,3 +70,13 @@ describe("guards", () => {
     expect(isExploreSort(undefined)).toBe(false);
   });
 });
+
+describe("the trending window", () => {
+  it("is kept only with the trending sort, and left out when it is the default", () => {
+    expect(exploreHref({ sort: "trending", window: "24h" })).toBe("/explore?sort=trending&window=24h");
+    expect(exploreHref({ sort: "trending", window: "7d" })).toBe("/explore?sort=trending");
+    expect(exploreHref({ sort: "most_liked", window: "30d" })).toBe("/explore?sort=most_liked");
+    expect(withFilters({ sort: "trending", window: "30d", cursor: "c1" }, { category: "writing" })).toBe("/explore?category=writing&sort=trending&window=30d");
+    expect(atPage({ q: "tea", sort: "trending", window: "24h" }, "c3")).toBe("/explore?q=tea&sort=trending&window=24h&cursor=c3");
+  });
+});

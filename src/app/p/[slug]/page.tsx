@@ -5,6 +5,7 @@ import { compactNumber } from "@/components/ui/format-number";
 import type { VersionData } from "@/components/prompts/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PromptListing } from "@/components/marketplace/prompt-listing";
+import { PromptAnalyticsPanel } from "@/components/analytics/prompt-analytics-panel";
 import { auth } from "@/server/auth/config";
 import { categoryLabel } from "@/shared/prompts/categories";
 import { recordPromptView } from "@/trpc/record-prompt-view";
@@ -68,7 +69,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
     ),
   ]);
   // Buffered in memory and written in batches, so a page view costs no query.
-  recordPromptView(prompt.id);
+  recordPromptView(prompt, session?.user?.id ?? null);
   const viewer = session?.user ? { id: session.user.id, isAdmin: session.user.role === "admin" } : null;
   const requested = Number(firstParam(sp.v));
   const initialNumber = versions.some((v) => v.number === requested) ? requested : (versions[0]?.number ?? 1);
@@ -91,6 +92,8 @@ export default async function PromptPage({ params, searchParams }: Params) {
               <EmptyState title="No versions yet">This prompt has no versions to show.</EmptyState>
             )}
             <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="evidence" />
+            {/* Its owner's (and admins') figures; analytics.prompt checks the same on the server. */}
+            {prompt.isOwner || viewer?.isAdmin ? <PromptAnalyticsPanel promptId={prompt.id} slug={prompt.slug} isOwner={prompt.isOwner} /> : null}
             <section aria-labelledby="compare-heading" id="compare" className="scroll-mt-20">
               <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
                 Compare versions

@@ -6,7 +6,7 @@ import { openRunStream } from "@/server/domain/harness/stream-run";
 
 export const harnessRunProcedures = {
   /** Checks everything, stores the run with one pending cell per model, answers {runId} at once; the models run in the background. */
-  run: protectedProcedure.input(runInput).mutation(({ ctx, input }) => startRun(ctx.db, ctx.actor, input)),
+  run: protectedProcedure.input(runInput).mutation(({ ctx, input }) => startRun(ctx.db, ctx.actor, input, ctx.usage)),
   /** The caller's run with its cells (NOT_FOUND for anyone else). */
   get: protectedProcedure.input(runIdInput).query(({ ctx, input }) => getRun(ctx.db, ctx.actor, input.runId)),
   /** The run now (`snapshot`), then `delta` / `cell` as they happen, then `done` (SSE; owner only). */

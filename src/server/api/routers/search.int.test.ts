@@ -70,7 +70,8 @@ describe("prompt.search", () => {
     }
   });
 
-  it("sorts by likes, ratings and trending", async () => {
+  // Trending (scores written by the trending job from usage events) is tested in domain/analytics/trending.int.test.ts.
+  it("sorts by likes and ratings", async () => {
     const fans = await Promise.all([makeUser(t.db), makeUser(t.db), makeUser(t.db)]);
     for (const f of fans) await f.caller.social.like({ promptId: ids.bulk3 });
     await fans[0].caller.social.like({ promptId: ids.bulk5 });
@@ -79,9 +80,6 @@ describe("prompt.search", () => {
 
     expect((await anonymous(t.db).prompt.search({ sort: "most_liked", limit: 2 })).items.map((i) => i.id)).toEqual([ids.bulk3, ids.bulk5]);
     expect((await anonymous(t.db).prompt.search({ sort: "top_rated", limit: 1 })).items[0].id).toBe(ids.bulk5);
-    const trending = (await anonymous(t.db).prompt.search({ sort: "trending", limit: 2 })).items.map((i) => i.id);
-    // bulk3: 3 likes + 1 rating (3·3 + 2 = 11) beats bulk5: 1 like + 3 ratings (3 + 3·2 = 9).
-    expect(trending).toEqual([ids.bulk3, ids.bulk5]);
   });
 
   it("validates its input", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { flushViews, recordView } from "@/server/domain/social/views";
+import { flushUsage } from "@/server/domain/analytics/record-usage";
+import { recordPageView } from "@/server/domain/social/views";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
@@ -188,11 +189,14 @@ describe("profile totals and visibility", () => {
     expect((await anonymous(t.db).prompt.bySlug({ slug: open.slug })).forkCount).toBe(1);
   });
 
-  it("records views cheaply and in batches", async () => {
+  it("records views cheaply and in batches, a reload by the same visitor once", async () => {
     const author = await makeUser(t.db);
     const p = await promptBy(author);
-    for (let i = 0; i < 5; i++) recordView(t.db, p.id);
-    expect(await flushViews(t.db)).toBe(5);
+    const view = { promptId: p.id, ownerId: author.user.id, versionId: null, listed: false };
+    await flushUsage(t.db); // what earlier tests recorded
+    for (let i = 0; i < 5; i++) recordPageView(t.db, view, { actorId: null, origin: { source: "web", viewerKey: `anon:visitor-${i}` } });
+    recordPageView(t.db, view, { actorId: null, origin: { source: "web", viewerKey: "anon:visitor-0" } });
+    expect(await flushUsage(t.db)).toBe(5);
     expect((await anonymous(t.db).prompt.bySlug({ slug: p.slug })).viewCount).toBe(5);
     const days = await t.db.promptViewDay.findMany({ where: { promptId: p.id } });
     expect(days.map((d) => d.count)).toEqual([5]);

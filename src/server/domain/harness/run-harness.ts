@@ -17,6 +17,8 @@ import { harnessAssertionsField, harnessModelsField, type ModelParams } from "@/
 import { bodySchema, MAX_BODY_LENGTH } from "@/shared/prompts/prompt-fields";
 import type { PromptVariable } from "@/shared/prompts/variables";
 import type { Actor } from "../actor";
+import { recordUsage } from "../analytics/record-usage";
+import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { idSchema } from "../ids";
 import { findReadableVersionWithBody } from "../access/prompt-access";
 import { renderOrRefuse } from "../prompts/render-version";
@@ -41,7 +43,7 @@ export const PARTIAL_WRITE_MS = 250;
 
 type PlannedCell = { position: number; provider: HarnessProvider; model: string; params: ModelParams };
 
-export async function startRun(db: Db, actor: Actor, input: z.output<typeof runInput>): Promise<{ runId: string }> {
+export async function startRun(db: Db, actor: Actor, input: z.output<typeof runInput>, usage?: UsageOrigin): Promise<{ runId: string }> {
   // Same access and rendering as prompt.render: unreadable is NOT_FOUND, a locked paid body FORBIDDEN.
   const version = await findReadableVersionWithBody(db, actor, input.versionId);
   const rendered = renderOrRefuse(input.candidateBody ?? version.body, input.variables, version.variables as PromptVariable[]);
@@ -67,6 +69,8 @@ export async function startRun(db: Db, actor: Actor, input: z.output<typeof runI
     select: { id: true },
   });
   trackLiveRun(run.id, executeRun(db, actor.id, run.id, rendered.text, cells, input.assertions));
+  // A usage of the prompt, counted on its owner's dashboard (the run's own owner is whoever ran it).
+  recordUsage(db, { kind: "harness_run", promptId: version.promptId, versionId: version.id, ownerId: version.prompt.ownerId, ...originFields(usage, actor.id) });
   return { runId: run.id };
 }
 

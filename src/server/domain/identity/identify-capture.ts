@@ -15,6 +15,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db, DbOrTx, Tx } from "@/server/db/prisma";
 import type { Embedder } from "../embeddings/embedder";
+import { recordUsage } from "../analytics/record-usage";
 import { ensurePromptEmbeddings, nearestPrompt } from "../embeddings/prompt-embeddings";
 import { fitTemplate, type TemplateFit } from "../templates/fit-template";
 import { countTemplateCall } from "../templates/template-counts";
@@ -45,6 +46,7 @@ export type IdentifyResult = {
 const captureSelect = {
   id: true,
   ownerId: true,
+  apiKeyId: true,
   provider: true,
   endpoint: true,
   requestBody: true,
@@ -129,10 +131,31 @@ export async function identifyCapture(db: Db, captureId: string, embedder: Embed
       },
       { timeout: 60_000, maxWait: 60_000 },
     );
-    if (result) return result;
+    if (result) {
+      if (!result.alreadyProcessed) recordCapturedUse(db, capture, result);
+      return result;
+    }
     // An earlier decision seen before the transaction went away meanwhile: embed after all.
     vector = await embedIdentity(db, capture.ownerId, embedder, identity);
   }
+}
+
+/**
+ * A capture decided "same" (a render of a library version, a fit to a promoted template, or the same
+ * identity) is a captured use of that prompt, by the owner's API key, once its decision commits. It
+ * is dated now, when it is known, so that it never lands in an hour the rollup has already done.
+ */
+function recordCapturedUse(db: Db, capture: CaptureRow, result: IdentifyResult) {
+  if (result.decision !== "same" || !result.resultPromptId) return;
+  recordUsage(db, {
+    kind: "captured_use",
+    source: "proxy",
+    promptId: result.resultPromptId,
+    versionId: result.matchedVersionId,
+    ownerId: capture.ownerId,
+    actorId: capture.ownerId,
+    apiKeyId: capture.apiKeyId,
+  });
 }
 
 function previous(c: CaptureRow): IdentifyResult {

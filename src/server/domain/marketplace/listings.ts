@@ -17,6 +17,8 @@ import { priceLabel } from "@/shared/money/format-money";
 import { evidenceBadges } from "../harness/evidence-summary";
 import { activeLicenseOf } from "./licenses";
 import { purchaseRefusal } from "./purchase-refusal";
+import { recordUsage } from "../analytics/record-usage";
+import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { PAID_LISTING_UNAVAILABLE, PAYMENTS_UNAVAILABLE, STRIPE_SETUP_HINT, stripeConfigured } from "./stripe-client";
 
 type Sample = { title: string; output: string };
@@ -199,9 +201,13 @@ export async function getListingByPrompt(db: DbOrTx, viewer: Viewer, input: { pr
   return { ...present(row), ...(await purchaseState(db, viewer, row)) };
 }
 
-export async function getListing(db: DbOrTx, viewer: Viewer, listingId: string) {
+/** One listing; an active one read by someone else than its seller is a listing view (the Market's, or the API's). */
+export async function getListing(db: DbOrTx, viewer: Viewer, listingId: string, usage?: UsageOrigin) {
   const row = await db.listing.findFirst({ where: { id: listingId, prompt: readablePromptsWhere(viewer) }, select: listingSelect });
   if (!row || (row.status === "draft" && row.sellerId !== viewer?.id && !isAdmin(viewer))) throw new NotFoundError("Listing");
+  if (row.status === "active" && row.sellerId !== viewer?.id) {
+    recordUsage(db, { kind: "listing_view", promptId: row.promptId, ownerId: row.sellerId, ...originFields(usage, viewer?.id) });
+  }
   return { ...present(row), ...(await purchaseState(db, viewer, row)) };
 }
 

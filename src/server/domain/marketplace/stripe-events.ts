@@ -14,12 +14,15 @@ import { grantLicense, revokeLicenseOf } from "./licenses";
 import { getStripe, stripeConfigured } from "./stripe-client";
 import { platformFee } from "./platform-fee";
 import { notifyRefund } from "../notifications/event-notifications";
+import { recordUsage, type UsageEventInput } from "../analytics/record-usage";
 
 export type EventOutcome = "applied" | "ignored" | "duplicate";
 
 /** Work for after the transaction commits (calls to Stripe never hold a database transaction open). */
 type AfterCommit = (task: () => Promise<void>) => void;
-type Handler = (tx: Tx, event: Stripe.Event, afterCommit: AfterCommit) => Promise<"applied" | "ignored">;
+/** A usage event (purchase, refund) recorded once the transaction commits, so a retried delivery records it once. */
+type Usage = (event: UsageEventInput) => void;
+type Handler = (tx: Tx, event: Stripe.Event, afterCommit: AfterCommit, usage: Usage) => Promise<"applied" | "ignored">;
 
 const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
 
@@ -55,7 +58,7 @@ async function purchaseForSession(tx: Tx, session: Stripe.Checkout.Session) {
   });
 }
 
-const fulfil: Handler = async (tx, event, afterCommit) => {
+const fulfil: Handler = async (tx, event, afterCommit, usage) => {
   const session = event.data.object as Stripe.Checkout.Session;
   if (typeof session.id !== "string") return "ignored";
   // Delayed payment methods complete the session unpaid; async_payment_succeeded follows.
@@ -77,6 +80,7 @@ const fulfil: Handler = async (tx, event, afterCommit) => {
       stripePaymentIntentId: paymentIntentId,
     },
   });
+  usage({ kind: "purchase", source: "web", promptId: paid.promptId, ownerId: paid.sellerId, actorId: paid.buyerId, amountCents });
   const license = await grantLicense(tx, paid);
   if (license) await tx.listing.update({ where: { id: paid.listingId }, data: { salesCount: { increment: 1 } } });
   // Paid twice for a prompt they already hold (two sessions completed): give the second payment back.
@@ -86,7 +90,7 @@ const fulfil: Handler = async (tx, event, afterCommit) => {
     const early = await tx.refund.findMany({ where: { stripePaymentIntentId: paymentIntentId, purchaseId: null } });
     if (early.length) {
       await tx.refund.updateMany({ where: { id: { in: early.map((r) => r.id) } }, data: { purchaseId: paid.id } });
-      await applyRefundTotal(tx, paid.id, Math.max(...early.map((r) => r.amountRefundedCents)), early.some((r) => r.amountRefundedCents >= amountCents));
+      await applyRefundTotal(tx, paid.id, Math.max(...early.map((r) => r.amountRefundedCents)), early.some((r) => r.amountRefundedCents >= amountCents), usage);
     }
   }
   return "applied";
@@ -104,7 +108,7 @@ const expire: Handler = async (tx, event) => {
  * Stripe reports the charge's cumulative refunded amount, so applying the largest total seen is
  * order-independent. A full refund revokes the license; a partial one is recorded and keeps it.
  */
-async function applyRefundTotal(tx: Tx, purchaseId: string, refundedTotal: number, fullyRefunded: boolean) {
+async function applyRefundTotal(tx: Tx, purchaseId: string, refundedTotal: number, fullyRefunded: boolean, usage: Usage) {
   const purchase = await tx.purchase.findUniqueOrThrow({ where: { id: purchaseId } });
   const refundedCents = Math.min(purchase.amountCents, Math.max(purchase.refundedCents, refundedTotal));
   const full = fullyRefunded || refundedCents >= purchase.amountCents;
@@ -119,7 +123,10 @@ async function applyRefundTotal(tx: Tx, purchaseId: string, refundedTotal: numbe
   });
   // Only money newly given back tells the seller: an older total arriving late changes nothing.
   const newlyRefunded = (full ? purchase.amountCents : refundedCents) - purchase.refundedCents;
-  if (newlyRefunded > 0) await notifyRefund(tx, purchase, { refundedCents: newlyRefunded, full });
+  if (newlyRefunded > 0) {
+    await notifyRefund(tx, purchase, { refundedCents: newlyRefunded, full });
+    usage({ kind: "refund", source: "web", promptId: purchase.promptId, ownerId: purchase.sellerId, actorId: purchase.buyerId, amountCents: -newlyRefunded });
+  }
   if (full && (await revokeLicenseOf(tx, purchase.id, "refunded")))
     await tx.listing.update({ where: { id: purchase.listingId }, data: { salesCount: { decrement: 1 } } });
 }
@@ -158,7 +165,7 @@ async function purchaseForCharge(tx: Tx, charge: Stripe.Charge, paymentIntentId:
   });
 }
 
-const refund: Handler = async (tx, event) => {
+const refund: Handler = async (tx, event, _afterCommit, usage) => {
   const charge = event.data.object as Stripe.Charge;
   const paymentIntentId = idOf(charge.payment_intent);
   if (paymentIntentId) await lock(tx, `pi:${paymentIntentId}`);
@@ -178,7 +185,7 @@ const refund: Handler = async (tx, event) => {
     },
   });
   if (!purchase) return "applied"; // waits for its checkout.session.completed
-  await applyRefundTotal(tx, purchase.id, refundedTotal, fullyRefunded);
+  await applyRefundTotal(tx, purchase.id, refundedTotal, fullyRefunded, usage);
   return "applied";
 };
 
@@ -192,15 +199,18 @@ const HANDLERS: Partial<Record<string, Handler>> = {
 
 export async function handleStripeEvent(db: Db, event: Stripe.Event): Promise<EventOutcome> {
   const tasks: (() => Promise<void>)[] = [];
+  let usage: UsageEventInput[] = [];
   const outcome = await db.$transaction(async (tx) => {
+    usage = []; // a retried transaction starts over
     const inserted = await tx.$executeRaw`
       INSERT INTO "StripeEvent" (id, type, outcome) VALUES (${event.id}, ${event.type}, 'pending') ON CONFLICT (id) DO NOTHING`;
     if (inserted === 0) return "duplicate" as const;
     const handler = HANDLERS[event.type];
-    const result = handler ? await handler(tx, event, (task) => tasks.push(task)) : "ignored";
+    const result = handler ? await handler(tx, event, (task) => tasks.push(task), (e) => usage.push(e)) : "ignored";
     await tx.stripeEvent.update({ where: { id: event.id }, data: { outcome: result } });
     return result;
   });
+  for (const e of usage) recordUsage(db, e);
   for (const task of tasks) await task();
   return outcome;
 }

@@ -4,7 +4,6 @@ import type { Actor } from "../actor";
 import { writeVersion } from "../versions/write-version";
 import type { CreatePromptInput } from "./schemas";
 import { uniqueSlug } from "./unique-slug";
-import { bumpTrending } from "../trending/trending";
 import { countFork } from "./fork-count";
 import { notifyFork } from "../notifications/event-notifications";
 import { requestPromptEmbedding } from "../embeddings/request-embedding";
@@ -38,7 +37,6 @@ export async function createPrompt(
       modelSettings: input.modelSettings,
       createdAt: opts.createdAt,
     });
-    await bumpTrending(tx, prompt.id, "create", opts.createdAt ?? prompt.createdAt);
     if (opts.forkedFromVersionId) {
       await countFork(tx, opts.forkedFromVersionId, input.visibility === "public" ? 1 : 0);
       await notifyFork(tx, { actorId: actor.id, sourceVersionId: opts.forkedFromVersionId, forkId: prompt.id });

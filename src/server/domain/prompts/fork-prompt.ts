@@ -6,6 +6,8 @@ import { bodyAccessOf, derivesFromGatedContent, PAID_FORK_PRIVATE_REASON } from 
 import type { PromptVariable } from "@/shared/prompts/variables";
 import { findReadableVersion } from "../access/prompt-access";
 import { createPrompt } from "./create-prompt";
+import { recordUsage } from "../analytics/record-usage";
+import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import type { Category } from "@/shared/prompts/categories";
 import { defaultForkTitle } from "@/shared/prompts/fork-title";
 
@@ -17,8 +19,9 @@ export const PAID_FORK_NOTICE = "Forks of a paid prompt are private: your licens
 /**
  * Copies a version into a new prompt owned by the forker, remembering where it came from. Paid
  * content is forked only by those who may read that version's body; a licensee's fork is private.
+ * Every fork (private ones too) is a usage event of its source.
  */
-export async function forkPrompt(db: Db, actor: Actor, input: { versionId: string; title?: string; visibility?: "public" | "unlisted" | "private" }) {
+export async function forkPrompt(db: Db, actor: Actor, input: { versionId: string; title?: string; visibility?: "public" | "unlisted" | "private" }, usage?: UsageOrigin) {
   const source = await findReadableVersion(db, actor, input.versionId);
   const access = await bodyAccessOf(db, actor, source.prompt);
   if (!access.canRead(source.number)) throw new ForbiddenError(LOCKED_FORK_REASON);
@@ -44,6 +47,7 @@ export async function forkPrompt(db: Db, actor: Actor, input: { versionId: strin
     },
     { forkedFromVersionId: source.id },
   );
+  recordUsage(db, { kind: "fork", promptId: source.promptId, versionId: source.id, ownerId: source.prompt.ownerId, ...originFields(usage, actor.id) });
   return {
     ...created,
     visibility,

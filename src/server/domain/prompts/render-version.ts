@@ -4,14 +4,18 @@ import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
 import { findReadableVersionWithBody } from "../access/prompt-access";
 import { renderTemplate, type PromptVariable } from "@/shared/prompts/variables";
+import { recordUsage } from "../analytics/record-usage";
+import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 
 /**
  * Fills a version's slots. Missing values are an error naming them; extra values are reported.
- * Paid content renders only for those who may read its body (FORBIDDEN otherwise).
+ * Paid content renders only for those who may read its body (FORBIDDEN otherwise). A successful
+ * render is a usage event.
  */
-export async function renderVersion(db: DbOrTx, viewer: Viewer, input: { versionId: string; variables: Record<string, string> }) {
+export async function renderVersion(db: DbOrTx, viewer: Viewer, input: { versionId: string; variables: Record<string, string> }, usage?: UsageOrigin) {
   const version = await findReadableVersionWithBody(db, viewer, input.versionId);
   const result = renderOrRefuse(version.body, input.variables, version.variables as PromptVariable[]);
+  recordUsage(db, { kind: "render", promptId: version.promptId, versionId: version.id, ownerId: version.prompt.ownerId, ...originFields(usage, viewer?.id) });
   return {
     versionId: version.id,
     number: version.number,

@@ -20,7 +20,7 @@ import { embedOneCached } from "../embeddings/embedding-cache";
 import { nearestPromptsWhere } from "../embeddings/prompt-embeddings";
 import { ValidationError } from "../errors";
 import { promptCardsByIds } from "./prompt-cards";
-import { decodeCursor, encodeCursor, searchFilterSql, searchPrompts, SEARCH_TOTAL_CAP, type SearchInput, type SearchSort } from "./search-prompts";
+import { decodeCursor, encodeCursor, searchFilterSql, searchPrompts, SEARCH_TOTAL_CAP, trendingColumn, type SearchInput, type SearchSort } from "./search-prompts";
 
 /** Nearest prompts considered by a semantic search (every page of one search reads the same ones). */
 export const SEMANTIC_CANDIDATES = 200;
@@ -62,7 +62,7 @@ export async function searchPromptsInMode(db: Db, viewer: Viewer, input: ModeSea
     capped ||= text.totalCapped || text.total > HYBRID_TEXT_CANDIDATES;
   }
 
-  const ordered = await orderBy(db, candidates, sort);
+  const ordered = await orderBy(db, candidates, sort, rest.window);
   const { page, more, backward } = pageOf(ordered, c, rest.limit);
   const first = page[0];
   const last = page[page.length - 1];
@@ -80,11 +80,11 @@ export async function searchPromptsInMode(db: Db, viewer: Viewer, input: ModeSea
 type Ordered = { id: string; v: number | string };
 
 /** Candidates in the sort's order (value, then id, both descending, as text search orders them). */
-async function orderBy(db: Db, candidates: Candidate[], sort: SearchSort): Promise<Ordered[]> {
+async function orderBy(db: Db, candidates: Candidate[], sort: SearchSort, window: SearchInput["window"]): Promise<Ordered[]> {
   let rows: Ordered[];
   if (sort === "relevance") rows = candidates.map((x) => ({ id: x.id, v: x.score }));
   else {
-    const column = { newest: "createdAt", top_rated: "ratingScore", most_liked: "likeCount", trending: "trendingScore" }[sort];
+    const column = { newest: "createdAt", top_rated: "ratingScore", most_liked: "likeCount", trending: trendingColumn(window) }[sort];
     const values = await db.$queryRaw<{ id: string; v: number | Date }[]>`
       SELECT p.id, p.${Prisma.raw(`"${column}"`)} AS v FROM "Prompt" p WHERE p.id = ANY(${candidates.map((x) => x.id)}::text[])`;
     rows = values.map((r) => ({ id: r.id, v: r.v instanceof Date ? r.v.toISOString() : Number(r.v) }));

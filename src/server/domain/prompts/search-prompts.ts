@@ -17,6 +17,7 @@ import { listablePromptsSql } from "../access/prompt-access";
 import { toPromptCard, type PromptCardRow } from "./prompt-cards";
 import { categoriesNamedBy, suggestQuery } from "./search-suggestions";
 import { normalizeTag } from "@/shared/prompts/tags";
+import { DEFAULT_TRENDING_WINDOW, type TrendingWindow } from "@/shared/prompts/trending-windows";
 import type { SEARCH_SORTS } from "./schemas";
 
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -27,9 +28,15 @@ export type SearchInput = {
   tag?: string;
   author?: string;
   sort?: SearchSort;
+  /** The trending sort's window (default 7d). */
+  window?: TrendingWindow;
   cursor?: string | null;
   limit: number;
 };
+
+/** The column each trending window sorts by (written by the trending job, each with its index). */
+export const TRENDING_COLUMNS: Record<TrendingWindow, string> = { "24h": "trending24h", "7d": "trending7d", "30d": "trending30d" };
+export const trendingColumn = (window: TrendingWindow | undefined) => TRENDING_COLUMNS[window ?? DEFAULT_TRENDING_WINDOW];
 
 /** A row's sort value and id; `d: "b"` reads the page before it. */
 export type Cursor = { v: number | string; id: string; d?: "b" };
@@ -47,7 +54,7 @@ export function decodeCursor(raw: string): Cursor {
 
 /**
  * Ranking every match of a common word is what makes relevance slow on large catalogues, so rank
- * a bounded candidate set: the most trending full-text matches, and title matches (substring or
+ * a bounded candidate set: the most trending full-text matches (this week's), and title matches (substring or
  * trigram, for partial words and typos) only when full text finds too few. The ranking is exact
  * within the candidates, and the same candidates serve every page of one search.
  */
@@ -161,7 +168,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
       const rows = await db.$queryRaw<(Row & { candidateCount: number; ftsHits: number })[]>`
         WITH fts AS MATERIALIZED (
           SELECT p.id FROM "Prompt" p WHERE ${Prisma.join([...where, ...filters], " AND ")} AND ${ftsMatch}
-          ORDER BY p."trendingScore" DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES}
+          ORDER BY p."trending7d" DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES}
         ), candidates AS MATERIALIZED (
           SELECT p.id, p.title, ${rank} AS rank FROM "Prompt" p
           WHERE p.id IN (${
@@ -224,7 +231,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
     newest: Prisma.sql`p."createdAt"`,
     top_rated: Prisma.sql`p."ratingScore"`,
     most_liked: Prisma.sql`p."likeCount"`,
-    trending: Prisma.sql`p."trendingScore"`,
+    trending: Prisma.raw(`p."${trendingColumn(input.window)}"`),
   }[sort];
   const snippet = snippetFor(q ? text(q).tsquery : null);
 

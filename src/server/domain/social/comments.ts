@@ -4,7 +4,8 @@ import { isAdmin, type Actor, type Viewer } from "../actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { page, pageResult } from "../pagination";
 import { findReadablePrompt } from "../access/prompt-access";
-import { bumpTrending } from "../trending/trending";
+import { recordUsage } from "../analytics/record-usage";
+import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { notifyComment } from "../notifications/event-notifications";
 
 const authorSelect = { id: true, handle: true, name: true, image: true } as const;
@@ -14,8 +15,8 @@ type CommentRow = { id: string; body: string; deletedAt: Date | null; author: { 
 /** A deleted comment that still has replies stays as a placeholder without author or text. */
 const present = <T extends CommentRow>(c: T) => (c.deletedAt ? { ...c, body: "", author: null, deleted: true as const } : { ...c, deleted: false as const });
 
-export async function addComment(db: Db, actor: Actor, input: { promptId: string; body: string; parentId?: string }) {
-  return db.$transaction(async (tx) => {
+export async function addComment(db: Db, actor: Actor, input: { promptId: string; body: string; parentId?: string }, usage?: UsageOrigin) {
+  const { comment, ownerId } = await db.$transaction(async (tx) => {
     const prompt = await findReadablePrompt(tx, actor, input.promptId);
     let parentAuthorId: string | null = null;
     if (input.parentId) {
@@ -27,10 +28,11 @@ export async function addComment(db: Db, actor: Actor, input: { promptId: string
     }
     const comment = await tx.comment.create({ data: { promptId: prompt.id, authorId: actor.id, parentId: input.parentId, body: input.body }, select: commentSelect });
     await tx.$executeRaw`UPDATE "Prompt" SET "commentCount" = "commentCount" + 1 WHERE id = ${prompt.id}`;
-    await bumpTrending(tx, prompt.id, "comment");
     await notifyComment(tx, { actorId: actor.id, prompt, commentId: comment.id, parentAuthorId });
-    return present(comment);
+    return { comment: present(comment), ownerId: prompt.ownerId };
   });
+  recordUsage(db, { kind: "comment", promptId: comment.promptId, ownerId, ...originFields(usage, actor.id) });
+  return comment;
 }
 
 async function findOwnComment(tx: DbOrTx, actor: Actor, commentId: string, action: "edit" | "delete") {

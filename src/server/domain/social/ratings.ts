@@ -5,7 +5,8 @@ import { ForbiddenError } from "../errors";
 import { page, pageResult } from "../pagination";
 import { findReadablePrompt } from "../access/prompt-access";
 import { averageOf } from "../prompts/prompt-queries";
-import { bumpTrending } from "../trending/trending";
+import { recordUsage } from "../analytics/record-usage";
+import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { ratingRefusal } from "./rating-eligibility";
 import { notifyRating } from "../notifications/event-notifications";
 import { RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from "@/shared/social/rating-score";
@@ -14,9 +15,12 @@ import { RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from "@/shared/social/rating-sc
 const PRIOR_COUNT = RATING_PRIOR_COUNT;
 const PRIOR_MEAN = RATING_PRIOR_MEAN;
 
-/** One rating per user per prompt; rating again edits it. Owners cannot rate their own prompts. */
-export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string; stars: number; review?: string }) {
-  return db.$transaction(async (tx) => {
+/**
+ * One rating per user per prompt; rating again edits it. Owners cannot rate their own prompts. A new
+ * rating, or new stars, is a usage event once it commits (a review edited alone is not).
+ */
+export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string; stars: number; review?: string }, usage?: UsageOrigin) {
+  const { result, ownerId, changed } = await db.$transaction(async (tx) => {
     const prompt = await findReadablePrompt(tx, actor, input.promptId);
     const refusal = await ratingRefusal(tx, actor, prompt);
     if (refusal) throw new ForbiddenError(refusal);
@@ -34,11 +38,13 @@ export async function ratePrompt(db: Db, actor: Actor, input: { promptId: string
       UPDATE "Prompt" SET "ratingCount" = "ratingCount" + ${countDelta}::int, "ratingSum" = "ratingSum" + ${sumDelta}::int,
         "ratingScore" = ("ratingSum" + ${sumDelta}::int + ${PRIOR_COUNT * PRIOR_MEAN}::float8) / ("ratingCount" + ${countDelta}::int + ${PRIOR_COUNT}::float8)
       WHERE id = ${prompt.id}`;
-    if (!previous) await bumpTrending(tx, prompt.id, "rating");
     // A changed rating updates the owner's notification rather than adding one; the same stars again say nothing new.
     if (previous?.stars !== input.stars) await notifyRating(tx, { actorId: actor.id, prompt, stars: input.stars });
-    return { promptId: prompt.id, stars: rating.stars, review: rating.review, updatedAt: rating.updatedAt, ...(await ratingSummary(tx, prompt.id)) };
+    const result = { promptId: prompt.id, stars: rating.stars, review: rating.review, updatedAt: rating.updatedAt, ...(await ratingSummary(tx, prompt.id)) };
+    return { result, ownerId: prompt.ownerId, changed: previous?.stars !== input.stars };
   });
+  if (changed) recordUsage(db, { kind: "rate", promptId: result.promptId, ownerId, ...originFields(usage, actor.id) });
+  return result;
 }
 
 export async function ratingSummary(db: DbOrTx, promptId: string) {

@@ -16,7 +16,6 @@ import { ratingScore } from "@/shared/social/rating-score";
 import type { Actor } from "../actor";
 import { ValidationError } from "../errors";
 import { countFork } from "../prompts/fork-count";
-import { unbumpTrending } from "../trending/trending";
 import { assertCurrentPassword } from "./current-password";
 
 /** Exactly what deleting the account keeps and removes, shown before the person confirms. */
@@ -110,19 +109,15 @@ export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle
 
 /** Removes the user's likes, ratings and comments on any prompt, keeping others' counters exact. */
 async function takeBackSocial(tx: DbOrTx, userId: string) {
-  const likes = await tx.$queryRaw<{ promptId: string; createdAt: Date }[]>`DELETE FROM "Like" WHERE "userId" = ${userId} RETURNING "promptId", "createdAt"`;
-  for (const like of likes) {
-    await tx.$executeRaw`UPDATE "Prompt" SET "likeCount" = GREATEST("likeCount" - 1, 0) WHERE id = ${like.promptId}`;
-    await unbumpTrending(tx, like.promptId, "like", like.createdAt);
-  }
+  const likes = await tx.$queryRaw<{ promptId: string }[]>`DELETE FROM "Like" WHERE "userId" = ${userId} RETURNING "promptId"`;
+  for (const like of likes) await tx.$executeRaw`UPDATE "Prompt" SET "likeCount" = GREATEST("likeCount" - 1, 0) WHERE id = ${like.promptId}`;
 
-  const ratings = await tx.$queryRaw<{ promptId: string; stars: number; createdAt: Date }[]>`DELETE FROM "Rating" WHERE "userId" = ${userId} RETURNING "promptId", stars, "createdAt"`;
+  const ratings = await tx.$queryRaw<{ promptId: string; stars: number }[]>`DELETE FROM "Rating" WHERE "userId" = ${userId} RETURNING "promptId", stars`;
   for (const r of ratings) {
     const p = await tx.prompt.findUniqueOrThrow({ where: { id: r.promptId }, select: { ratingCount: true, ratingSum: true } });
     const count = Math.max(p.ratingCount - 1, 0);
     const sum = Math.max(p.ratingSum - r.stars, 0);
     await tx.prompt.update({ where: { id: r.promptId }, data: { ratingCount: count, ratingSum: sum, ratingScore: count ? ratingScore(sum, count) : 0 } });
-    await unbumpTrending(tx, r.promptId, "rating", r.createdAt);
   }
 
   // Every live comment of theirs leaves its prompt's count, as a deletion by hand does.

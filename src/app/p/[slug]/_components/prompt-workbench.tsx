@@ -1,4 +1,5 @@
 "use client";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { plural } from "@/components/ui/plural";
@@ -13,6 +14,7 @@ import { type TryTab } from "./try-tab-ids";
 import { VersionSelect } from "@/components/prompts/version-select";
 import { TryTabs } from "./try-tabs";
 import { VersionList } from "./version-list";
+import { useTRPC } from "@/trpc/react";
 
 const sectionHeading = "text-lg font-semibold text-slate-900";
 
@@ -43,6 +45,8 @@ export function PromptWorkbench({
   const [values, setValues] = useState<Record<string, string>>({});
   const selected = versions.find((v) => v.number === selectedNumber) ?? latest;
   const [tab, setTab] = useState<TryTab>(initialTab);
+  // A copy is usage the server cannot see: reported after the clipboard took it (a failure is not the reader's concern).
+  const trackCopy = useMutation(useTRPC().analytics.copy.mutationOptions());
   const chooseTab = (next: TryTab) => {
     setTab(next);
     const url = new URL(window.location.href);
@@ -68,7 +72,7 @@ export function PromptWorkbench({
           </h2>
           <div className="flex items-center gap-2">
             <VersionSelect id="version-picker" versions={versions} value={selected.number} onChange={select} />
-            {selected.body !== null ? <CopyButton text={selected.body} label="Copy prompt text" /> : null}
+            {selected.body !== null ? <CopyButton text={selected.body} label="Copy prompt text" onCopied={() => trackCopy.mutate({ versionId: selected.id })} /> : null}
           </div>
         </div>
 
