@@ -3,9 +3,10 @@
 // job runs (`npm run cli -- rollup`) → the creator's dashboard shows them in its totals, its charts
 // and its top prompts, and a chart downloads as CSV; the prompt page shows its analytics to its
 // owner only; /admin is the admin's overview and a not-found page for anyone else.
-import { execFileSync } from "node:child_process";
+import { cli } from "./support/cli";
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
+import { startFakeChatUpstream, stopServer } from "./support/fake-chat-upstream";
 import { expect, test, type Page } from "@playwright/test";
 import OpenAI from "openai";
 import { FAKE_UPSTREAM_PORT } from "../playwright.config";
@@ -17,28 +18,10 @@ const TITLE = `Ticket triage ${stamp}`;
 
 let upstream: Server;
 test.beforeAll(async () => {
-  upstream = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          id: "chatcmpl-e2e",
-          object: "chat.completion",
-          created: 1,
-          model: "gpt-4o-mini",
-          choices: [{ index: 0, message: { role: "assistant", content: "- Disk full on db-3" }, finish_reason: "stop" }],
-          usage: { prompt_tokens: 50, completion_tokens: 8, total_tokens: 58 },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => upstream.listen(FAKE_UPSTREAM_PORT, "127.0.0.1", resolve));
+  upstream = await startFakeChatUpstream(FAKE_UPSTREAM_PORT, { content: "- Disk full on db-3", promptTokens: 50, completionTokens: 8 });
 });
-test.afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+test.afterAll(() => stopServer(upstream));
 
-const cli = (...args: string[]) =>
-  execFileSync("npx", ["tsx", "scripts/cli.ts", ...args], { env: { ...process.env, DATA_DIR: ".e2e-data" }, encoding: "utf8" }).trim();
 
 /** A row's value in the About box of a prompt page. */
 const aboutValue = (page: Page, term: string) => page.getByRole("complementary", { name: "About this prompt" }).locator("dl > div").filter({ has: page.getByText(term, { exact: true }) }).locator("dd");

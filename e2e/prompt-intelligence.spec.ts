@@ -3,8 +3,9 @@
 // prompts with two templates after a re-cluster started from the Templates page, and add nothing to
 // My prompts → one is promoted from the inbox → it is a library prompt whose version 1 is the
 // template, and later calls of that template count as its usage.
-import { execFileSync } from "node:child_process";
-import { createServer, type Server } from "node:http";
+import { cli } from "./support/cli";
+import type { Server } from "node:http";
+import { startFakeChatUpstream, stopServer } from "./support/fake-chat-upstream";
 import { expect, test } from "@playwright/test";
 import { createTRPCClient, httpLink } from "@trpc/client";
 import OpenAI from "openai";
@@ -23,28 +24,10 @@ const laterQuestions = ["How long does a return take?", "Is there a warranty on 
 
 let upstream: Server;
 test.beforeAll(async () => {
-  upstream = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          id: "chatcmpl-e2e",
-          object: "chat.completion",
-          created: 1,
-          model: "gpt-4o-mini",
-          choices: [{ index: 0, message: { role: "assistant", content: "Done." }, finish_reason: "stop" }],
-          usage: { prompt_tokens: 60, completion_tokens: 5, total_tokens: 65 },
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => upstream.listen(FAKE_UPSTREAM_PORT, "127.0.0.1", resolve));
+  upstream = await startFakeChatUpstream(FAKE_UPSTREAM_PORT, { content: "Done.", promptTokens: 60, completionTokens: 5 });
 });
-test.afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+test.afterAll(() => stopServer(upstream));
 
-const cli = (...args: string[]) =>
-  execFileSync("npx", ["tsx", "scripts/cli.ts", ...args], { env: { ...process.env, DATA_DIR: ".e2e-data" }, encoding: "utf8" }).trim();
 
 test("captured templates land in the Detected inbox, not My prompts, and a promoted one counts its later calls", async ({ page, baseURL }) => {
   test.setTimeout(240_000);

@@ -19,15 +19,9 @@
 import { performance } from "node:perf_hooks";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import pg from "pg";
-import { createScratchDatabase } from "../src/test/scratch-database";
-import { migrate, type SqlConnection } from "../src/server/db/migrator";
-import { pgliteExtensions } from "../src/server/db/pglite-extensions";
-import { createPgPrismaClient, createPrismaClient, type Db } from "../src/server/db/prisma";
-import { pgConnection, pgliteConnection } from "../src/server/db/sql-connection";
+import type { SqlConnection } from "../src/server/db/migrator";
+import type { Db } from "../src/server/db/prisma";
+import { openPglite, openServerDatabase } from "./bench-support/bench-database";
 import type { Actor } from "../src/server/domain/actor";
 import { adminAnalytics, creatorAnalytics, promptAnalytics } from "../src/server/domain/analytics/analytics-queries";
 import { flushUsage, recordUsage } from "../src/server/domain/analytics/record-usage";
@@ -45,44 +39,6 @@ const WARMUP = 5;
 const BUSIEST = 20;
 const LOAD_CHUNK = 200_000;
 
-type BenchDatabase = { kind: "PGlite (embedded)" | "PostgreSQL"; db: Db; sql: SqlConnection; close: () => Promise<void> };
-
-async function openPglite(): Promise<BenchDatabase> {
-  const pglite = await PGlite.create({ extensions: pgliteExtensions });
-  const sql = pgliteConnection(pglite);
-  await migrate(sql);
-  const db = createPrismaClient(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory);
-  return {
-    kind: "PGlite (embedded)",
-    db,
-    sql,
-    close: async () => {
-      await db.$disconnect();
-      await pglite.close();
-    },
-  };
-}
-
-async function openServerDatabase(serverUrl: string, keep: boolean): Promise<BenchDatabase> {
-  const scratch = await createScratchDatabase(serverUrl, "bench_analytics");
-  const client = new pg.Client({ connectionString: scratch.url });
-  const db = createPgPrismaClient(scratch.url, { max: 10 });
-  const close = async () => {
-    await db.$disconnect().catch(() => undefined);
-    await client.end().catch(() => undefined);
-    if (keep) console.log(`\nkept the database: ${scratch.url}\n  drop it with: psql ${serverUrl} -c 'DROP DATABASE "${scratch.name}" WITH (FORCE)'`);
-    else await scratch.drop();
-  };
-  try {
-    await client.connect();
-    const sql = pgConnection(client);
-    await migrate(sql);
-    return { kind: "PostgreSQL", db, sql, close };
-  } catch (err) {
-    await close();
-    throw err;
-  }
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -218,7 +174,7 @@ async function main() {
   const iterations = positive(values.iterations, "iterations", 100);
   if (authors > prompts) throw new Error("--authors: at most --prompts (every author owns a prompt)");
 
-  const database = values["database-url"] ? await openServerDatabase(values["database-url"], values.keep) : await openPglite();
+  const database = values["database-url"] ? await openServerDatabase(values["database-url"], { prefix: "bench_analytics", keep: values.keep }) : await openPglite();
   const { db, sql } = database;
   try {
     console.log(`Analytics benchmark — ${database.kind}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);

@@ -4,13 +4,7 @@
 //   npm run bench:record-usage -- [--calls 20000] [--rounds 3]
 import { parseArgs } from "node:util";
 import { cpus, loadavg } from "node:os";
-import { PGlite } from "@electric-sql/pglite";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import { migrate } from "../src/server/db/migrator";
-import { pgliteExtensions } from "../src/server/db/pglite-extensions";
-import { createPrismaClient } from "../src/server/db/prisma";
-import { pgliteConnection } from "../src/server/db/sql-connection";
+import { openPglite } from "./bench-support/bench-database";
 import { measureRecordUsage } from "./bench-support/record-usage-overhead";
 
 const TARGET_P50_MS = 0.2;
@@ -18,9 +12,7 @@ const { values } = parseArgs({ options: { calls: { type: "string", default: "200
 const calls = Number(values.calls);
 const rounds = Number(values.rounds);
 
-const pglite = await PGlite.create({ extensions: pgliteExtensions });
-await migrate(pgliteConnection(pglite));
-const db = createPrismaClient(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory);
+const { db, close } = await openPglite();
 console.log(`recordUsage × ${calls.toLocaleString("en")}, ${rounds} rounds; ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 const ms = (n: number) => n.toFixed(4);
 let worstP50 = 0;
@@ -34,5 +26,4 @@ for (let round = 1; round <= rounds; round++) {
 }
 const stored = await db.usageEvent.count();
 console.log(`${worstP50 < TARGET_P50_MS ? "✓" : "✗"} recording adds p50 ${ms(worstP50)} ms (worst round; target < ${TARGET_P50_MS} ms); ${stored.toLocaleString("en")} events stored after de-duplicating views`);
-await db.$disconnect();
-await pglite.close();
+await close();

@@ -18,16 +18,10 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import pg from "pg";
-import { createScratchDatabase } from "../src/test/scratch-database";
 import { Prisma } from "../src/generated/prisma/client";
-import { migrate, type SqlConnection } from "../src/server/db/migrator";
-import { pgliteExtensions } from "../src/server/db/pglite-extensions";
-import { createPgPrismaClient, createPrismaClient, type Db } from "../src/server/db/prisma";
-import { pgConnection, pgliteConnection } from "../src/server/db/sql-connection";
+import type { SqlConnection } from "../src/server/db/migrator";
+import type { Db } from "../src/server/db/prisma";
+import { openPglite, openServerDatabase, type BenchDatabase } from "./bench-support/bench-database";
 import type { Actor } from "../src/server/domain/actor";
 import { CATEGORY_SLUGS } from "../src/shared/prompts/categories";
 import { getPromptBySlug, listPrompts } from "../src/server/domain/prompts/prompt-queries";
@@ -276,44 +270,6 @@ function loadSteps(prompts: number, users: number, compact: boolean): { name: st
 // ---------------------------------------------------------------------------------------------
 // A fresh database: in-memory PGlite, or a new database on the server DATABASE_URL names.
 
-type BenchDatabase = { kind: "PGlite" | "PostgreSQL"; db: Db; sql: SqlConnection; url?: string; close: () => Promise<void> };
-
-async function openPglite(): Promise<BenchDatabase> {
-  const pglite = await PGlite.create({ extensions: pgliteExtensions });
-  const sql = pgliteConnection(pglite);
-  await migrate(sql);
-  const db = createPrismaClient(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory);
-  return {
-    kind: "PGlite",
-    db,
-    sql,
-    close: async () => {
-      await db.$disconnect();
-      await pglite.close();
-    },
-  };
-}
-
-async function openServerDatabase(serverUrl: string, keep: boolean): Promise<BenchDatabase> {
-  const scratch = await createScratchDatabase(serverUrl, "bench_search");
-  const client = new pg.Client({ connectionString: scratch.url });
-  const db = createPgPrismaClient(scratch.url, { max: 10 });
-  const close = async () => {
-    await db.$disconnect().catch(() => undefined);
-    await client.end().catch(() => undefined);
-    if (keep) console.log(`\nkept the database: ${scratch.url}\n  drop it with: psql ${serverUrl} -c 'DROP DATABASE "${scratch.name}" WITH (FORCE)'`);
-    else await scratch.drop();
-  };
-  try {
-    await client.connect();
-    const sql = pgConnection(client);
-    await migrate(sql);
-    return { kind: "PostgreSQL", db, sql, url: scratch.url, close };
-  } catch (err) {
-    await close();
-    throw err;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Timing.
@@ -527,7 +483,7 @@ async function runSize(
   const users = Math.max(50, Math.floor(prompts / 100));
 
   const serverUrl = process.env.DATABASE_URL;
-  const bench = serverUrl ? await openServerDatabase(serverUrl, opts.keep) : await openPglite();
+  const bench = serverUrl ? await openServerDatabase(serverUrl, { prefix: "bench_search", keep: opts.keep }) : await openPglite();
   const stop = () => {
     void bench.close().finally(() => process.exit(130));
   };
