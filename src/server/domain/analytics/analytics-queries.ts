@@ -169,18 +169,6 @@ async function topPromptsOf(db: DbOrTx, scope: UsageScope, start: Date, end: Dat
   return rows.map((r) => ({ promptId: r.key as string, slug: r.slug, title: r.title, ownerHandle: r.ownerHandle, events: r.total, ...figuresOf(r) }));
 }
 
-/** The busiest authors (by their prompts' events), named in the same statement. */
-async function topAuthorsOf(db: DbOrTx, scope: UsageScope, start: Date, end: Date, rolled: Date) {
-  const segments = planReads(start, end, rolled, true);
-  if (!segments.length) return [];
-  const rows = await db.$queryRaw<(FigureRow & { handle: string; name: string | null })[]>`
-    SELECT g.*, u.handle, u.name
-      FROM (${figureRowsSql(scope, segments, { by: "scopeId" }, TOP_LIMIT)}) g
-      JOIN "User" u ON u.id = g.key
-     ORDER BY g.total DESC, g."revenueCents" DESC, g.key`;
-  return rows.map((r) => ({ userId: r.key as string, handle: r.handle, name: r.name, events: r.total, ...figuresOf(r) }));
-}
-
 const promptScope = (promptId: string): UsageScope => ({
   rollupScope: "prompt",
   rollupIds: Prisma.sql`= ${promptId}`,
@@ -235,15 +223,12 @@ export async function adminAnalytics(db: DbOrTx, input: AdminAnalyticsInput = {}
   const period = resolveRange(input, now);
   const rolled = await rolledUpTo(db);
   const site: UsageScope = { rollupScope: "site", rollupIds: Prisma.sql`= ''`, rawWhere: Prisma.sql`TRUE`, rawKey: Prisma.sql`NULL` };
-  const allPrompts: UsageScope = { rollupScope: "prompt", rollupIds: Prisma.sql`IS NOT NULL`, rawWhere: Prisma.sql`e."promptId" IS NOT NULL`, rawKey: Prisma.sql`e."promptId"` };
-  const allAuthors: UsageScope = { rollupScope: "author", rollupIds: Prisma.sql`IS NOT NULL`, rawWhere: Prisma.sql`e."ownerId" IS NOT NULL`, rawKey: Prisma.sql`e."ownerId"` };
 
   const { start, end, step } = periodBounds(period);
   // Independent reads: on a PostgreSQL server they run at once on the pool's connections.
-  const [{ totals, series, bySource }, topPrompts, topAuthors, models, signupRows] = await Promise.all([
+  const [{ totals, series, bySource }, { topPrompts, topAuthors }, models, signupRows] = await Promise.all([
     seriesOf(db, site, period, rolled, true),
-    topPromptsOf(db, allPrompts, start, end, rolled),
-    topAuthorsOf(db, allAuthors, start, end, rolled),
+    siteTopPromptsAndAuthors(db, start, end, rolled),
     capturedCallsPerModel(db, start, end),
     db.$queryRaw<{ key: Date; n: number }[]>`
       SELECT date_trunc(${Prisma.raw(`'${period.granularity}'`)}, "createdAt") AS key, count(*)::float8 AS n
@@ -256,17 +241,76 @@ export async function adminAnalytics(db: DbOrTx, input: AdminAnalyticsInput = {}
   return { ...periodOut(period, start, end, rolled), totals, series, bySource, topPrompts, topAuthors, models, signups, signupsTotal: signups.reduce((n, s) => n + s.signups, 0) };
 }
 
-/** Captured calls per provider and model in [start, end): calls, errors (status ≥ 400 or an error), cost. */
+const FIGURE_COLUMNS = ["views", "renders", "copies", "likes", "forks", "capturedUses", "harnessRuns", "revenueCents", "events"] as const;
+const columns = (alias: string) => Prisma.raw(FIGURE_COLUMNS.map((c) => `${alias}."${c}"`).join(", "));
+
+/**
+ * The site's busiest prompts and authors (by their prompts' events) in one statement, ranked as
+ * topPromptsOf ranks (events, then revenue, then id). The rolled-up part comes from UsageRollupTotal
+ * (one row per prompt or author and bucket, kinds and sources summed: ~20× fewer rows than
+ * UsageRollup's); the raw tail is read once, grouped per prompt and owner, and feeds both tables.
+ */
+async function siteTopPromptsAndAuthors(db: DbOrTx, start: Date, end: Date, rolled: Date) {
+  const segments = planReads(start, end, rolled, true);
+  if (!segments.length) return { topPrompts: [], topAuthors: [] };
+  const raw = segments.find((s) => s.source === "raw");
+  const rolledParts = segments
+    .filter((s) => s.source !== "raw")
+    .map((s) => Prisma.sql`SELECT t.scope, t."scopeId" AS key, ${columns("t")} FROM "UsageRollupTotal" t
+                           WHERE t.granularity = ${Prisma.raw(`'${s.source}'`)} AND t.scope IN ('prompt', 'author') AND t.bucket >= ${s.from} AND t.bucket < ${s.to}`);
+  const rawParts = raw
+    ? [Prisma.sql`SELECT 'prompt' AS scope, p AS key, ${columns("raw")} FROM raw WHERE p IS NOT NULL`, Prisma.sql`SELECT 'author', o, ${columns("raw")} FROM raw WHERE o IS NOT NULL`]
+    : [];
+  const rawCte = raw
+    ? Prisma.sql`raw AS (
+        SELECT e."promptId" AS p, e."ownerId" AS o,
+               (count(*) FILTER (WHERE e.kind = 'view'))::int AS views, (count(*) FILTER (WHERE e.kind = 'render'))::int AS renders,
+               (count(*) FILTER (WHERE e.kind = 'copy'))::int AS copies, (count(*) FILTER (WHERE e.kind = 'like'))::int AS likes,
+               (count(*) FILTER (WHERE e.kind = 'fork'))::int AS forks, (count(*) FILTER (WHERE e.kind = 'captured_use'))::int AS "capturedUses",
+               (count(*) FILTER (WHERE e.kind = 'harness_run'))::int AS "harnessRuns", sum(e."amountCents")::int AS "revenueCents",
+               (count(*) FILTER (WHERE e.kind NOT IN ('purchase', 'refund')))::int AS events
+          FROM "UsageEvent" e
+         WHERE e.at >= ${raw.from} AND e.at < ${raw.to} AND e.kind IN ${FIGURE_KINDS} AND (e."promptId" IS NOT NULL OR e."ownerId" IS NOT NULL)
+         GROUP BY 1, 2),`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<(FigureRow & { scope: "prompt" | "author"; slug: string | null; title: string | null; ownerHandle: string | null; handle: string | null; name: string | null })[]>`
+    WITH ${rawCte} parts AS (${Prisma.join([...rolledParts, ...rawParts], " UNION ALL ")}),
+    grouped AS (
+      SELECT scope, key,
+             sum(views)::float8 AS views, sum(renders)::float8 AS renders, sum(copies)::float8 AS copies, sum(likes)::float8 AS likes,
+             sum(forks)::float8 AS forks, sum("capturedUses")::float8 AS "capturedUses", sum("harnessRuns")::float8 AS "harnessRuns",
+             sum("revenueCents")::float8 AS "revenueCents", sum(events)::float8 AS total
+        FROM parts GROUP BY scope, key
+    )
+    SELECT r.*, p.slug, p.title, pu.handle AS "ownerHandle", u.handle, u.name
+      FROM ((SELECT * FROM grouped WHERE scope = 'prompt' ORDER BY total DESC, "revenueCents" DESC, key LIMIT ${TOP_LIMIT})
+            UNION ALL (SELECT * FROM grouped WHERE scope = 'author' ORDER BY total DESC, "revenueCents" DESC, key LIMIT ${TOP_LIMIT})) r
+      LEFT JOIN "Prompt" p ON r.scope = 'prompt' AND p.id = r.key
+      LEFT JOIN "User" pu ON pu.id = p."ownerId"
+      LEFT JOIN "User" u ON r.scope = 'author' AND u.id = r.key
+     ORDER BY r.scope, r.total DESC, r."revenueCents" DESC, r.key`;
+  // As the per-table statements do, a prompt (or author) deleted since is left out of its table.
+  return {
+    topPrompts: rows
+      .filter((r) => r.scope === "prompt" && r.slug !== null)
+      .map((r) => ({ promptId: r.key as string, slug: r.slug as string, title: r.title as string, ownerHandle: r.ownerHandle as string, events: r.total, ...figuresOf(r) })),
+    topAuthors: rows.filter((r) => r.scope === "author" && r.handle !== null).map((r) => ({ userId: r.key as string, handle: r.handle as string, name: r.name, events: r.total, ...figuresOf(r) })),
+  };
+}
+
+/**
+ * Captured calls per provider and model in [start, end) (whole hours): calls, errors (status ≥ 400
+ * or an error), cost, from CaptureModelHour (the Capture table per hour and model, kept by triggers).
+ */
 async function capturedCallsPerModel(db: DbOrTx, start: Date, end: Date) {
   const rows = await db.$queryRaw<{ provider: string; model: string | null; calls: number; errors: number; costUsd: string | null; pricedCalls: number; avgLatencyMs: number | null }[]>`
-    SELECT provider, model, count(*)::float8 AS calls,
-           count(*) FILTER (WHERE status >= 400 OR error IS NOT NULL)::float8 AS errors,
-           sum("costUsd")::text AS "costUsd", count("costUsd")::float8 AS "pricedCalls",
-           avg("latencyMs")::float8 AS "avgLatencyMs"
-      FROM "Capture"
-     WHERE "createdAt" >= ${start} AND "createdAt" < ${end}
-     GROUP BY provider, model
-     ORDER BY calls DESC, provider, model
+    SELECT provider, CASE WHEN "modelIsNull" THEN NULL ELSE model END AS model, sum(calls)::float8 AS calls,
+           sum(errors)::float8 AS errors, sum("costUsd")::text AS "costUsd", sum("pricedCalls")::float8 AS "pricedCalls",
+           (sum("latencyMsSum")::numeric / sum(calls))::float8 AS "avgLatencyMs"
+      FROM "CaptureModelHour"
+     WHERE hour >= ${start} AND hour < ${end}
+     GROUP BY provider, model, "modelIsNull"
+     ORDER BY calls DESC, provider, 2
      LIMIT ${TOP_LIMIT * 2}`;
   // Cost stays a decimal string (USD), null when no call of that model had a price (unknown, never 0).
   return rows.map((r) => ({ ...r, errorRate: r.calls ? r.errors / r.calls : 0 }));
