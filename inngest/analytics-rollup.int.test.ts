@@ -34,7 +34,7 @@ describe("analytics/rollup.requested", () => {
     const hour = 3_600_000;
     const start = Math.floor(Date.now() / hour) * hour - 3 * hour;
     await t.db.usageEvent.createMany({
-      data: ["a", "b", "c"].map((person, i) => ({ kind: "like" as const, source: "web" as const, at: new Date(start + i * 60_000), promptId: prompt.id, ownerId: user.id, viewerKey: person })),
+      data: ["a", "b", "c"].map((person, i) => ({ kind: "like" as const, source: "web" as const, at: new Date(start + i * 60_000), promptId: prompt.id, ownerId: user.id, viewerKey: person, actorId: person })),
     });
     runner = startInProcessRunner({ functions: [createAnalyticsRollup({ db: () => t.db })], backoffMs: () => 10, logger: { info: () => {}, warn: () => {}, error: () => {} } });
     await sendEvent("analytics/rollup.requested", {});

@@ -60,6 +60,11 @@ describe("demo catalogue", () => {
     // A month of usage, rolled up, with trending in every window (Home's Trending section is not empty).
     expect(await t.db.usageEvent.count()).toBeGreaterThan(1000);
     expect(await t.db.usageRollup.count({ where: { granularity: "day", scope: "site" } })).toBeGreaterThan(20);
+    // The demo's sales show as revenue: one purchase event per paid purchase, with its amount.
+    const paid = await t.db.purchase.aggregate({ where: { paidAt: { not: null } }, _count: true, _sum: { amountCents: true } });
+    const sold = await t.db.usageEvent.aggregate({ where: { kind: "purchase" }, _count: true, _sum: { amountCents: true } });
+    expect(paid._count).toBeGreaterThan(0);
+    expect(sold).toEqual({ _count: paid._count, _sum: { amountCents: paid._sum.amountCents } });
     for (const field of ["trending24h", "trending7d", "trending30d"] as const) expect(await t.db.prompt.count({ where: { visibility: "public", [field]: { gt: 0 } } }), field).toBeGreaterThanOrEqual(6);
 
     const again = await seedDemoCatalogue(t.db);

@@ -12,7 +12,7 @@ import { notePageView } from "@/server/page-cache/render-context";
 type ShownPrompt = { id: string; owner: { id: string }; latestVersion: { id: string } | null; forSale: boolean; isOwner: boolean };
 
 export function recordPromptView(prompt: ShownPrompt, viewerId: string | null) {
-  // The seller looking at their own listing is not a listing view (their page view still counts).
+  // The owner's own visits count as nothing (domain/social/views.ts).
   const listed = prompt.forSale && !prompt.isOwner;
   const view: PageView = { promptId: prompt.id, ownerId: prompt.owner.id, versionId: prompt.latestVersion?.id ?? null, listed };
   // A cached copy of this render records the view again on every hit, as its own visitor (src/server/page-cache).

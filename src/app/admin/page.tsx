@@ -9,11 +9,16 @@ import { PeriodLinks } from "@/components/analytics/period-picker";
 import { UsageCharts } from "@/components/analytics/usage-charts";
 import { NoRankingRows, UsageRankingTable } from "@/components/analytics/usage-ranking-table";
 import { UsageTotalsGrid } from "@/components/analytics/usage-totals";
+import { auth } from "@/server/auth/config";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
 import { firstParam, hrefWithQuery } from "@/app/_components/search-params";
 
-export const metadata: Metadata = { title: "Admin overview" };
+/** Named only for admins: anyone else gets the not-found page, whose tab must not say what is here. */
+export async function generateMetadata(): Promise<Metadata> {
+  const session = await auth();
+  return { title: session?.user?.role === "admin" ? "Admin overview" : "Not found" };
+}
 export const dynamic = "force-dynamic";
 
 const hrefFor = (period: AnalyticsPeriod) => hrefWithQuery("/admin", { period: period === DEFAULT_PERIOD ? null : period });

@@ -168,7 +168,10 @@ describe("analytics.creator", () => {
 
   it("needs a signed-in caller and rejects bad periods naming the field", async () => {
     await rejects(anonymous(t.db).analytics.creator(JAN), "UNAUTHORIZED");
-    await rejectsField(creator.caller.analytics.creator({ from: at("2026-01-10T00:00:00"), to: at("2026-01-08T00:00:00") }), "from", /must be before to/);
+    await rejectsField(creator.caller.analytics.creator({ from: at("2026-01-10T00:00:00"), to: at("2026-01-08T00:00:00") }), "from", /must not be after to/);
+    // One day (`to` is inclusive), and hour buckets with no `from` (the last week) are fine.
+    expect((await creator.caller.analytics.creator({ from: at("2026-01-08T00:00:00"), to: at("2026-01-08T00:00:00") })).series).toHaveLength(1);
+    expect((await creator.caller.analytics.creator({ granularity: "hour" })).series.length).toBeGreaterThan(24 * 6);
     await rejectsField(creator.caller.analytics.creator({ from: at("2024-01-01T00:00:00"), to: at("2026-01-08T00:00:00") }), "from", /must be at most 366 days/);
     await rejectsField(creator.caller.analytics.creator({ from: at("2026-01-01T00:00:00"), to: at("2026-01-20T00:00:00"), granularity: "hour" }), "granularity", /hour buckets cover at most 14 days/);
     await rejectsField(creator.caller.analytics.creator({ granularity: "week" as "day" }), "granularity", /must be one of hour, day/);

@@ -19,17 +19,23 @@ const idInput = z.string({ error: "must be a prompt id" }).trim().min(1, "must b
 export type AnalyticsRangeInput = { from?: Date; to?: Date; granularity?: AnalyticsGranularity };
 export type ResolvedRange = { from: Date; to: Date; granularity: AnalyticsGranularity };
 
-/** The period asked for, with the defaults filled in (`now` for a missing `to`, 30 days before it for `from`). */
+/** Hour buckets asked for without `from`: the last week (30 days of hours would be refused). */
+const DEFAULT_HOUR_DAYS = 7;
+
+/** The period asked for, with the defaults filled in (`now` for a missing `to`, 30 days before it for `from`, or 7 by hour). */
 export function resolveRange(input: AnalyticsRangeInput, now = new Date()): ResolvedRange {
   const to = input.to ?? now;
-  const from = input.from ?? new Date(to.getTime() - (ANALYTICS_DEFAULT_DAYS - 1) * DAY_MS);
-  return { from, to, granularity: input.granularity ?? "day" };
+  const granularity = input.granularity ?? "day";
+  const days = granularity === "hour" ? DEFAULT_HOUR_DAYS : ANALYTICS_DEFAULT_DAYS;
+  const from = input.from ?? new Date(to.getTime() - (days - 1) * DAY_MS);
+  return { from, to, granularity };
 }
 
 /** What is wrong with a period, per field (empty when nothing is). */
 export function rangeProblems(input: AnalyticsRangeInput, now = new Date()): { path: string; message: string }[] {
   const { from, to, granularity } = resolveRange(input, now);
-  if (from.getTime() >= to.getTime()) return [{ path: "from", message: "must be before to" }];
+  // `to` is inclusive: from = to asks for that one day (or hour).
+  if (from.getTime() > to.getTime()) return [{ path: "from", message: "must not be after to" }];
   const days = (to.getTime() - from.getTime()) / DAY_MS;
   if (days > ANALYTICS_MAX_DAYS) return [{ path: "from", message: `must be at most ${ANALYTICS_MAX_DAYS} days before to` }];
   if (granularity === "hour" && days > ANALYTICS_MAX_HOUR_DAYS) return [{ path: "granularity", message: `hour buckets cover at most ${ANALYTICS_MAX_HOUR_DAYS} days; use day` }];

@@ -116,4 +116,36 @@ describe("the buffer", () => {
     expect(await flushUsage(t.db)).toBe(1);
     expect((await t.db.usageEvent.findFirstOrThrow({ where: { promptId: p.id, kind: "purchase" } })).amountCents).toBe(1234);
   });
+
+  it("counts a like once per person and prompt for good (unlike and like again adds nothing), and a copy once per window", async () => {
+    const { p } = await promptOf();
+    const reader = await makeUser(t.db);
+    // Three like/unlike cycles through the real procedures, across flushes.
+    for (let i = 0; i < 3; i++) {
+      await reader.caller.social.like({ promptId: p.id });
+      await flushUsage(t.db);
+      await reader.caller.social.unlike({ promptId: p.id });
+    }
+    await reader.caller.social.like({ promptId: p.id });
+    await flushUsage(t.db);
+    expect(await t.db.usageEvent.count({ where: { promptId: p.id, kind: "like" } })).toBe(1);
+
+    const t0 = new Date("2026-11-20T10:00:00Z");
+    const copy = (viewerKey: string, minutes: number) => recordUsage(t.db, { kind: "copy", source: "web", promptId: p.id, viewerKey, at: new Date(t0.getTime() + minutes * MINUTE) });
+    for (let i = 0; i < 5; i++) copy("anon:c", i);
+    copy("anon:d", 1);
+    expect(await flushUsage(t.db)).toBe(2);
+    copy("anon:c", 10);
+    copy("anon:c", 45);
+    expect(await flushUsage(t.db)).toBe(1);
+  });
+
+  it("does not count the owner's own page views", async () => {
+    const { owner, p } = await promptOf();
+    const view = { promptId: p.id, ownerId: owner.user.id, versionId: null, listed: false };
+    recordPageView(t.db, view, { actorId: owner.user.id, origin: { source: "web", viewerKey: owner.user.id } });
+    recordPageView(t.db, view, { actorId: null, origin: { source: "web", viewerKey: "anon:someone" } });
+    expect(await flushUsage(t.db)).toBe(1);
+    expect(await viewCount(p.id)).toBe(1);
+  });
 });

@@ -66,15 +66,16 @@ describe("rollUp", () => {
     const second = await rollUp(t.db, { now: at("2026-06-01T13:05:00Z") });
     expect(second).toMatchObject({ hours: 2, events: 7, rolledUpTo: at("2026-06-01T13:00:00Z") });
     expect(await find("hour", "prompt", "p1", "2026-06-01T11:00:00Z")).toEqual({ count: 1, actors: 1, amountCents: 0 });
-    expect(await find("hour", "site", "", "2026-06-01T11:00:00Z")).toEqual({ count: 4, actors: 4, amountCents: 0 });
+    // Anonymous visitors (anon-a, anon-b, anon-c) are one person together; u2 another.
+    expect(await find("hour", "site", "", "2026-06-01T11:00:00Z")).toEqual({ count: 4, actors: 2, amountCents: 0 });
     expect(await find("hour", "author", "o2", "2026-06-01T11:00:00Z", "purchase")).toEqual({ count: 1, actors: 1, amountCents: 500 });
     expect(await find("hour", "author", "o2", "2026-06-01T11:00:00Z", "refund")).toEqual({ count: 1, actors: 1, amountCents: -500 });
     // A machine's call (no viewer key, no user) counts, but not as a person.
     expect(await find("hour", "prompt", "p1", "2026-06-01T11:00:00Z", "captured_use", "proxy")).toEqual({ count: 1, actors: 0, amountCents: 0 });
     // The day: anon-a viewed p1 in both hours, counted once; p1's three people are anon-a, u2, anon-c.
-    expect(await find("day", "prompt", "p1", "2026-06-01T00:00:00Z")).toEqual({ count: 4, actors: 3, amountCents: 0 });
-    expect(await find("day", "author", "o1", "2026-06-01T00:00:00Z")).toEqual({ count: 5, actors: 3, amountCents: 0 });
-    expect(await find("day", "site", "", "2026-06-01T00:00:00Z")).toEqual({ count: 7, actors: 4, amountCents: 0 });
+    expect(await find("day", "prompt", "p1", "2026-06-01T00:00:00Z")).toEqual({ count: 4, actors: 2, amountCents: 0 });
+    expect(await find("day", "author", "o1", "2026-06-01T00:00:00Z")).toEqual({ count: 5, actors: 2, amountCents: 0 });
+    expect(await find("day", "site", "", "2026-06-01T00:00:00Z")).toEqual({ count: 7, actors: 2, amountCents: 0 });
     // No prompt or owner: no prompt or author row for it.
     expect(await t.db.usageRollup.count({ where: { scope: { in: ["prompt", "author"] }, scopeId: "" } })).toBe(0);
   });
@@ -107,11 +108,11 @@ describe("rollUp", () => {
   });
 
   it("backfills every missed hour after downtime, and a day begun before the gap is recomputed whole", async () => {
-    await t.db.usageEvent.createMany({ data: [event({ at: at("2026-06-01T08:30:00Z"), viewerKey: "a" })] });
+    await t.db.usageEvent.createMany({ data: [event({ at: at("2026-06-01T08:30:00Z"), viewerKey: "a", actorId: "a" })] });
     expect(await rollUp(t.db, { now: at("2026-06-01T09:10:00Z") })).toMatchObject({ hours: 1, rolledUpTo: at("2026-06-01T09:00:00Z") });
 
     // Down from 09:10 on the 1st until 05:30 on the 4th; events went on arriving meanwhile (another replica).
-    const gap = Array.from({ length: 68 }, (_, i) => event({ at: new Date(Date.parse("2026-06-01T09:15:00Z") + i * 3_600_000), viewerKey: `v${i % 3}` }));
+    const gap = Array.from({ length: 68 }, (_, i) => event({ at: new Date(Date.parse("2026-06-01T09:15:00Z") + i * 3_600_000), viewerKey: `v${i % 3}`, actorId: `v${i % 3}` }));
     await t.db.usageEvent.createMany({ data: gap });
     const backfill = await rollUp(t.db, { now: at("2026-06-04T05:30:00Z") });
     // 09:00 on the 1st to 05:00 on the 4th.

@@ -10,14 +10,14 @@ import { rollUp } from "./rollup";
 import { computeTrending } from "./trending";
 
 let t: TestDatabase;
-const ids: Record<"steady" | "burst" | "burstPlusOne" | "recent" | "lastMonth" | "quiet", string> = {} as never;
+const ids: Record<"steady" | "burst" | "burstPlusOne" | "recent" | "lastMonth" | "quiet" | "sybil", string> = {} as never;
 const now = new Date("2026-06-15T12:30:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
 
 beforeAll(async () => {
   t = await createTestDatabase();
   const author = await makeUser(t.db, { handle: "trend-author" });
-  for (const key of Object.keys({ steady: 0, burst: 0, burstPlusOne: 0, recent: 0, lastMonth: 0, quiet: 0 }) as (keyof typeof ids)[]) {
+  for (const key of Object.keys({ steady: 0, burst: 0, burstPlusOne: 0, recent: 0, lastMonth: 0, quiet: 0, sybil: 0 }) as (keyof typeof ids)[]) {
     ids[key] = (await author.caller.prompt.create({ title: `Trending ${key}`, category: "writing", body: `Body of ${key}` })).id;
   }
   const e = (promptId: string, at: Date, person: string, kind: Prisma.UsageEventCreateManyInput["kind"] = "view"): Prisma.UsageEventCreateManyInput => ({
@@ -48,6 +48,8 @@ beforeAll(async () => {
   for (let p = 0; p < 12; p++) for (const kind of ["like", "fork"] as const) data.push(e(ids.lastMonth, hoursAgo(12 * 24 + p * 0.2), `u-month-${p}`, kind));
   // Quiet: one person, steadily, every day: never two people.
   for (let day = 0; day < 10; day++) data.push(e(ids.quiet, hoursAgo(5 + 24 * day), "u-lonely", "like"));
+  // Sybil: one anonymous client that changes its user agent 25 times (25 viewer keys), each time a view, a render and three copies.
+  for (let i = 0; i < 25; i++) for (const kind of ["view", "render", "copy", "copy", "copy"] as const) data.push(e(ids.sybil, hoursAgo(2 + i / 100), `anon-sybil-${i}`, kind));
   await t.db.usageEvent.createMany({ data });
 });
 afterAll(async () => {
@@ -73,6 +75,12 @@ describe("computeTrending", () => {
     const fromRollups = await scores();
     for (const key of Object.keys(ids) as (keyof typeof ids)[])
       for (const field of ["trending24h", "trending7d", "trending30d"] as const) expect(fromRollups[key][field], `${key} ${field}`).toBeCloseTo(raw[key][field], 9);
+  });
+
+  it("counts anonymous visitors as one person: one client minting viewer keys (new user agents) scores nothing", async () => {
+    await computeTrending(t.db, { now });
+    const s = await scores();
+    for (const field of ["trending24h", "trending7d", "trending30d"] as const) expect(s.sybil[field], field).toBe(0);
   });
 
   it("ranks a steady prompt above a one-hour burst from one account in 7d and 30d; the burst alone scores nothing", async () => {

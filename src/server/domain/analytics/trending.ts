@@ -9,6 +9,7 @@ import { Prisma, type UsageEventKind } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/prisma";
 import type { TrendingWindow } from "@/shared/prompts/trending-windows";
 import { rolledUpTo, ROLLUP_STATE_ID } from "./rollup-state";
+import { personSql } from "./usage-person";
 
 /** What one event is worth: a look is cheap, a like, a fork or a use in an app says more. Refunds count nothing. */
 export const TRENDING_WEIGHTS: Record<UsageEventKind, number> = {
@@ -67,7 +68,7 @@ export async function computeTrending(db: Db, opts: { now?: Date } = {}): Promis
       FROM "UsageRollup" r
       WHERE r.granularity = 'hour' AND r.scope = 'prompt' AND r.bucket >= date_trunc('hour', ${since("30d")}::timestamp) AND r.bucket < ${rawFrom}
       UNION ALL
-      SELECT e."promptId", date_trunc('hour', e."at"), e.kind, count(*)::float8, count(DISTINCT COALESCE(e."viewerKey", e."actorId"))::int
+      SELECT e."promptId", date_trunc('hour', e."at"), e.kind, count(*)::float8, count(DISTINCT ${personSql("e")})::int
       FROM "UsageEvent" e
       WHERE e."at" >= GREATEST(${rawFrom}::timestamp, ${since("30d")}::timestamp) AND e."at" <= ${now} AND e."promptId" IS NOT NULL
       GROUP BY e."promptId", date_trunc('hour', e."at"), e.kind, e.source
@@ -80,9 +81,9 @@ export async function computeTrending(db: Db, opts: { now?: Date } = {}): Promis
     -- Prompts whose people floor no single bucket settles: count their distinct people in the raw events (kept longer than 30 days).
     pp AS (
       SELECT e."promptId",
-        count(DISTINCT COALESCE(e."viewerKey", e."actorId")) FILTER (WHERE e."at" >= ${since("24h")}) AS p24,
-        count(DISTINCT COALESCE(e."viewerKey", e."actorId")) FILTER (WHERE e."at" >= ${since("7d")}) AS p7,
-        count(DISTINCT COALESCE(e."viewerKey", e."actorId")) AS p30
+        count(DISTINCT ${personSql("e")}) FILTER (WHERE e."at" >= ${since("24h")}) AS p24,
+        count(DISTINCT ${personSql("e")}) FILTER (WHERE e."at" >= ${since("7d")}) AS p7,
+        count(DISTINCT ${personSql("e")}) AS p30
       FROM "UsageEvent" e
       WHERE e."promptId" IN (SELECT "promptId" FROM s WHERE s.m24 < ${MIN_PEOPLE} OR s.m7 < ${MIN_PEOPLE} OR s.m30 < ${MIN_PEOPLE})
         AND e."at" >= ${since("30d")} AND e."at" <= ${now}

@@ -1,11 +1,11 @@
 // The usage buffer's database write: one INSERT … SELECT FROM jsonb_to_recordset of a single JSON
-// parameter (as the capture recorder does), which also skips views repeated within the window of a
-// stored one and counts the views it stored into Prompt.viewCount and PromptViewDay. When the batch
+// parameter (as the capture recorder does), which also skips views and copies repeated within the
+// window of a stored one, and likes given before (usage-view-window.ts), and counts the views it stored into Prompt.viewCount and PromptViewDay. When the batch
 // has views, a transaction-scoped advisory lock makes the check-then-insert atomic across workers
 // and replicas (two processes flushing the same reload at once store it once).
 import "server-only";
 import type { Db, DbOrTx } from "@/server/db/prisma";
-import { DEDUPED_KINDS, isDedupedView, VIEW_DEDUP_WINDOW_MS } from "./usage-view-window";
+import { DEDUPED_KINDS, isDedupedView, ONCE_EVER_KINDS, VIEW_DEDUP_WINDOW_MS } from "./usage-view-window";
 
 /** A buffered event as it is sent to the database; `at` is an ISO string in UTC. */
 export type UsageRow = {
@@ -22,6 +22,7 @@ export type UsageRow = {
 };
 
 const DEDUPED_SQL = DEDUPED_KINDS.map((k) => `'${k}'`).join(", ");
+const ONCE_EVER_SQL = ONCE_EVER_KINDS.map((k) => `'${k}'`).join(", ");
 
 // `at` read as timestamp(3) keeps its UTC wall-clock time, which is how Prisma stores DateTime.
 // The owner is the prompt's when the caller did not know it. Data-modifying CTEs all run to
@@ -35,7 +36,7 @@ WITH batch AS (
   WHERE b.kind NOT IN (${DEDUPED_SQL}) OR b."viewerKey" IS NULL OR b."promptId" IS NULL OR NOT EXISTS (
     SELECT 1 FROM "UsageEvent" e
     WHERE e.kind = b.kind::"UsageEventKind" AND e."promptId" = b."promptId" AND e."viewerKey" = b."viewerKey"
-      AND e.at > b.at - make_interval(secs => $2) AND e.at < b.at + make_interval(secs => $2))
+      AND (b.kind IN (${ONCE_EVER_SQL}) OR (e.at > b.at - make_interval(secs => $2) AND e.at < b.at + make_interval(secs => $2))))
 ), inserted AS (
   INSERT INTO "UsageEvent" (kind, source, at, "promptId", "versionId", "ownerId", "actorId", "viewerKey", "apiKeyId", "amountCents")
   SELECT k.kind::"UsageEventKind", k.source::"UsageSource", k.at, k."promptId", k."versionId",
