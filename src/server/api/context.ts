@@ -5,6 +5,7 @@ import { getDb } from "@/server/db/client";
 import type { Viewer } from "@/server/domain/actor";
 import { resolveApiKey } from "@/server/domain/api-keys/api-keys";
 import { UnauthorizedError } from "@/server/domain/errors";
+import { clientIpFromHeaders } from "@/server/http/client-ip";
 import { foreignOriginMessage, isSameOriginRequest } from "@/server/http/request-origin";
 import { originFromHeaders } from "@/server/http/site-origin";
 import { viewerKeyFromHeaders } from "@/server/http/viewer-key";
@@ -12,13 +13,15 @@ import type { Context } from "./trpc";
 
 export async function createRequestContext(headers: Headers): Promise<Context> {
   const db = getDb();
+  const ip = clientIpFromHeaders(headers);
+  const request = { ip: ip === "unknown" ? null : ip, userAgent: headers.get("user-agent") };
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const key = await resolveApiKey(db, authorization.slice(7).trim());
     // A wrong key is an error, not a silent anonymous request.
     if (!key) throw new UnauthorizedError("Invalid or revoked API key.");
     const usage = { source: "api", apiKeyId: key.apiKeyId, viewerKey: key.actor.id } as const;
-    return { db, viewer: key.actor, origin: originFromHeaders(headers), usage };
+    return { db, viewer: key.actor, origin: originFromHeaders(headers), usage, request, apiKey: { id: key.apiKeyId, scopes: key.scopes } };
   }
   const viewer = await sessionViewer();
   // The cookie went with a request from another site's page: its mutations are refused (trpc.ts).
@@ -30,6 +33,7 @@ export async function createRequestContext(headers: Headers): Promise<Context> {
     viewer,
     origin: originFromHeaders(headers),
     usage,
+    request,
     ...(sessionFromForeignOrigin ? { sessionFromForeignOrigin: foreignOriginMessage(headers) } : {}),
   };
 }

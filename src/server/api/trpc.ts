@@ -6,6 +6,7 @@ import { ZodError, ZodRealError } from "zod";
 import type { Db } from "@/server/db/prisma";
 import type { Viewer } from "@/server/domain/actor";
 import type { UsageOrigin } from "@/server/domain/analytics/usage-origin";
+import type { RequestMeta } from "@/server/domain/audit/record-audit";
 import { DomainError } from "@/server/domain/errors";
 import { findUnstorableText } from "./storable-input";
 
@@ -15,8 +16,18 @@ import { findUnstorableText } from "./storable-input";
  * cookie on a request another site's page sent (http/request-origin.ts); its mutations are refused.
  * usage: where the request came from for usage events (web or an API key, and the viewer key);
  * absent in direct callers, which count as the web.
+ * request: the client's address and user agent, for audit entries; absent in direct callers.
+ * apiKey: the API key the request was authenticated with (its id and scopes), absent for sessions.
  */
-export type Context = { db: Db; viewer: Viewer; origin?: string; sessionFromForeignOrigin?: string; usage?: UsageOrigin };
+export type Context = {
+  db: Db;
+  viewer: Viewer;
+  origin?: string;
+  sessionFromForeignOrigin?: string;
+  usage?: UsageOrigin;
+  request?: RequestMeta;
+  apiKey?: { id: string; scopes: string[] };
+};
 
 const CODE_FOR_STATUS = {
   400: "BAD_REQUEST",

@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
 import { ForbiddenError } from "../errors";
 import { PAID_FORK_PRIVATE_REASON } from "@/shared/prompts/fork-title";
+import type { Visibility } from "@/shared/prompts/visibility";
 
 /** What APIs say when a body is withheld. */
 export const LOCKED_BODY_REASON = "This prompt is for sale: buy a license to use its body.";
@@ -143,7 +144,7 @@ export async function derivesFromGatedContent(db: DbOrTx, viewer: Viewer, versio
  * Copies of paid content stay private: a fork whose lineage reaches a prompt that is for sale may
  * only become public or unlisted for someone that prompt is not gated for (its owner, an admin).
  */
-export async function assertMayPublishFork(db: DbOrTx, viewer: Viewer, forkedFromVersionId: string | null, visibility: "public" | "unlisted" | "private") {
+export async function assertMayPublishFork(db: DbOrTx, viewer: Viewer, forkedFromVersionId: string | null, visibility: Visibility) {
   if (visibility === "private") return;
   if (await derivesFromGatedContent(db, viewer, forkedFromVersionId)) throw new ForbiddenError(PAID_FORK_PRIVATE_REASON);
 }

@@ -7,11 +7,12 @@ import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { assertCanReadBody, LOCKED_BODY_REASON } from "./paid-access";
+import type { Visibility } from "@/shared/prompts/visibility";
 
-type PromptAccessFields = { ownerId: string; visibility: "public" | "unlisted" | "private" };
+type PromptAccessFields = { ownerId: string; visibility: Visibility };
 
 export function canReadPrompt(prompt: PromptAccessFields, viewer: Viewer) {
-  return prompt.visibility !== "private" || prompt.ownerId === viewer?.id || isAdmin(viewer);
+  return prompt.visibility === "public" || prompt.visibility === "unlisted" || prompt.ownerId === viewer?.id || isAdmin(viewer);
 }
 
 /** What a prompt row selects about the version it was forked from, for forkSourceFor below. */

@@ -46,16 +46,16 @@ export async function authenticateApiKey(db: DbOrTx, key: string): Promise<Actor
 }
 
 /** The key's owner and the key's own id (captures record which key made the call). */
-export async function resolveApiKey(db: DbOrTx, key: string): Promise<{ actor: Actor; apiKeyId: string } | null> {
+export async function resolveApiKey(db: DbOrTx, key: string): Promise<{ actor: Actor; apiKeyId: string; scopes: string[] } | null> {
   if (!looksLikeApiKey(key)) return null;
   const row = await db.apiKey.findUnique({
     where: { hash: hashApiKey(key) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, handle: true, role: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, scopes: true, user: { select: { id: true, handle: true, role: true } } },
   });
   if (!row || row.revokedAt) return null;
   // Recorded at minute granularity so a busy key does not write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { actor: row.user, apiKeyId: row.id };
+  return { actor: row.user, apiKeyId: row.id, scopes: row.scopes };
 }

@@ -10,6 +10,7 @@ import { recordUsage } from "../analytics/record-usage";
 import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import type { Category } from "@/shared/prompts/categories";
 import { defaultForkTitle } from "@/shared/prompts/fork-title";
+import type { Visibility } from "@/shared/prompts/visibility";
 
 export const LOCKED_FORK_REASON = "This prompt is for sale: buy a license to fork it.";
 /** The first changelog of a fork whose source is not public (private or unlisted). */
@@ -21,7 +22,7 @@ export const PAID_FORK_NOTICE = "Forks of a paid prompt are private: your licens
  * content is forked only by those who may read that version's body; a licensee's fork is private.
  * Every fork (private ones too) is a usage event of its source.
  */
-export async function forkPrompt(db: Db, actor: Actor, input: { versionId: string; title?: string; visibility?: "public" | "unlisted" | "private" }, usage?: UsageOrigin) {
+export async function forkPrompt(db: Db, actor: Actor, input: { versionId: string; title?: string; visibility?: Visibility }, usage?: UsageOrigin) {
   const source = await findReadableVersion(db, actor, input.versionId);
   const access = await bodyAccessOf(db, actor, source.prompt);
   if (!access.canRead(source.number)) throw new ForbiddenError(LOCKED_FORK_REASON);

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
 import { canReadPrompt, findReadablePrompt } from "../access/prompt-access";
+import type { Visibility } from "@/shared/prompts/visibility";
 
 export type LineageNode = {
   id: string;
@@ -25,7 +26,7 @@ type NodeRow = {
   slug: string;
   title: string;
   ownerId: string;
-  visibility: "public" | "unlisted" | "private";
+  visibility: Visibility;
   archivedAt: Date | null;
   owner: { handle: string; name: string | null };
   forkedFromVersion: { number: number; promptId: string } | null;

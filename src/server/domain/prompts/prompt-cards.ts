@@ -8,6 +8,7 @@ import type { Viewer } from "../actor";
 import { latestBodyHiddenSql } from "../access/paid-access";
 import { forkSourceFor, listablePromptsSql } from "../access/prompt-access";
 import { averageOf } from "./prompt-queries";
+import type { Visibility } from "@/shared/prompts/visibility";
 
 export type PromptCardRow = {
   id: string;
@@ -16,14 +17,14 @@ export type PromptCardRow = {
   description: string;
   category: string;
   tags: string[];
-  visibility: "public" | "unlisted" | "private";
+  visibility: Visibility;
   createdAt: Date;
   updatedAt: Date;
   forkedFromVersionId: string | null;
   /** The source version's number and its prompt's owner and visibility (forkSourceFor decides what the viewer sees). */
   sourceNumber: number | null;
   sourceOwnerId: string | null;
-  sourceVisibility: "public" | "unlisted" | "private" | null;
+  sourceVisibility: Visibility | null;
   likeCount: number;
   ratingCount: number;
   ratingSum: number;

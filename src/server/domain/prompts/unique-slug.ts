@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { DbOrTx } from "@/server/db/prisma";
 import { slugify } from "./slug";
+import type { Visibility } from "@/shared/prompts/visibility";
 
 /**
  * A slug no prompt has yet.
@@ -13,7 +14,7 @@ import { slugify } from "./slug";
  * guessed from its title. Slugs stay stable afterwards (links keep working), so a prompt made
  * private after being public keeps the slug everyone could already see.
  */
-export async function uniqueSlug(db: DbOrTx, title: string, visibility: "public" | "unlisted" | "private" = "public"): Promise<string> {
+export async function uniqueSlug(db: DbOrTx, title: string, visibility: Visibility = "public"): Promise<string> {
   const base = slugify(title);
   const suffixed = (bytes: number) => `${base}-${randomBytes(bytes).toString("hex")}`;
   const candidates = visibility === "public" ? [base, ...Array.from({ length: 5 }, () => suffixed(3))] : Array.from({ length: 3 }, () => suffixed(6));
