@@ -94,6 +94,8 @@ export async function rollUpRange(tx: Tx, from: Date, to: Date): Promise<number>
   const dayStart = floorDay(from);
   await tx.$executeRaw`DELETE FROM "UsageRollup" WHERE "granularity" = 'hour' AND "bucket" >= ${from} AND "bucket" < ${to}`;
   await tx.$executeRaw`DELETE FROM "UsageRollup" WHERE "granularity" = 'day' AND "bucket" = ${dayStart}`;
+  await tx.$executeRaw`DELETE FROM "UsageRollupTotal" WHERE "granularity" = 'hour' AND "bucket" >= ${from} AND "bucket" < ${to}`;
+  await tx.$executeRaw`DELETE FROM "UsageRollupTotal" WHERE "granularity" = 'day' AND "bucket" = ${dayStart}`;
   await insertBuckets(tx, dayStart, from, to);
   const [counted] = await tx.$queryRaw<{ n: number }[]>`
     SELECT COALESCE(sum("count"), 0)::int AS n FROM "UsageRollup"
@@ -101,12 +103,18 @@ export async function rollUpRange(tx: Tx, from: Date, to: Date): Promise<number>
   return counted?.n ?? 0;
 }
 
+/** The kinds the dashboards' figures count (analytics-queries.ts FIGURE_KINDS): what UsageRollupTotal sums. */
+const TOTAL_KINDS = Prisma.sql`('view', 'render', 'copy', 'like', 'fork', 'captured_use', 'harness_run', 'purchase', 'refund')`;
+
 /**
  * One statement, one read of the day's events so far: the hour rows of [from, to) and the day row
  * of [dayStart, to), each for the three scopes. `actors` counts distinct people (usage-person.ts:
  * signed-in users, and anonymous visitors together as one; a machine's events count in `count` only): grouping first
  * per person, then counting the groups, hashes where count(DISTINCT …) would sort (about twice as
- * fast on a day of a million events).
+ * fast on a day of a million events). The same statement writes UsageRollupTotal (one row per prompt
+ * or author and bucket, kinds and sources summed, for the admin overview) from the rows it inserts,
+ * so that table never needs a pass of its own; rows go in the primary key's order, which keeps the
+ * index's inserts together.
  */
 function insertBuckets(tx: Tx, dayStart: Date, from: Date, to: Date) {
   /** Rows of one granularity and scope: `key` is the scope's column (or none, the site). */
@@ -116,18 +124,32 @@ function insertBuckets(tx: Tx, dayStart: Date, from: Date, to: Date) {
     const keys = Prisma.join([...(bucket ? [bucket] : []), Prisma.raw("kind"), Prisma.raw("source"), ...(key ? [key] : [])]);
     const where = Prisma.join([...(key ? [Prisma.sql`${key} IS NOT NULL`] : []), ...(granularity === "hour" ? [Prisma.sql`h >= ${from}`] : []), Prisma.sql`TRUE`], " AND ");
     return Prisma.sql`
-      SELECT ${granularity}::"RollupGranularity", ${bucket ?? Prisma.sql`${dayStart}::timestamp`}, ${scope}, ${key ?? Prisma.sql`''`}, kind, source,
-        sum(n)::int, count(person)::int, sum(a)::int
+      SELECT ${granularity}::"RollupGranularity" AS granularity, ${bucket ?? Prisma.sql`${dayStart}::timestamp`} AS bucket, ${scope} AS scope,
+        ${key ?? Prisma.sql`''`} AS "scopeId", kind, source, sum(n)::int AS count, count(person)::int AS actors, sum(a)::int AS "amountCents"
       FROM (SELECT ${keys}, person, count(*) AS n, sum(a) AS a FROM raw WHERE ${where} GROUP BY ${keys}, person) per_person
       GROUP BY ${keys}`;
   };
+  const figure = (kind: string) => Prisma.sql`COALESCE(sum(count) FILTER (WHERE kind = ${Prisma.raw(`'${kind}'`)}), 0)`;
   return tx.$executeRaw`
     WITH raw AS MATERIALIZED (
       SELECT date_trunc('hour', "at") AS h, "kind" AS kind, "source" AS source, "promptId" AS p, "ownerId" AS o,
         ${personSql()} AS person, "amountCents" AS a
       FROM "UsageEvent" WHERE "at" >= ${dayStart} AND "at" < ${to}
+    ),
+    rolled AS MATERIALIZED (
+      ${rows("hour", "prompt")} UNION ALL ${rows("hour", "author")} UNION ALL ${rows("hour", "site")}
+      UNION ALL ${rows("day", "prompt")} UNION ALL ${rows("day", "author")} UNION ALL ${rows("day", "site")}
+    ),
+    inserted AS (
+      INSERT INTO "UsageRollup" ("granularity", "bucket", "scope", "scopeId", "kind", "source", "count", "actors", "amountCents")
+      SELECT * FROM rolled ORDER BY granularity, scope, "scopeId", bucket, kind, source
     )
-    INSERT INTO "UsageRollup" ("granularity", "bucket", "scope", "scopeId", "kind", "source", "count", "actors", "amountCents")
-    ${rows("hour", "prompt")} UNION ALL ${rows("hour", "author")} UNION ALL ${rows("hour", "site")}
-    UNION ALL ${rows("day", "prompt")} UNION ALL ${rows("day", "author")} UNION ALL ${rows("day", "site")}`;
+    INSERT INTO "UsageRollupTotal" ("granularity", "scope", "bucket", "scopeId", "views", "renders", "copies", "likes", "forks", "capturedUses", "harnessRuns", "revenueCents", "events", "n")
+    SELECT granularity, scope, bucket, "scopeId",
+           ${figure("view")}, ${figure("render")}, ${figure("copy")}, ${figure("like")}, ${figure("fork")}, ${figure("captured_use")}, ${figure("harness_run")},
+           sum("amountCents"), COALESCE(sum(count) FILTER (WHERE kind NOT IN ('purchase', 'refund')), 0), sum(count)
+      FROM rolled
+     WHERE scope IN ('prompt', 'author') AND kind IN ${TOTAL_KINDS}
+     GROUP BY granularity, scope, bucket, "scopeId"
+     ORDER BY granularity, scope, bucket, "scopeId"`;
 }
