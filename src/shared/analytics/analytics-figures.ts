@@ -29,7 +29,7 @@ export const SERIES_CHARTS = {
 } as const satisfies Record<string, readonly UsageFigure[]>;
 export type SeriesChart = keyof typeof SERIES_CHARTS;
 
-export const ANALYTICS_REPORTS = ["creator", "prompt", "admin"] as const;
+export const ANALYTICS_REPORTS = ["creator", "prompt", "org", "admin"] as const;
 export type AnalyticsReport = (typeof ANALYTICS_REPORTS)[number];
 
 const SERIES_CHART_NAMES = Object.keys(SERIES_CHARTS) as SeriesChart[];
@@ -37,6 +37,7 @@ const SERIES_CHART_NAMES = Object.keys(SERIES_CHARTS) as SeriesChart[];
 export const CHARTS_BY_REPORT = {
   creator: [...SERIES_CHART_NAMES, "topPrompts"],
   prompt: [...SERIES_CHART_NAMES, "sources"],
+  org: [...SERIES_CHART_NAMES, "topPrompts"],
   admin: [...SERIES_CHART_NAMES, "topPrompts", "topAuthors", "sources", "models", "signups"],
 } as const satisfies Record<AnalyticsReport, readonly string[]>;
 export const ANALYTICS_CHARTS = [...new Set(Object.values(CHARTS_BY_REPORT).flat())] as AnalyticsChart[];

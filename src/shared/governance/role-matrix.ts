@@ -33,6 +33,8 @@ export const ORG_ACTIONS = {
   "member.remove": ["admin", "owner"],
   "org.update": ["admin"],
   "audit.read": ["admin", "owner"],
+  /** The organisation's usage dashboard (its prompts' views, uses, revenue…). */
+  "analytics.read": ["admin", "owner"],
   "webhook.manage": ["admin", "owner"],
   /** The capture proxy counts a member's captured calls as uses of the organisation's prompts. */
   "capture.attribute": ["admin", "owner", "contributor", "consumer"],

@@ -70,6 +70,16 @@ beforeAll(async () => {
       ...hourAndDay(at("2026-01-10T09:00:00"), p, me, "view", "web", 3),
     ],
   });
+  // The rollup job writes UsageRollupTotal with these rows (the admin's top tables read it).
+  await db.$executeRaw`
+    INSERT INTO "UsageRollupTotal" ("granularity", "scope", "bucket", "scopeId", "views", "renders", "copies", "likes", "forks", "capturedUses", "harnessRuns", "revenueCents", "events", "n")
+    SELECT granularity, scope, bucket, "scopeId",
+           COALESCE(sum(count) FILTER (WHERE kind = 'view'), 0), COALESCE(sum(count) FILTER (WHERE kind = 'render'), 0),
+           COALESCE(sum(count) FILTER (WHERE kind = 'copy'), 0), COALESCE(sum(count) FILTER (WHERE kind = 'like'), 0),
+           COALESCE(sum(count) FILTER (WHERE kind = 'fork'), 0), COALESCE(sum(count) FILTER (WHERE kind = 'captured_use'), 0),
+           COALESCE(sum(count) FILTER (WHERE kind = 'harness_run'), 0), sum("amountCents"),
+           COALESCE(sum(count) FILTER (WHERE kind NOT IN ('purchase', 'refund')), 0), sum(count)
+      FROM "UsageRollup" WHERE scope IN ('prompt', 'author') GROUP BY 1, 2, 3, 4`;
   await db.usageEvent.createMany({
     data: [
       // Already rolled up (the same 5 views of 8 January): must not be counted again.
@@ -258,6 +268,45 @@ describe("analytics.export", () => {
     await rejectsField(creator.caller.analytics.export({ report: "creator", chart: "models" }), "chart", /must be one of/);
     await rejectsField(creator.caller.analytics.export({ report: "prompt", chart: "series" }), "promptId", /is required/);
     await rejectsField(creator.caller.analytics.export({ report: "creator", chart: "series", format: "xlsx" as "csv" }), "format", /must be csv/);
+  });
+});
+
+describe("analytics.org", () => {
+  let org: { id: string };
+  let orgOwner: Awaited<ReturnType<typeof makeUser>>;
+  let consumer: Awaited<ReturnType<typeof makeUser>>;
+  beforeAll(async () => {
+    orgOwner = await makeUser(t.db);
+    consumer = await makeUser(t.db);
+    org = await t.db.organization.create({ data: { slug: "analytics-org", name: "Analytics org" } });
+    await t.db.membership.createMany({
+      data: [
+        { orgId: org.id, userId: orgOwner.user.id, role: "owner" },
+        { orgId: org.id, userId: consumer.user.id, role: "consumer" },
+      ],
+    });
+    // The creator's public prompt now belongs to the organisation (its figures follow it).
+    await t.db.prompt.update({ where: { id: publicPrompt.id }, data: { orgId: org.id } });
+  });
+
+  it("shows the organisation's prompts' figures to its owners, rollups and raw events together", async () => {
+    const report = await orgOwner.caller.analytics.org({ orgId: org.id, ...JAN });
+    expect(report.totals).toEqual({ views: 10, renders: 0, copies: 1, likes: 2, forks: 1, capturedUses: 1, harnessRuns: 1, revenueCents: 300 });
+    expect(report.series.map((b) => b.views)).toEqual([5, 0, 5]);
+    expect(report.topPrompts.map((p) => p.promptId)).toEqual([publicPrompt.id]);
+    // The prompt's own analytics are open to the organisation's owners too.
+    const prompt = await orgOwner.caller.analytics.prompt({ promptId: publicPrompt.id, ...JAN });
+    expect(prompt.totals.views).toBe(10);
+    const csv = await orgOwner.caller.analytics.export({ report: "org", orgId: org.id, chart: "traffic", ...JAN });
+    expect(csv.split("\r\n")[0]).toBe("bucket,views,renders,copies");
+  });
+
+  it("is refused to consumers and unknown to non-members; the org report needs its orgId", async () => {
+    await rejects(consumer.caller.analytics.org({ orgId: org.id }), "FORBIDDEN", /Consumers may not/);
+    await rejects(consumer.caller.analytics.prompt({ promptId: publicPrompt.id }), "FORBIDDEN");
+    await rejects(other.caller.analytics.org({ orgId: org.id }), "NOT_FOUND");
+    await rejects(anonymous(t.db).analytics.org({ orgId: org.id }), "UNAUTHORIZED");
+    await rejectsField(orgOwner.caller.analytics.export({ report: "org", chart: "traffic" }), "orgId", /is required for the org report/);
   });
 });
 

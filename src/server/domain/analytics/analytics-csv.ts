@@ -6,7 +6,7 @@ import type { DbOrTx } from "@/server/db/prisma";
 import { SERIES_CHARTS, USAGE_FIGURES, type AnalyticsChart, type SeriesChart, type UsageFigures } from "@/shared/analytics/analytics-figures";
 import type { Actor } from "../actor";
 import { ForbiddenError, ValidationError } from "../errors";
-import { adminAnalytics, creatorAnalytics, promptAnalytics } from "./analytics-queries";
+import { adminAnalytics, creatorAnalytics, orgAnalytics, promptAnalytics } from "./analytics-queries";
 import type { AnalyticsExportInput } from "./analytics-schemas";
 
 type Cell = string | number | Date | null | undefined;
@@ -37,6 +37,10 @@ export async function exportAnalyticsCsv(db: DbOrTx, actor: Actor, input: Analyt
 
   if (input.report === "creator") {
     const report = await creatorAnalytics(db, actor, range, now);
+    if (isSeriesChart(chart)) return seriesCsv(report.series);
+    if (chart === "topPrompts") return topPromptsCsv(report.topPrompts, figureCells);
+  } else if (input.report === "org") {
+    const report = await orgAnalytics(db, actor, { ...range, orgId: input.orgId ?? "" }, now);
     if (isSeriesChart(chart)) return seriesCsv(report.series);
     if (chart === "topPrompts") return topPromptsCsv(report.topPrompts, figureCells);
   } else if (input.report === "prompt") {

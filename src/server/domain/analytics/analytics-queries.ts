@@ -1,5 +1,5 @@
-// The figures the analytics dashboards show: a creator's own prompts, one prompt (its owner or an
-// admin), and the whole site (admins). Each figure is read from the rollups for every hour before
+// The figures the analytics dashboards show: a creator's own prompts, one prompt (its owner, an
+// admin, or its organisation's admins and owners), an organisation's prompts, and the whole site (admins). Each figure is read from the rollups for every hour before
 // the state's `rolledUpTo` (day rows for whole days, hour rows for the rest) and from the raw events
 // after it, so a dashboard is current to the minute while reading few rows. Series have every
 // bucket of the period, zeros included, so charts have a continuous axis.
@@ -10,7 +10,9 @@ import { USAGE_FIGURES, zeroFigures, type AnalyticsGranularity, type UsageFigure
 import { readablePromptsWhere } from "../access/prompt-access";
 import { isAdmin, type Actor } from "../actor";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { resolveRange, type AdminAnalyticsInput, type CreatorAnalyticsInput, type PromptAnalyticsInput } from "./analytics-schemas";
+import { assertOrgAction, orgRoleOf } from "../governance/org-authorization";
+import { roleAllows } from "@/shared/governance/role-matrix";
+import { resolveRange, type AdminAnalyticsInput, type CreatorAnalyticsInput, type OrgAnalyticsInput, type PromptAnalyticsInput } from "./analytics-schemas";
 import { DAY_MS, floorDay, floorHour, HOUR_MS, rolledUpTo as rollupStateRolledUpTo } from "./rollup-state";
 
 /** Rows in the top prompts / authors / models tables. */
@@ -204,15 +206,36 @@ export async function creatorAnalytics(db: DbOrTx, actor: Actor, input: CreatorA
 /** One prompt's figures, for its owner or an admin: totals, a series and figures per source. */
 export async function promptAnalytics(db: DbOrTx, actor: Actor, input: PromptAnalyticsInput, now = new Date()) {
   // Someone who may not read the prompt learns nothing of it; a reader who is not its owner is refused.
-  const prompt = await db.prompt.findFirst({ where: { AND: [{ id: input.promptId }, readablePromptsWhere(actor)] }, select: { id: true, slug: true, title: true, ownerId: true } });
+  const prompt = await db.prompt.findFirst({ where: { AND: [{ id: input.promptId }, readablePromptsWhere(actor)] }, select: { id: true, slug: true, title: true, ownerId: true, orgId: true } });
   if (!prompt) throw new NotFoundError("Prompt");
-  if (prompt.ownerId !== actor.id && !isAdmin(actor)) throw new ForbiddenError("Only the prompt's owner can see its analytics.");
+  const orgMayRead = prompt.orgId !== null && roleAllows(await orgRoleOf(db, prompt.orgId, actor), "analytics.read");
+  if (prompt.ownerId !== actor.id && !isAdmin(actor) && !orgMayRead) throw new ForbiddenError("Only the prompt's owner (or its organisation's admins and owners) can see its analytics.");
   const period = resolveRange(input, now);
   const rolled = await rolledUpTo(db);
   const scope = promptScope(prompt.id);
   const { start, end } = periodBounds(period);
   const { totals, series, bySource } = await seriesOf(db, scope, period, rolled, true);
   return { ...periodOut(period, start, end, rolled), prompt: { promptId: prompt.id, slug: prompt.slug, title: prompt.title }, totals, series, bySource };
+}
+
+/**
+ * An organisation's prompts (those it owns now, whoever wrote them), for its admins and owners:
+ * totals, a series and its top prompts, read from the prompts' own rollups.
+ */
+export async function orgAnalytics(db: DbOrTx, actor: Actor, input: OrgAnalyticsInput, now = new Date()) {
+  await assertOrgAction(db, actor, input.orgId, "analytics.read");
+  const period = resolveRange(input, now);
+  const rolled = await rolledUpTo(db);
+  const orgPrompts: UsageScope = {
+    rollupScope: "prompt",
+    // An array computed once (an InitPlan): each prompt's rows are then read by the primary key.
+    rollupIds: Prisma.sql`= ANY(ARRAY(SELECT id FROM "Prompt" WHERE "orgId" = ${input.orgId}))`,
+    rawWhere: Prisma.sql`e."promptId" = ANY(ARRAY(SELECT id FROM "Prompt" WHERE "orgId" = ${input.orgId}))`,
+    rawKey: Prisma.sql`e."promptId"`,
+  };
+  const { start, end } = periodBounds(period);
+  const [{ totals, series }, topPrompts] = await Promise.all([seriesOf(db, orgPrompts, period, rolled), topPromptsOf(db, orgPrompts, start, end, rolled)]);
+  return { ...periodOut(period, start, end, rolled), totals, series, topPrompts };
 }
 
 /**

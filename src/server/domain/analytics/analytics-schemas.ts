@@ -58,6 +58,9 @@ export type CreatorAnalyticsInput = z.infer<typeof creatorAnalyticsInput>;
 export const promptAnalyticsInput = z.object({ promptId: idInput, ...rangeFields }).superRefine(checkRange);
 export type PromptAnalyticsInput = z.infer<typeof promptAnalyticsInput>;
 
+export const orgAnalyticsInput = z.object({ orgId: z.string({ error: "must be an organisation id" }).trim().min(1, "must be an organisation id").max(100, "must be at most 100 characters"), ...rangeFields }).superRefine(checkRange);
+export type OrgAnalyticsInput = z.infer<typeof orgAnalyticsInput>;
+
 export const adminAnalyticsInput = z.object(rangeFields).superRefine(checkRange).default({});
 export type AdminAnalyticsInput = z.infer<typeof adminAnalyticsInput>;
 
@@ -65,6 +68,7 @@ export const analyticsExportInput = z
   .object({
     report: z.enum(ANALYTICS_REPORTS, { error: `must be one of ${ANALYTICS_REPORTS.join(", ")}` }),
     promptId: idInput.optional(),
+    orgId: z.string({ error: "must be an organisation id" }).trim().min(1, "must be an organisation id").max(100, "must be at most 100 characters").optional(),
     chart: z.string({ error: "must be a chart name" }),
     format: z.literal("csv", { error: "must be csv" }).default("csv"),
     ...rangeFields,
@@ -73,6 +77,7 @@ export const analyticsExportInput = z
     const charts: readonly string[] = CHARTS_BY_REPORT[input.report];
     if (!charts.includes(input.chart)) ctx.addIssue({ code: "custom", path: ["chart"], message: `must be one of ${charts.join(", ")} for the ${input.report} report` });
     if (input.report === "prompt" && !input.promptId) ctx.addIssue({ code: "custom", path: ["promptId"], message: "is required for the prompt report" });
+    if (input.report === "org" && !input.orgId) ctx.addIssue({ code: "custom", path: ["orgId"], message: "is required for the org report" });
     checkRange(input, ctx);
   })
   .transform((input) => ({ ...input, chart: input.chart as AnalyticsChart }));
