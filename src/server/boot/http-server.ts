@@ -4,6 +4,7 @@
 // flight finish (each is in the spool before its response completes), the spool is sealed and
 // written, buffered usage events (page views among them) are flushed; the database is stopped afterwards by its owner.
 import { createServer, type Server } from "node:http";
+import { answerClientError } from "./client-error";
 import { startIdleGc } from "./idle-gc";
 import next from "next";
 import { env } from "@/env";
@@ -62,6 +63,7 @@ export async function startHttpServer(opts: {
     if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
     pageCache.handle(req, res);
   });
+  server.on("clientError", answerClientError);
   const listening = new Promise<number>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, env.HOST, () => resolve((server.address() as { port: number }).port));
