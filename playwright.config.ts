@@ -46,6 +46,8 @@ export default defineConfig({
       STRIPE_API_URL: `http://127.0.0.1:${FAKE_STRIPE_PORT}`,
       // The harness's one provider in e2e: an OpenAI-compatible fake (no key needed), named "fake".
       HARNESS_PROVIDERS: JSON.stringify([{ name: "fake", baseUrl: `http://127.0.0.1:${FAKE_MODELS_PORT}/v1` }]),
+      // Outgoing webhooks go to receivers on loopback that e2e/webhooks.spec.ts starts.
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     },
   },
 });

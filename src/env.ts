@@ -98,8 +98,29 @@ const schema = z.object({
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0, "PLATFORM_FEE_PERCENT must be between 0 and 100").max(100, "PLATFORM_FEE_PERCENT must be between 0 and 100").default(20),
   /** Raw usage events are kept this many days once rolled up (the hourly and daily rollups stay). */
   ANALYTICS_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number({ error: "ANALYTICS_RETENTION_DAYS must be a whole number of days" }).int("ANALYTICS_RETENTION_DAYS must be a whole number of days").min(31, "ANALYTICS_RETENTION_DAYS must be at least 31 (trending reads 30 days of events)").max(3650, "ANALYTICS_RETENTION_DAYS must be at most 3650").default(90)),
+  /** Outgoing webhooks may go to loopback, private and link-local addresses (tests, e2e, a private network); off by default (SSRF). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.preprocess(emptyAsUnset, z.enum(["true", "false"], { error: "WEBHOOK_ALLOW_PRIVATE_URLS must be true or false" }).default("false")).transform((v) => v === "true"),
   /** Template induction: captured prompts join a template's cluster at this similarity or above (0..1). */
   TEMPLATE_THRESHOLD: z.preprocess(emptyAsUnset, z.coerce.number({ error: TEMPLATE_THRESHOLD_ERROR }).gt(0, TEMPLATE_THRESHOLD_ERROR).max(1, TEMPLATE_THRESHOLD_ERROR).default(0.8)),
+  /**
+   * Requests per minute, as JSON overriding the defaults in domain/rate-limits/rate-limit-plans.ts:
+   * {"plans":{"free":{"api":600,"proxy":3000}},"ip":{"api":6000,"proxy":30000}}; "off" turns limits off.
+   */
+  RATE_LIMITS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (!raw) return undefined;
+      if (raw.trim() === "off") return "off" as const;
+      const perMinute = z.number().int().min(1).max(100_000_000);
+      const limits = z.object({ api: perMinute.optional(), proxy: perMinute.optional() }).strict();
+      const parsed = z.object({ plans: z.record(z.string().regex(/^[a-z0-9_-]{1,40}$/), limits).optional(), ip: limits.optional() }).strict().safeParse((() => { try { return JSON.parse(raw); } catch { return null; } })());
+      if (!parsed.success) {
+        ctx.addIssue({ code: "custom", message: 'RATE_LIMITS must be "off" or JSON like {"plans":{"free":{"api":600,"proxy":3000}},"ip":{"api":6000,"proxy":30000}} (whole requests per minute, at least 1)' });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
   /** Per-model identity thresholds as JSON, e.g. {"local-ngram-256":{"same":0.95,"variant":0.7}}. */
   IDENTITY_THRESHOLDS: z
     .string()

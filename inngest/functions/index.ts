@@ -2,6 +2,8 @@
 // by the composition root (never imported by domain code or by send-event).
 import type { InngestFunction } from "inngest";
 import { analyticsRollup } from "./analytics-rollup";
+import { deliverWebhook } from "./deliver-webhook";
+import { deliverWebhookSweep } from "./deliver-webhook-sweep";
 import { captureIdentify } from "./capture-identify";
 import { captureIdentifySweep } from "./capture-identify-sweep";
 import { harnessBatch } from "./harness-batch";
@@ -11,4 +13,4 @@ import { embeddingsReembed } from "./embeddings-reembed";
 import { templateRecluster } from "./template-recluster";
 import { templateReclusterSchedule } from "./template-recluster-schedule";
 
-export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep, harnessBatch, harnessBatchResume, promptEmbed, embeddingsReembed, templateRecluster, templateReclusterSchedule, analyticsRollup];
+export const functions: InngestFunction.Any[] = [captureIdentify, captureIdentifySweep, harnessBatch, harnessBatchResume, promptEmbed, embeddingsReembed, templateRecluster, templateReclusterSchedule, analyticsRollup, deliverWebhook, deliverWebhookSweep];

@@ -117,7 +117,10 @@ export async function startProductionServer(opts: ServerOptions): Promise<Runnin
   };
 
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ...opts.extraEnv };
+  // All load comes from one address and a few accounts: rate limits are checked on every request
+  // (their cost is part of what is measured) but set too high to refuse any, unless RATE_LIMITS is given.
+  const rateLimits = process.env.RATE_LIMITS ?? JSON.stringify({ plans: { free: { api: 100_000_000, proxy: 100_000_000 } }, ip: { api: 100_000_000, proxy: 100_000_000 } });
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", RATE_LIMITS: rateLimits, ...opts.extraEnv };
   for (const name of ["DATABASE_URL", "PROMPTUARY_EMBEDDED_DATABASE_URL", "INNGEST_DEV", "INNGEST_BASE_URL", "INNGEST_EVENT_KEY"]) delete env[name];
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
 

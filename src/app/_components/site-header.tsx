@@ -9,10 +9,13 @@ import { Avatar } from "@/components/ui/avatar";
 import { ButtonLink } from "@/components/ui/button";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { serverApi } from "@/trpc/server";
 
 export async function SiteHeader() {
   const [session, jar] = await Promise.all([auth(), cookies()]);
   const user = session?.user;
+  // Organisation owners and admins get a Reviews link with what waits for them (never breaks the header).
+  const reviews = user ? await serverApi().then((api) => api.review.count()).catch(() => null) : null;
   const theme = parseTheme(jar.get(THEME_COOKIE)?.value);
   const links: NavLink[] = [
     { href: "/explore", label: "Explore" },
@@ -22,6 +25,8 @@ export async function SiteHeader() {
           { href: "/feed", label: "Feed" },
           { href: `/u/${user.handle}`, label: "My prompts" },
           { href: "/library", label: "Library" },
+          { href: "/orgs", label: "Organisations" },
+          ...(reviews?.reviewer ? [{ href: "/reviews", label: reviews.count ? `Reviews (${reviews.count})` : "Reviews" }] : []),
           { href: "/dashboard", label: "Dashboard" },
           { href: "/dashboard/sales", label: "Sales" },
           { href: "/captures", label: "Captures" },

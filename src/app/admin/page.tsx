@@ -9,6 +9,7 @@ import { PeriodLinks } from "@/components/analytics/period-picker";
 import { UsageCharts } from "@/components/analytics/usage-charts";
 import { NoRankingRows, UsageRankingTable } from "@/components/analytics/usage-ranking-table";
 import { UsageTotalsGrid } from "@/components/analytics/usage-totals";
+import { ButtonLink } from "@/components/ui/button";
 import { auth } from "@/server/auth/config";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
@@ -51,7 +52,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             )}
           </p>
         </div>
-        <PeriodLinks current={period} hrefFor={hrefFor} />
+        <div className="flex flex-wrap items-center gap-3">
+          <ButtonLink href="/audit" variant="secondary" size="sm">
+            Audit log
+          </ButtonLink>
+          <PeriodLinks current={period} hrefFor={hrefFor} />
+        </div>
       </header>
 
       <section aria-labelledby="admin-totals-heading" className="mt-8">

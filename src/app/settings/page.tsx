@@ -11,6 +11,7 @@ import { ChangePasswordForm } from "./_components/change-password-form";
 import { DeleteAccountPanel } from "./_components/delete-account-panel";
 import { ExportDataButton } from "./_components/export-data-button";
 import { ModelProvidersPanel } from "./_components/model-providers-panel";
+import { ButtonLink } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -43,8 +44,8 @@ export default async function SettingsPage() {
           title="API keys"
           description={
             <>
-              <p>Keys act as you: they can read and publish your prompts. Send one as a bearer token.</p>
-              <p className="mt-2">A key is shown once when you create it. Revoke any key you no longer use.</p>
+              <p>Keys act as you, within their scopes: read, write, proxy (model calls through the capture proxy) and admin. Send one as a bearer token.</p>
+              <p className="mt-2">A key is shown once when you create it. Give keys an expiry, rotate them (the old key keeps working for a grace period), and revoke any key you no longer use.</p>
             </>
           }
         >
@@ -62,6 +63,15 @@ export default async function SettingsPage() {
           }
         >
           <ModelProvidersPanel initialInstance={providers} initialOwn={ownProviders} />
+        </SettingsSection>
+        <SettingsSection
+          id="webhooks-heading"
+          title="Webhooks"
+          description={<p>URLs Promptuary calls, signed, when something happens: sales and refunds, prompts and templates found in your captured calls.</p>}
+        >
+          <ButtonLink href="/settings/webhooks" variant="secondary">
+            Manage webhooks
+          </ButtonLink>
         </SettingsSection>
         <SettingsSection
           id="account-heading"

@@ -13,6 +13,8 @@ export type SimilarPromptData = Outputs["prompt"]["similar"]["items"][number];
 type RawVersionData = Outputs["version"]["list"]["items"][number];
 /** `presentVersion` turns labels into names, but its generic spread types them as `{ name }[] & string[]`. */
 export type VersionData = Omit<RawVersionData, "labels"> & { labels: string[] };
+/** What the viewer may do with a prompt's versions (publish, propose, review, deprecate, move labels). */
+export type VersionAbilities = Outputs["version"]["abilities"];
 export type LineageData = Outputs["prompt"]["lineage"];
 export type RenderData = Outputs["prompt"]["render"];
 export type UserProfile = Outputs["user"]["byHandle"];

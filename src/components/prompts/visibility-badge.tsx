@@ -1,12 +1,14 @@
 import { Badge } from "@/components/ui/card";
-import type { Visibility } from "@/shared/prompts/visibility";
+import { VISIBILITIES, type Visibility } from "@/shared/prompts/visibility";
 
-/** Shown only for prompts that are not public. */
+const TONES = { private: "rose", unlisted: "amber", members: "indigo" } as const;
+
+/** Shown only for prompts that are not public; its tooltip is the visibility's hint. */
 export function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   if (visibility === "public") return null;
   return (
-    <Badge tone={visibility === "private" ? "rose" : "amber"} title={visibility === "private" ? "Only you can see this prompt" : "Anyone with the link can see this prompt; it is not listed"}>
-      {visibility === "private" ? "Private" : "Unlisted"}
+    <Badge tone={TONES[visibility]} title={VISIBILITIES[visibility].hint}>
+      {VISIBILITIES[visibility].label}
     </Badge>
   );
 }

@@ -3,6 +3,8 @@
 // tests supply their own, so what they exercise is the same composition.
 import { fetchRequestHandler, type FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
 import type { TRPCError } from "@trpc/server";
+import { RateLimitedError } from "@/server/domain/rate-limits/rate-limited-error";
+import { rateLimitHeaders } from "@/server/http/rate-limit-headers";
 import { limitTrpcRequest, trpcBatchOptions } from "./request-limits";
 import { appRouter } from "./root";
 import type { Context } from "./trpc";
@@ -24,6 +26,11 @@ export async function serveTrpcHttp(
     // Lets clients POST a query (long inputs such as render variables do not fit in a URL).
     allowMethodOverride: true,
     createContext: (opts) => createContext(req, opts),
+    // RateLimit-* headers on every rate-limited request, Retry-After on a refusal (rate-limited-context.ts).
+    responseMeta: ({ ctx, errors }) => {
+      const state = ctx?.rateLimit ?? errors.map((e) => e.cause).find((c): c is RateLimitedError => c instanceof RateLimitedError)?.state;
+      return state ? { headers: rateLimitHeaders(state) } : {};
+    },
     onError,
   });
 }

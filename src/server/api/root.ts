@@ -4,6 +4,7 @@ import { apiKeyRouter } from "./routers/api-key";
 import { promptRouter } from "./routers/prompt";
 import { userRouter } from "./routers/user";
 import { versionRouter } from "./routers/version";
+import { reviewRouter } from "./routers/review";
 import { feedRouter } from "./routers/feed";
 import { followRouter } from "./routers/follow";
 import { socialRouter } from "./routers/social";
@@ -18,10 +19,14 @@ import { embeddingsRouter } from "./routers/embeddings";
 import { detectedRouter } from "./routers/detected";
 import { templateRouter } from "./routers/template";
 import { analyticsRouter } from "./routers/analytics";
+import { webhookRouter } from "./routers/webhook";
+import { orgRouter } from "./routers/org";
+import { auditRouter } from "./routers/audit";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
   version: versionRouter,
+  review: reviewRouter,
   apiKey: apiKeyRouter,
   user: userRouter,
   social: socialRouter,
@@ -38,6 +43,9 @@ export const appRouter = createTRPCRouter({
   detected: detectedRouter,
   template: templateRouter,
   analytics: analyticsRouter,
+  webhook: webhookRouter,
+  org: orgRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

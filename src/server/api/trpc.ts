@@ -7,7 +7,9 @@ import type { Db } from "@/server/db/prisma";
 import type { Viewer } from "@/server/domain/actor";
 import type { UsageOrigin } from "@/server/domain/analytics/usage-origin";
 import type { RequestMeta } from "@/server/domain/audit/record-audit";
+import { assertKeyScope, requiredScope } from "@/server/domain/api-keys/required-scope";
 import { DomainError } from "@/server/domain/errors";
+import type { RateLimitState } from "@/server/http/rate-limit-headers";
 import { findUnstorableText } from "./storable-input";
 
 /**
@@ -18,6 +20,7 @@ import { findUnstorableText } from "./storable-input";
  * absent in direct callers, which count as the web.
  * request: the client's address and user agent, for audit entries; absent in direct callers.
  * apiKey: the API key the request was authenticated with (its id and scopes), absent for sessions.
+ * rateLimit: the request's rate-limit state, for the RateLimit-* response headers (http-handler.ts).
  */
 export type Context = {
   db: Db;
@@ -27,6 +30,7 @@ export type Context = {
   usage?: UsageOrigin;
   request?: RequestMeta;
   apiKey?: { id: string; scopes: string[] };
+  rateLimit?: RateLimitState;
 };
 
 const CODE_FOR_STATUS = {
@@ -104,7 +108,13 @@ const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-const procedure = t.procedure.use(mapDomainErrors).use(sameOriginMutations);
+/** A call made with a scoped API key needs the scope (api-keys/required-scope.ts): 403 naming it. */
+const apiKeyScope = t.middleware(({ ctx, path, type, next }) => {
+  if (ctx.apiKey) assertKeyScope(ctx.apiKey.scopes, requiredScope(path, type));
+  return next();
+});
+
+const procedure = t.procedure.use(mapDomainErrors).use(sameOriginMutations).use(apiKeyScope);
 
 // Each tier checks its input last, right before the procedure's schema: who may call comes first.
 export const publicProcedure = procedure.use(storableInput);
@@ -119,6 +129,7 @@ export const protectedProcedure = signedIn.use(storableInput);
 export const adminProcedure = signedIn
   .use(({ ctx, next }) => {
     if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Admins only." });
+    if (ctx.apiKey) assertKeyScope(ctx.apiKey.scopes, "admin");
     return next();
   })
   .use(storableInput);

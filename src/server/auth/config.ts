@@ -97,7 +97,12 @@ const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
           const email = emailSchema.safeParse(raw?.email);
           if (!email.success || typeof raw?.password !== "string") return null;
           try {
-            const user = await signInWithPassword(db, { email: email.data, password: raw.password, clientIp: clientIpFromHeaders(request.headers) });
+            const user = await signInWithPassword(db, {
+              email: email.data,
+              password: raw.password,
+              clientIp: clientIpFromHeaders(request.headers),
+              userAgent: request.headers.get("user-agent"),
+            });
             return user ? { id: user.id, email: user.email, name: user.name, image: user.image } : null;
           } catch (error) {
             if (error instanceof TooManySignInAttemptsError) throw new SignInThrottled(error.retryAfterMs);

@@ -15,7 +15,9 @@ import { createCaptureRecorder, type CaptureRecorder } from "@/server/recording/
 import { getDb } from "@/server/db/client";
 import { pingDatabase } from "@/server/db/ping";
 import { createDatabaseOutageLog } from "./database-outage-log";
-import { resolveApiKey } from "@/server/domain/api-keys/api-keys";
+import { lookUpApiKey } from "@/server/domain/api-keys/api-keys";
+import { processRateLimitConfig, processRateLimiter } from "@/server/domain/rate-limits/rate-limits";
+import { proxyKeyAnswer, proxyLimit } from "./proxy-key-checks";
 import { sendEvent } from "@/server/jobs/send-event";
 import { existingSingleton, processSingleton, replaceSingleton } from "@/server/process-singleton";
 import { createCachedAuthenticator, type Authenticated, type CachedAuthenticator } from "@/server/proxy/cached-authenticator";
@@ -57,15 +59,15 @@ function createCaptureRuntime(opts: CaptureRuntimeOptions): CaptureRuntime {
     return orphan;
   });
   const authenticate = createCachedAuthenticator(
-    async (key) => {
-      const resolved = await resolveApiKey(getDb(), key);
-      return resolved ? { ownerId: resolved.actor.id, apiKeyId: resolved.apiKeyId } : null;
-    },
+    async (key) => proxyKeyAnswer(await lookUpApiKey(getDb(), key)),
     { onDatabaseState: databaseState, ping: () => pingDatabase(getDb()), onAnswer: opts.shareKeyAnswer },
   );
+  // Rate limits: a local decision per call, counts shared through the database in batches (batched-limiter.ts).
+  const limitConfig = processRateLimitConfig();
   const proxy = createProxyHandler({
     upstreams: { openai: env.OPENAI_BASE_URL, anthropic: env.ANTHROPIC_BASE_URL },
     authenticate,
+    limit: proxyLimit(limitConfig.enabled ? processRateLimiter(getDb) : null, limitConfig),
     // Awaited by the proxy before the call's response completes: an answered call is on disk.
     onExchange: (exchange) => recorder.record(buildCaptureRecord(exchange)),
   });

@@ -18,6 +18,8 @@ export const events = {
   "template/recluster.requested": z.object({ ownerId: z.string().min(1), jobId: z.string().min(1) }),
   /** Roll usage events up to the last complete hour, apply the retention, recompute trending (also every 5 minutes by cron). */
   "analytics/rollup.requested": z.object({}),
+  /** Deliver one outgoing webhook (a WebhookDelivery row): attempt, then retry with backoff; "replay" is one attempt a person asked for. */
+  "webhook/delivery.requested": z.object({ deliveryId: z.string().min(1), trigger: z.enum(["retry", "replay"]).default("retry") }),
 } satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

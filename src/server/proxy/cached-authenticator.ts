@@ -16,7 +16,13 @@
 //   (onAnswer → learn), so a key one of them has seen keeps working on all of them in an outage.
 import { createHash } from "node:crypto";
 
-export type Authenticated = { ownerId: string; apiKeyId: string | null };
+/**
+ * A key's answer: its owner and key, and what the proxy checks on every call without the database
+ * (scopes: none means every scope; expiry in ms since the epoch; the owner's plan and the key's own
+ * limit for rate limits). An answer is at most 2 × ttlMs old, so a rotation's grace end applies on time
+ * while the expiry it already knew is checked at each call.
+ */
+export type Authenticated = { ownerId: string; apiKeyId: string | null; scopes?: string[]; expiresAt?: number | null; plan?: string | null; keyLimitPerMinute?: number | null };
 
 export type CachedAuthenticatorOptions = {
   /** A cheap database round trip, tried every retryMs during an outage so its end is noticed without calls. */

@@ -18,6 +18,8 @@ import type { Provider, ProxyExchange } from "./exchange";
 import { downstreamResponseHeaders, promptuaryHeaders, providerSecrets, upstreamRequestHeaders } from "./forward-headers";
 import { providerErrorBody, type ProxyErrorKind } from "./provider-errors";
 import { parseProxyRoute, upstreamUrl } from "./proxy-route";
+import { CLIENT_IP_HEADER } from "@/server/http/client-ip";
+import { rateLimitedMessage, rateLimitHeaders, type RateLimitState } from "@/server/http/rate-limit-headers";
 
 /** What the handler needs from a request: node's IncomingMessage, or the web adapter's stand-in. */
 export type ProxyRequest = Readable & { method?: string; url?: string; headers: IncomingHttpHeaders };
@@ -39,6 +41,11 @@ export type ProxyHandlerOptions = {
   /** Provider base URLs including their version path, e.g. https://api.openai.com/v1. */
   upstreams: Record<Provider, string>;
   authenticate: (key: string) => Promise<Authenticated | null>;
+  /**
+   * Counts the call against the caller's rate limits and says whether it may go on; synchronous (a
+   * local decision, shared with other instances in the background). Absent or null: no limits.
+   */
+  limit?: (caller: Authenticated, clientIp: string | null) => RateLimitState | null;
   /**
    * Called once per call. For a call whose upstream response is complete, before the client's
    * response completes: its last bytes wait until the returned promise settles (at most
@@ -69,9 +76,9 @@ const DEFAULT_HOOK_TIMEOUT_MS = 5_000;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function reply(res: ProxyResponse, provider: Provider, status: number, kind: ProxyErrorKind, message: string) {
+function reply(res: ProxyResponse, provider: Provider, status: number, kind: ProxyErrorKind, message: string, headers: Record<string, string> = {}) {
   const body = providerErrorBody(provider, kind, message);
-  res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
+  res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
   res.end(body);
 }
 
@@ -142,6 +149,15 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       const message = key ? "Invalid or revoked Promptuary API key (x-promptuary-key)." : "Missing x-promptuary-key header: send your Promptuary API key with every proxied call.";
       return reply(res, provider, 401, "unauthorized", message);
     }
+    // Checked on each call from the cached answer: an expiry (a rotation's grace end) applies on time.
+    if (caller.expiresAt != null && caller.expiresAt <= Date.now()) {
+      return reply(res, provider, 401, "unauthorized", `This Promptuary API key (x-promptuary-key) expired at ${new Date(caller.expiresAt).toISOString()}; create a new key (or rotate before expiry) in Settings.`);
+    }
+    if (caller.scopes?.length && !caller.scopes.includes("proxy")) {
+      return reply(res, provider, 403, "forbidden", `This Promptuary API key (x-promptuary-key) lacks the "proxy" scope (it has: ${caller.scopes.join(", ")}). Create a key with the "proxy" scope in Settings.`);
+    }
+    const limited = options.limit?.(caller, first(req.headers[CLIENT_IP_HEADER]) ?? null);
+    if (limited && !limited.allowed) return reply(res, provider, 429, "rate_limited", rateLimitedMessage(limited), rateLimitHeaders(limited));
 
     const target = upstreamUrl(options.upstreams[provider], route);
     const secure = target.protocol === "https:";

@@ -38,4 +38,6 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
-export type AuditOutcome = "allowed" | "refused";
+/** "allowed" for what happened, "refused" for a sensitive attempt that was refused. */
+export const AUDIT_OUTCOMES = ["allowed", "refused"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

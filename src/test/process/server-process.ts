@@ -75,6 +75,9 @@ export async function startServer(opts: { dataDir: string; port: number; env?: R
     PORT: String(opts.port),
     HOST: "127.0.0.1",
     AUTH_SECRET: "process-test-secret-process-test-secret",
+    // Traffic here runs flat out from one address to test durability: rate limits are checked but
+    // never reached (they have their own tests); a test may set RATE_LIMITS itself.
+    RATE_LIMITS: JSON.stringify({ plans: { free: { api: 100_000_000, proxy: 100_000_000 } }, ip: { api: 100_000_000, proxy: 100_000_000 } }),
     ...opts.env,
   };
   for (const name of ["INNGEST_EVENT_KEY", "INNGEST_DEV", "INNGEST_BASE_URL", "PROMPTUARY_EMBEDDED_DATABASE_URL", "TEST_DATABASE_URL", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[name];

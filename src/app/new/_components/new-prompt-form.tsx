@@ -5,7 +5,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 import type { Category } from "@/shared/prompts/categories";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "@/shared/prompts/prompt-fields";
-import { VISIBILITIES, type Visibility } from "@/shared/prompts/visibility";
+import { PERSONAL_VISIBILITY_NAMES, VISIBILITIES, VISIBILITY_NAMES, type Visibility } from "@/shared/prompts/visibility";
+import { ORG_VISIBILITY_HINTS } from "@/shared/governance/org-fields";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
@@ -18,17 +19,23 @@ import { FormSection } from "@/components/editor/form-section";
 import { CategoryOptions } from "@/components/prompts/category-options";
 import { useSubmitOnce } from "@/components/ui/use-submit-once";
 
-const FIELDS = ["title", "description", "category", "tags", "visibility", "body", "changelog"] as const;
+const FIELDS = ["title", "description", "category", "tags", "visibility", "body", "changelog", "orgId", "global"] as const;
 
+/** An organisation the author may create prompts in (owner or admin there). */
+export type OwnerChoice = { id: string; slug: string; name: string };
 
-export function NewPromptForm() {
+export function NewPromptForm({ handle, orgs = [], initialOrgId = null }: { handle: string; orgs?: OwnerChoice[]; initialOrgId?: string | null }) {
   const router = useRouter();
   const trpc = useTRPC();
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
   const [category, setCategory] = useState<Category | "">("");
   const [tags, setTags] = useState<string[]>([]);
-  const [visibility, setVisibility] = useState<Visibility>("public");
+  const [visibility, setVisibility] = useState<Visibility>(initialOrgId ? "members" : "public");
+  // "" is the author themself; otherwise the id of the organisation that will own the prompt.
+  const [orgId, setOrgId] = useState(initialOrgId ?? "");
+  const [global, setGlobal] = useState(false);
+  const visibilities = orgId ? VISIBILITY_NAMES : PERSONAL_VISIBILITY_NAMES;
   const [body, setBody] = useState("");
   const [changelog, setChangelog] = useState("");
   const [navigating, setNavigating] = useState(false);
@@ -54,6 +61,8 @@ export function NewPromptForm() {
     category: categoryError && category === "" ? "Choose a category." : categoryError,
     tags: fe.errorFor("tags", "Tags"),
     visibility: fe.errorFor("visibility", "Visibility"),
+    orgId: fe.errorFor("orgId", "Owner"),
+    global: fe.errorFor("global", "Global"),
     body: fe.errorFor("body", "Body"),
     changelog: fe.errorFor("changelog", "Changelog"),
   };
@@ -83,6 +92,7 @@ export function NewPromptForm() {
       category: category as Category,
       tags,
       visibility,
+      ...(orgId ? { orgId, global } : {}),
       body,
       ...(changelog.trim() ? { changelog } : {}),
     });
@@ -108,16 +118,55 @@ export function NewPromptForm() {
               <CategoryOptions />
             </Select>
           </Field>
-          <Field label="Visibility" htmlFor="prompt-visibility" error={err.visibility} hint={VISIBILITIES[visibility].hint}>
+          <Field label="Visibility" htmlFor="prompt-visibility" error={err.visibility} hint={orgId ? ORG_VISIBILITY_HINTS[visibility] : VISIBILITIES[visibility].hint}>
             <Select id="prompt-visibility" name="visibility" value={visibility} onChange={(e) => edit("visibility", setVisibility)(e.target.value as Visibility)} {...invalid("visibility", "prompt-visibility")}>
-              {Object.entries(VISIBILITIES).map(([value, v]) => (
+              {visibilities.map((value) => (
                 <option key={value} value={value}>
-                  {v.label}
+                  {VISIBILITIES[value].label}
                 </option>
               ))}
             </Select>
           </Field>
         </div>
+        {orgs.length ? (
+          <div className="grid gap-5 sm:grid-cols-2">
+            <Field label="Owner" htmlFor="prompt-owner" error={err.orgId} hint={orgId ? "The organisation owns it: its roles decide who may change it, and contributors' versions go through review." : "Only you manage it. You can transfer it to an organisation later."}>
+              <Select
+                id="prompt-owner"
+                name="orgId"
+                value={orgId}
+                onChange={(e) => {
+                  fe.touch("orgId");
+                  const next = e.target.value;
+                  setOrgId(next);
+                  // "Members" exists only for an organisation's prompt.
+                  if (!next && visibility === "members") setVisibility("private");
+                  if (!next) setGlobal(false);
+                }}
+                {...invalid("orgId", "prompt-owner")}
+              >
+                <option value="">Me (@{handle})</option>
+                {orgs.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {orgId ? (
+              <div className="space-y-1.5 sm:pt-7">
+                <label className="flex items-start gap-2 text-sm text-slate-800">
+                  <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600" checked={global} onChange={(e) => edit("global", setGlobal)(e.target.checked)} />
+                  <span>
+                    <span className="font-medium">Global prompt</span>
+                    <span className="block text-xs text-slate-500">Every version, this first one too, needs two approvals by two people other than its author.</span>
+                  </span>
+                </label>
+                {err.global ? <p className="text-sm text-rose-600" role="alert">{err.global}</p> : null}
+              </div>
+            ) : null}
+          </div>
+        ) : null}
         <Field label="Tags" htmlFor="prompt-tags" error={err.tags} hint="Optional, up to 10. Press Enter or comma to add one; existing tags are suggested as you type.">
           <TagInput id="prompt-tags" value={tags} onChange={edit("tags", setTags)} invalid={Boolean(err.tags)} describedBy={err.tags ? "prompt-tags-error" : undefined} />
         </Field>

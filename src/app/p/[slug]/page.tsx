@@ -53,9 +53,10 @@ export default async function PromptPage({ params, searchParams }: Params) {
   const [{ slug }, sp] = await Promise.all([params, searchParams]);
   const prompt = await loadPrompt(slug);
   const api = await serverApi();
-  const [session, versions, lineage, ratings, comments, similar] = await Promise.all([
+  const [session, versions, abilities, lineage, ratings, comments, similar] = await Promise.all([
     auth(),
     loadVersions(prompt.id),
+    api.version.abilities({ promptId: prompt.id }),
     api.prompt.lineage({ promptId: prompt.id }),
     api.social.ratings({ promptId: prompt.id, limit: REVIEWS_PAGE_SIZE }),
     api.social.comments({ promptId: prompt.id, limit: COMMENTS_PAGE_SIZE }),
@@ -72,7 +73,8 @@ export default async function PromptPage({ params, searchParams }: Params) {
   recordPromptView(prompt, session?.user?.id ?? null);
   const viewer = session?.user ? { id: session.user.id, isAdmin: session.user.role === "admin" } : null;
   const requested = Number(firstParam(sp.v));
-  const initialNumber = versions.some((v) => v.number === requested) ? requested : (versions[0]?.number ?? 1);
+  // By default the latest published version; proposals are a click away for those who see them.
+  const initialNumber = versions.some((v) => v.number === requested) ? requested : (prompt.labels.latest?.number ?? versions[0]?.number ?? 1);
   const tabParam = firstParam(sp.tab);
   const initialTab = isTryTab(tabParam) ? tabParam : "render";
 
@@ -81,13 +83,13 @@ export default async function PromptPage({ params, searchParams }: Params) {
       initial={{ liked: prompt.liked, likeCount: prompt.likeCount, ratingAverage: prompt.ratingAverage, ratingCount: prompt.ratingCount, commentCount: prompt.commentCount }}
     >
       <main className="mx-auto max-w-6xl px-4 py-8">
-        <PromptHeader prompt={prompt} signedIn={Boolean(viewer)} />
+        <PromptHeader prompt={prompt} signedIn={Boolean(viewer)} versionAction={abilities.publish ? "publish" : abilities.propose ? "propose" : null} />
 
         <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="min-w-0 space-y-10">
             <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="main" />
             {versions.length ? (
-              <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} signedIn={Boolean(viewer)} slug={prompt.slug} initialTab={initialTab} initialRunId={firstParam(sp.run) ?? null} />
+              <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} signedIn={Boolean(viewer)} slug={prompt.slug} initialTab={initialTab} initialRunId={firstParam(sp.run) ?? null} versionViewer={{ id: viewer?.id ?? null, abilities }} />
             ) : (
               <EmptyState title="No versions yet">This prompt has no versions to show.</EmptyState>
             )}

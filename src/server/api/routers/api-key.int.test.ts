@@ -49,3 +49,93 @@ describe("apiKey", () => {
     await rejects(owner.caller.apiKey.create({ name: "x".repeat(61) }), "BAD_REQUEST", /name/);
   });
 });
+
+describe("apiKey scopes, expiry and rotation", () => {
+  const HOUR = 3_600_000;
+
+  it("creates a key with scopes and an expiry, lists them with the last use, and audits the creation", async () => {
+    const { caller, user } = await makeUser(t.db);
+    const expiresAt = new Date(Date.now() + 7 * 24 * HOUR);
+    const created = await caller.apiKey.create({ name: "reader", scopes: ["read", "proxy", "read"], expiresAt });
+    expect(created.scopes).toEqual(["read", "proxy"]);
+    expect(created.expiresAt).toEqual(expiresAt);
+    const [listed] = await caller.apiKey.list();
+    expect(listed).toMatchObject({ name: "reader", scopes: ["read", "proxy"], expiresAt, lastUsedAt: null, rotatedToId: null });
+    await authenticateApiKey(t.db, created.key);
+    expect((await caller.apiKey.list())[0].lastUsedAt).toBeInstanceOf(Date);
+
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { actorId: user.id, action: "apiKey.create" } });
+    expect(entry).toMatchObject({ targetType: "apiKey", targetId: created.id, outcome: "allowed" });
+    expect(entry.toValue).toContain("read, proxy");
+    expect(entry.toValue).not.toContain(created.key);
+  });
+
+  it("refuses bad scopes, a past expiry and a bad grace period with a 400 naming the field", async () => {
+    const { caller } = await makeUser(t.db);
+    await rejects(caller.apiKey.create({ name: "x", scopes: ["everything" as "read"] }), "BAD_REQUEST", /scopes/);
+    await rejects(caller.apiKey.create({ name: "x", expiresAt: new Date(Date.now() - 1000) }), "BAD_REQUEST", /expiresAt/);
+    await rejects(caller.apiKey.create({ name: "x", expiresAt: "next tuesday" as unknown as Date }), "BAD_REQUEST", /expiresAt/);
+    const key = await caller.apiKey.create({ name: "x" });
+    await rejects(caller.apiKey.rotate({ id: key.id, graceHours: 24 * 31 }), "BAD_REQUEST", /graceHours/);
+    await rejects(caller.apiKey.rotate({ id: key.id, graceHours: -1 }), "BAD_REQUEST", /graceHours/);
+  });
+
+  it("an expired key no longer authenticates", async () => {
+    const { caller } = await makeUser(t.db);
+    const expiresAt = new Date(Date.now() + HOUR);
+    const key = await caller.apiKey.create({ name: "short-lived", expiresAt });
+    expect(await authenticateApiKey(t.db, key.key)).not.toBeNull();
+    expect(await authenticateApiKey(t.db, key.key, new Date(expiresAt.getTime() + 1))).toBeNull();
+  });
+
+  it("rotates: a new key shown once with the same name and scopes; the old one works until the grace end; audited", async () => {
+    const { caller, user } = await makeUser(t.db);
+    const old = await caller.apiKey.create({ name: "deploy", scopes: ["proxy"] });
+    const before = Date.now();
+    const rotated = await caller.apiKey.rotate({ id: old.id, graceHours: 2 });
+    expect(rotated.key).toMatch(/^pq_[A-Za-z0-9]{32}$/);
+    expect(rotated.key).not.toBe(old.key);
+    expect(rotated).toMatchObject({ name: "deploy", scopes: ["proxy"], replaced: { id: old.id, prefix: old.prefix } });
+    const graceEnd = rotated.replaced.worksUntil.getTime();
+    expect(graceEnd).toBeGreaterThanOrEqual(before + 2 * HOUR);
+    expect(graceEnd).toBeLessThanOrEqual(Date.now() + 2 * HOUR);
+
+    // Both work now; after the grace end only the new one.
+    expect(await authenticateApiKey(t.db, old.key)).toMatchObject({ id: user.id });
+    expect(await authenticateApiKey(t.db, rotated.key)).toMatchObject({ id: user.id });
+    const after = new Date(graceEnd + 1);
+    expect(await authenticateApiKey(t.db, old.key, after)).toBeNull();
+    expect(await authenticateApiKey(t.db, rotated.key, after)).toMatchObject({ id: user.id });
+
+    const listed = await caller.apiKey.list();
+    expect(listed.find((k) => k.id === old.id)).toMatchObject({ rotatedToId: rotated.id, expiresAt: new Date(graceEnd) });
+    expect(JSON.stringify(listed)).not.toContain(rotated.key);
+
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { actorId: user.id, action: "apiKey.rotate" } });
+    expect(entry).toMatchObject({ targetId: old.id, fromValue: `${old.prefix}…`, toValue: `${rotated.prefix}…` });
+
+    // One replacement per key; the replacement can be rotated in turn.
+    await rejects(caller.apiKey.rotate({ id: old.id, graceHours: 1 }), "CONFLICT", /already rotated/);
+    await caller.apiKey.rotate({ id: rotated.id, graceHours: 0 });
+    expect(await authenticateApiKey(t.db, rotated.key)).toBeNull();
+  });
+
+  it("keeps an earlier expiry through a rotation, refuses revoked keys and other people's, and audits a revocation", async () => {
+    const { caller, user } = await makeUser(t.db);
+    const other = await makeUser(t.db);
+    const soon = new Date(Date.now() + HOUR);
+    const key = await caller.apiKey.create({ name: "soon", expiresAt: soon });
+    const rotated = await caller.apiKey.rotate({ id: key.id, graceHours: 24 });
+    expect(rotated.replaced.worksUntil).toEqual(soon);
+    await rejects(other.caller.apiKey.rotate({ id: rotated.id }), "NOT_FOUND");
+
+    const revoked = await caller.apiKey.create({ name: "gone" });
+    await caller.apiKey.revoke({ id: revoked.id });
+    await rejects(caller.apiKey.rotate({ id: revoked.id }), "CONFLICT", /revoked/);
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { actorId: user.id, action: "apiKey.revoke" } });
+    expect(entry).toMatchObject({ targetId: revoked.id, fromValue: "active", toValue: "revoked" });
+    // Revoking twice records once.
+    await caller.apiKey.revoke({ id: revoked.id });
+    expect(await t.db.auditEntry.count({ where: { actorId: user.id, action: "apiKey.revoke" } })).toBe(1);
+  });
+});

@@ -5,8 +5,8 @@ import { checkoutListing, checkoutStatus, claimFreeListing } from "@/server/doma
 import { originFromHeaders } from "@/server/http/site-origin";
 
 export const listingRouter = createTRPCRouter({
-  create: protectedProcedure.input(s.createListingInput).mutation(({ ctx, input }) => createListing(ctx.db, ctx.actor, input)),
-  update: protectedProcedure.input(s.updateListingInput).mutation(({ ctx, input }) => updateListing(ctx.db, ctx.actor, input)),
+  create: protectedProcedure.input(s.createListingInput).mutation(({ ctx, input }) => createListing(ctx.db, ctx.actor, input, ctx.request)),
+  update: protectedProcedure.input(s.updateListingInput).mutation(({ ctx, input }) => updateListing(ctx.db, ctx.actor, input, ctx.request)),
   byId: publicProcedure.input(s.listingRefInput).query(({ ctx, input }) => getListing(ctx.db, ctx.viewer, input.listingId, ctx.usage)),
   byPrompt: publicProcedure.input(s.byPromptInput).query(({ ctx, input }) => getListingByPrompt(ctx.db, ctx.viewer, input)),
   /** Whether paid listings can be sold on this instance (the listing editor says so before saving). */

@@ -4,7 +4,7 @@ import { addProviderInput, removeProviderInput } from "@/server/domain/harness/p
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const providerRouter = createTRPCRouter({
-  add: protectedProcedure.input(addProviderInput).mutation(({ ctx, input }) => addUserProvider(ctx.db, ctx.actor, input)),
+  add: protectedProcedure.input(addProviderInput).mutation(({ ctx, input }) => addUserProvider(ctx.db, ctx.actor, input, ctx.request)),
   list: protectedProcedure.query(({ ctx }) => listUserProviders(ctx.db, ctx.actor)),
-  remove: protectedProcedure.input(removeProviderInput).mutation(({ ctx, input }) => removeUserProvider(ctx.db, ctx.actor, input)),
+  remove: protectedProcedure.input(removeProviderInput).mutation(({ ctx, input }) => removeUserProvider(ctx.db, ctx.actor, input, ctx.request)),
 });

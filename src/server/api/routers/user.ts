@@ -12,10 +12,10 @@ export const userRouter = createTRPCRouter({
   byHandle: publicProcedure.input(byHandleInput).query(({ ctx, input }) => getUserByHandle(ctx.db, ctx.viewer, input.handle)),
   me: protectedProcedure.query(({ ctx }) => getMe(ctx.db, ctx.actor)),
   updateProfile: protectedProcedure.input(updateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
-  changePassword: protectedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.db, ctx.actor, input)),
-  changeEmail: protectedProcedure.input(changeEmailInput).mutation(({ ctx, input }) => changeEmail(ctx.db, ctx.actor, input)),
+  changePassword: protectedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => changePassword(ctx.db, ctx.actor, input, ctx.request)),
+  changeEmail: protectedProcedure.input(changeEmailInput).mutation(({ ctx, input }) => changeEmail(ctx.db, ctx.actor, input, ctx.request)),
   deletionPlan: protectedProcedure.query(({ ctx }) => accountDeletionPlan(ctx.db, ctx.actor)),
-  deleteAccount: protectedProcedure.input(deleteAccountInput).mutation(({ ctx, input }) => deleteAccount(ctx.db, ctx.actor, input)),
+  deleteAccount: protectedProcedure.input(deleteAccountInput).mutation(({ ctx, input }) => deleteAccount(ctx.db, ctx.actor, input, ctx.request)),
   exportData: protectedProcedure.query(({ ctx }) => exportAccountData(ctx.db, ctx.actor)),
   home: protectedProcedure.query(({ ctx }) => homeSummary(ctx.db, ctx.actor)),
 });

@@ -16,6 +16,8 @@ export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string 
       prompt: { visibility: "public", ...notArchivedWhere, owner: { followers: { some: { followerId: actor.id } } } },
       // The owner's own saves (a fork's first version is the forker's new prompt).
       author: { followers: { some: { followerId: actor.id } } },
+      // Published versions only: proposals and rejected ones never reach a feed.
+      status: "approved",
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {

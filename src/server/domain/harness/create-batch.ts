@@ -13,7 +13,7 @@ import type { Assertion } from "@/shared/harness/assertions";
 import type { ModelChoice } from "@/shared/harness/run-fields";
 import { renderTemplate, type PromptVariable } from "@/shared/prompts/variables";
 import type { Actor } from "../actor";
-import { findReadableVersionWithBody } from "../access/prompt-access";
+import { assertPromptAction, findReadableVersionWithBody } from "../access/prompt-access";
 import { ValidationError, type FieldErrors } from "../errors";
 import { validateAssertions } from "./check-assertions";
 import { resolveModel } from "./resolve-model";
@@ -42,6 +42,8 @@ export async function createBatch(db: Db, actor: Actor, input: CreateBatchInput)
   if (input.rows && input.rows.length > maxRows) refuse([{ row: 0, message: `there are ${input.rows.length} rows; a batch may have at most ${maxRows}` }]);
 
   const version = await findReadableVersionWithBody(db, actor, input.versionId);
+  // An organisation's prompt runs for the roles the matrix lets use it (readers of a public one may too).
+  await assertPromptAction(db, actor, version.prompt, "prompt.use");
   const variables = (version.variables ?? []) as PromptVariable[];
   const checked = input.file
     ? parseRows(input.file.text, variables, { format: input.file.format, maxRows })

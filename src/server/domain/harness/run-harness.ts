@@ -20,7 +20,7 @@ import type { Actor } from "../actor";
 import { recordUsage } from "../analytics/record-usage";
 import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { idSchema } from "../ids";
-import { findReadableVersionWithBody } from "../access/prompt-access";
+import { assertPromptAction, findReadableVersionWithBody } from "../access/prompt-access";
 import { renderOrRefuse } from "../prompts/render-version";
 import { checkAssertions, validateAssertions } from "./check-assertions";
 import { cellFigures, executeCell } from "./execute-cell";
@@ -46,6 +46,8 @@ type PlannedCell = { position: number; provider: HarnessProvider; model: string;
 export async function startRun(db: Db, actor: Actor, input: z.output<typeof runInput>, usage?: UsageOrigin): Promise<{ runId: string }> {
   // Same access and rendering as prompt.render: unreadable is NOT_FOUND, a locked paid body FORBIDDEN.
   const version = await findReadableVersionWithBody(db, actor, input.versionId);
+  // An organisation's prompt runs for the roles the matrix lets use it (readers of a public one may too).
+  await assertPromptAction(db, actor, version.prompt, "prompt.use");
   const rendered = renderOrRefuse(input.candidateBody ?? version.body, input.variables, version.variables as PromptVariable[]);
   const cells: PlannedCell[] = [];
   for (const [i, m] of input.models.entries()) {

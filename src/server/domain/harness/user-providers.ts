@@ -8,6 +8,7 @@ import type { Db } from "@/server/db/prisma";
 import { DEFAULT_BASE_URLS, keyHintOf, MAX_OWN_PROVIDERS, PROVIDER_KINDS, type ProviderFields, type ProviderKind } from "@/shared/harness/provider-fields";
 import type { Actor } from "../actor";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { recordAudit, type RequestMeta } from "../audit/record-audit";
 import { harnessProviders, type HarnessProvider } from "./instance-providers";
 import { openSecret, sealSecret, SecretBoxError } from "./secret-box";
 
@@ -81,7 +82,7 @@ function toView(row: Row, ownerId: string, instanceNames: ReadonlySet<string>): 
 
 const instanceNames = () => new Set(harnessProviders().map((p) => p.name));
 
-export async function addUserProvider(db: Db, actor: Actor, input: ProviderFields): Promise<OwnProviderView> {
+export async function addUserProvider(db: Db, actor: Actor, input: ProviderFields, request?: RequestMeta | null): Promise<OwnProviderView> {
   const taken = instanceNames();
   if (taken.has(input.name)) {
     throw new ValidationError(`name: "${input.name}" is one of this instance's providers; choose another name`, { name: ["is taken by one of this instance's providers"] });
@@ -91,18 +92,30 @@ export async function addUserProvider(db: Db, actor: Actor, input: ProviderField
   }
   const baseUrl = (input.baseUrl ?? DEFAULT_BASE_URLS[input.kind]).replace(/\/+$/, "");
   try {
-    const row = await db.modelProvider.create({
-      data: {
-        ownerId: actor.id,
-        name: input.name,
-        kind: input.kind,
-        baseUrl,
-        // Sealed here, so the clear key never reaches a query (nor an error message that quotes one).
-        keyCiphertext: input.apiKey ? sealSecret(input.apiKey, { context: keyContext(actor.id) }) : null,
-        keyHint: input.apiKey ? keyHintOf(input.apiKey) : null,
-        models: input.models,
-      },
-      select: rowSelect,
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.modelProvider.create({
+        data: {
+          ownerId: actor.id,
+          name: input.name,
+          kind: input.kind,
+          baseUrl,
+          // Sealed here, so the clear key never reaches a query (nor an error message that quotes one).
+          keyCiphertext: input.apiKey ? sealSecret(input.apiKey, { context: keyContext(actor.id) }) : null,
+          keyHint: input.apiKey ? keyHintOf(input.apiKey) : null,
+          models: input.models,
+        },
+        select: rowSelect,
+      });
+      // The log names the provider and the key's last characters at most, never the key.
+      await recordAudit(tx, {
+        actor,
+        action: "provider.add",
+        target: { type: "modelProvider", id: created.id },
+        to: created.name,
+        request,
+        details: { kind: created.kind, baseUrl: created.baseUrl, hasKey: created.keyCiphertext !== null, keyHint: created.keyHint },
+      });
+      return created;
     });
     return toView(row, actor.id, taken);
   } catch (error) {
@@ -119,11 +132,14 @@ export async function listUserProviders(db: Db, actor: Actor): Promise<OwnProvid
   return rows.map((r) => toView(r, actor.id, taken));
 }
 
-export async function removeUserProvider(db: Db, actor: Actor, input: { id: string }): Promise<{ id: string; name: string }> {
-  const row = await db.modelProvider.findFirst({ where: { id: input.id, ownerId: actor.id }, select: { id: true, name: true } });
+export async function removeUserProvider(db: Db, actor: Actor, input: { id: string }, request?: RequestMeta | null): Promise<{ id: string; name: string }> {
+  const row = await db.modelProvider.findFirst({ where: { id: input.id, ownerId: actor.id }, select: { id: true, name: true, kind: true, keyHint: true } });
   if (!row) throw new NotFoundError("Provider");
   const stopped = await db.$transaction(async (tx) => {
-    await tx.modelProvider.deleteMany({ where: { id: row.id, ownerId: actor.id } });
+    const { count } = await tx.modelProvider.deleteMany({ where: { id: row.id, ownerId: actor.id } });
+    // Two removals at once: only the one that deleted the row records it.
+    if (count)
+      await recordAudit(tx, { actor, action: "provider.remove", target: { type: "modelProvider", id: row.id }, from: row.name, request, details: { kind: row.kind, keyHint: row.keyHint } });
     // A removed key must stop being used at once: the owner's batches still calling this provider
     // fail now (their runner polls the status and aborts its calls) instead of at their next step.
     const active = await tx.harnessBatch.findMany({ where: { ownerId: actor.id, status: { in: ["queued", "running"] } }, select: { id: true, models: true } });
@@ -137,7 +153,7 @@ export async function removeUserProvider(db: Db, actor: Actor, input: { id: stri
   });
   // Batches processed in this process stop their calls now; elsewhere the runner's status poll does.
   for (const batchId of stopped) abortBatchInFlight(batchId);
-  return row;
+  return { id: row.id, name: row.name };
 }
 
 /** The user's providers in callable form, keys opened (server-side only: never return these to a client). */

@@ -1,7 +1,8 @@
 // Rendered detection: is a captured text one of the owner's library prompt versions with its
 // {{variables}} filled in? Then the capture is a use of that version, with the values extracted,
 // whatever the embedding says. Checked against the versions behind the labels `latest` and
-// `production` of the owner's prompts that are not archived. Bodies with too little constant text
+// `production` of the owner's prompts that are not archived (and of the prompts of organisations
+// where their role lets their calls count: attributablePromptsSql). Bodies with too little constant text
 // (e.g. "{{input}}") would match anything and are left out.
 //
 // The versions are cached per owner behind a fingerprint of those labels (one cheap query per
@@ -9,6 +10,7 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import { constantLength, matchRendered } from "@/shared/prompts/match-rendered";
+import { attributablePromptsSql } from "../access/prompt-access";
 
 /** Constant characters (whitespace aside) a body needs before a render of it counts. */
 export const MIN_CONSTANT_LENGTH = 20;
@@ -25,7 +27,7 @@ async function fingerprint(db: DbOrTx, ownerId: string): Promise<string> {
   const rows = await db.$queryRaw<{ f: string | null }[]>`
     SELECT md5(string_agg(l."versionId" || ':' || l.name, ',' ORDER BY l."versionId", l.name)) AS f
     FROM "PromptLabel" l JOIN "Prompt" p ON p.id = l."promptId"
-    WHERE p."ownerId" = ${ownerId} AND p."archivedAt" IS NULL AND l.name IN ('latest', 'production')`;
+    WHERE ${attributablePromptsSql(ownerId)} AND p."archivedAt" IS NULL AND l.name IN ('latest', 'production')`;
   return rows[0]?.f ?? "none";
 }
 
@@ -38,7 +40,7 @@ async function libraryVersions(db: DbOrTx, ownerId: string): Promise<LibraryVers
     FROM "PromptLabel" l
     JOIN "Prompt" p ON p.id = l."promptId"
     JOIN "PromptVersion" v ON v.id = l."versionId"
-    WHERE p."ownerId" = ${ownerId} AND p."archivedAt" IS NULL AND l.name IN ('latest', 'production')
+    WHERE ${attributablePromptsSql(ownerId)} AND p."archivedAt" IS NULL AND l.name IN ('latest', 'production')
     GROUP BY v."promptId", v.id, v.number, v.body`;
   const versions = rows
     .map((r) => ({ ...r, constant: constantLength(r.body) }))

@@ -8,6 +8,7 @@ import type { Embedder } from "../embeddings/embedder";
 import { capturedPromptTitle } from "./captured-prompt-title";
 import { setDetectedEmbedding } from "./detected-embeddings";
 import type { IdentityText } from "./identity-text";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 
 export type DetectedCall = { model: string | null; costUsd: Prisma.Decimal | null; createdAt: Date; promptText: string | null };
 
@@ -40,9 +41,14 @@ export async function createDetected(tx: Tx, input: NewDetected): Promise<string
       suggestedForkOfPromptId: input.suggestedForkOfPromptId,
       suggestedSimilarity: input.suggestedSimilarity,
     },
-    select: { id: true },
+    select: { id: true, title: true },
   });
   if (input.embedding) await setDetectedEmbedding(tx, input.embedding.embedder, created.id, input.embedding.vector);
+  await emitWebhookEvent(tx, {
+    type: "capture.prompt_detected",
+    userId: input.ownerId,
+    data: { detectedPromptId: created.id, title: created.title, model: call.model, templateId: input.templateId, suggestedForkOfPromptId: input.suggestedForkOfPromptId, firstSeenAt: call.createdAt },
+  });
   return created.id;
 }
 

@@ -20,6 +20,7 @@ import { purchaseRefusal } from "./purchase-refusal";
 import { recordUsage } from "../analytics/record-usage";
 import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { PAID_LISTING_UNAVAILABLE, PAYMENTS_UNAVAILABLE, STRIPE_SETUP_HINT, stripeConfigured } from "./stripe-client";
+import { recordAudit, type RequestMeta } from "../audit/record-audit";
 
 type Sample = { title: string; output: string };
 
@@ -97,6 +98,7 @@ export async function createListing(
   db: Db,
   actor: Actor,
   input: { promptId: string; priceCents: number; currency: string; licenseType: LicenseType; terms?: string; coverage: Coverage; status: ListingStatus; sampleResults: Sample[] },
+  request?: RequestMeta | null,
 ) {
   assertPrice(input.priceCents);
   const prompt = await findReadablePrompt(db, actor, input.promptId);
@@ -108,19 +110,24 @@ export async function createListing(
   const existing = await db.listing.findUnique({ where: { promptId: prompt.id }, select: { id: true } });
   if (existing) throw new ConflictError("This prompt already has a listing; change it with listing.update.", { promptId: ["already listed"] });
   try {
-    const row = await db.listing.create({
-      data: {
-        promptId: prompt.id,
-        sellerId: actor.id,
-        priceCents: input.priceCents,
-        currency: input.currency,
-        licenseType: input.licenseType,
-        terms: input.terms?.trim() || LICENSE_TYPES[input.licenseType].defaultTerms,
-        coverage: input.coverage,
-        status: input.status,
-        sampleResults: input.sampleResults,
-      },
-      select: listingSelect,
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.listing.create({
+        data: {
+          promptId: prompt.id,
+          sellerId: actor.id,
+          priceCents: input.priceCents,
+          currency: input.currency,
+          licenseType: input.licenseType,
+          terms: input.terms?.trim() || LICENSE_TYPES[input.licenseType].defaultTerms,
+          coverage: input.coverage,
+          status: input.status,
+          sampleResults: input.sampleResults,
+        },
+        select: listingSelect,
+      });
+      // A new listing sets its first price and status: both are in the audit log from the start.
+      await auditListingChanges(tx, actor, { id: created.id, orgId: prompt.orgId }, null, created, request);
+      return created;
     });
     return present(row);
   } catch (error) {
@@ -133,6 +140,7 @@ export async function updateListing(
   db: Db,
   actor: Actor,
   input: { listingId: string; priceCents?: number; currency?: string; licenseType?: LicenseType; terms?: string; coverage?: Coverage; status?: ListingStatus; sampleResults?: Sample[] },
+  request?: RequestMeta | null,
 ) {
   const listing = await db.listing.findUnique({ where: { id: input.listingId }, include: { prompt: true } });
   if (!listing || (listing.sellerId !== actor.id && !isAdmin(actor) && listing.status === "draft")) throw new NotFoundError("Listing");
@@ -154,20 +162,54 @@ export async function updateListing(
       : input.licenseType && listing.terms === LICENSE_TYPES[listing.licenseType].defaultTerms
         ? LICENSE_TYPES[licenseType].defaultTerms
         : undefined;
-  const row = await db.listing.update({
-    where: { id: listing.id },
-    data: {
-      priceCents: input.priceCents,
-      currency: input.currency,
-      licenseType: input.licenseType,
-      terms,
-      coverage: input.coverage,
-      status: input.status,
-      sampleResults: input.sampleResults,
-    },
-    select: listingSelect,
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.listing.update({
+      where: { id: listing.id },
+      data: {
+        priceCents: input.priceCents,
+        currency: input.currency,
+        licenseType: input.licenseType,
+        terms,
+        coverage: input.coverage,
+        status: input.status,
+        sampleResults: input.sampleResults,
+      },
+      select: listingSelect,
+    });
+    await auditListingChanges(tx, actor, { id: listing.id, orgId: listing.prompt.orgId }, listing, updated, request);
+    return updated;
   });
   return present(row);
+}
+
+type PriceAndStatus = { priceCents: number; currency: string; status: ListingStatus };
+
+/**
+ * Audit entries for a listing's price and status changes (from `before`, null for a new listing), in
+ * the change's transaction; an organisation's prompt's entries are the organisation's.
+ */
+async function auditListingChanges(
+  tx: DbOrTx,
+  actor: Actor,
+  listing: { id: string; orgId: string | null },
+  before: PriceAndStatus | null,
+  after: PriceAndStatus,
+  request?: RequestMeta | null,
+) {
+  const target = { type: "listing", id: listing.id };
+  const orgId = listing.orgId;
+  if (!before || before.priceCents !== after.priceCents || before.currency !== after.currency)
+    await recordAudit(tx, {
+      actor,
+      action: "listing.price",
+      target,
+      orgId,
+      from: before ? priceLabel(before.priceCents, before.currency) : null,
+      to: priceLabel(after.priceCents, after.currency),
+      request,
+      details: { priceCents: after.priceCents, currency: after.currency, ...(before ? { previousPriceCents: before.priceCents, previousCurrency: before.currency } : {}) },
+    });
+  if (!before || before.status !== after.status) await recordAudit(tx, { actor, action: "listing.status", target, orgId, from: before?.status ?? null, to: after.status, request });
 }
 
 /** Viewer-facing facts about buying: what stops them, if anything. */

@@ -15,6 +15,8 @@ import { getStripe, stripeConfigured } from "./stripe-client";
 import { platformFee } from "./platform-fee";
 import { notifyRefund } from "../notifications/event-notifications";
 import { recordUsage, type UsageEventInput } from "../analytics/record-usage";
+import { recordAudit } from "../audit/record-audit";
+import { emitSaleWebhook } from "../webhooks/sale-webhooks";
 
 export type EventOutcome = "applied" | "ignored" | "duplicate";
 
@@ -81,6 +83,7 @@ const fulfil: Handler = async (tx, event, afterCommit, usage) => {
     },
   });
   usage({ kind: "purchase", source: "web", promptId: paid.promptId, ownerId: paid.sellerId, actorId: paid.buyerId, amountCents });
+  await emitSaleWebhook(tx, "listing.purchased", paid);
   const license = await grantLicense(tx, paid);
   if (license) await tx.listing.update({ where: { id: paid.listingId }, data: { salesCount: { increment: 1 } } });
   // Paid twice for a prompt they already hold (two sessions completed): give the second payment back.
@@ -124,8 +127,20 @@ async function applyRefundTotal(tx: Tx, purchaseId: string, refundedTotal: numbe
   // Only money newly given back tells the seller: an older total arriving late changes nothing.
   const newlyRefunded = (full ? purchase.amountCents : refundedCents) - purchase.refundedCents;
   if (newlyRefunded > 0) {
+    // Refunds are made in Stripe and reach us as its events: the system records them (no actor).
+    const prompt = await tx.prompt.findUnique({ where: { id: purchase.promptId }, select: { orgId: true } });
+    await recordAudit(tx, {
+      actor: null,
+      action: "refund.create",
+      target: { type: "purchase", id: purchase.id },
+      orgId: prompt?.orgId ?? null,
+      from: purchase.status,
+      to: full ? "refunded" : "partially_refunded",
+      details: { refundedCents: newlyRefunded, totalRefundedCents: full ? purchase.amountCents : refundedCents, amountCents: purchase.amountCents, currency: purchase.currency, listingId: purchase.listingId, sellerId: purchase.sellerId, buyerId: purchase.buyerId },
+    });
     await notifyRefund(tx, purchase, { refundedCents: newlyRefunded, full });
     usage({ kind: "refund", source: "web", promptId: purchase.promptId, ownerId: purchase.sellerId, actorId: purchase.buyerId, amountCents: -newlyRefunded });
+    await emitSaleWebhook(tx, "listing.refunded", purchase, { refundedCents: newlyRefunded, totalRefundedCents: full ? purchase.amountCents : refundedCents, full });
   }
   if (full && (await revokeLicenseOf(tx, purchase.id, "refunded")))
     await tx.listing.update({ where: { id: purchase.listingId }, data: { salesCount: { decrement: 1 } } });

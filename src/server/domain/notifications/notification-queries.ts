@@ -10,7 +10,7 @@ import type { Actor } from "../actor";
 import { canReadPrompt } from "../access/prompt-access";
 import { page, pageResult } from "../pagination";
 
-const promptFields = { id: true, slug: true, title: true, visibility: true, ownerId: true } as const;
+const promptFields = { id: true, slug: true, title: true, visibility: true, ownerId: true, orgId: true } as const;
 
 type Data = { stars?: unknown; amountCents?: unknown; currency?: unknown; full?: unknown; forkId?: unknown };
 

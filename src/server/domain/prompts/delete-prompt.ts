@@ -8,7 +8,7 @@ import "server-only";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { ConflictError } from "../errors";
-import { assertCanWritePrompt, findReadablePrompt } from "../access/prompt-access";
+import { assertPromptAction, findReadablePrompt } from "../access/prompt-access";
 import { countFork } from "./fork-count";
 
 export const ARCHIVE_INSTEAD = "Archive it instead: that takes it out of search, profiles, feeds and the Market and keeps it for those who rely on it.";
@@ -45,20 +45,20 @@ async function impactOf(db: DbOrTx, promptId: string) {
   };
 }
 
-/** What deleting would remove, and what stops it: shown in the confirmation before deleting. Owner only. */
+/** What deleting would remove, and what stops it: shown in the confirmation before deleting. Owner (an organisation's prompt: prompt.delete there) only. */
 export async function deletionImpact(db: DbOrTx, actor: Actor, input: { promptId: string }) {
   const prompt = await findReadablePrompt(db, actor, input.promptId);
-  assertCanWritePrompt(prompt, actor);
+  await assertPromptAction(db, actor, prompt, "prompt.delete");
   const impact = await impactOf(db, prompt.id);
   return { ...impact, canDelete: impact.blockers.length === 0, refusal: refusalOf(impact.blockers) };
 }
 
 const refusalOf = (blockers: string[]) => (blockers.length ? `This prompt cannot be deleted: ${blockers.join("; ")}. ${ARCHIVE_INSTEAD}` : null);
 
-/** Deletes a prompt nobody else depends on (409 CONFLICT otherwise). Owner only. */
+/** Deletes a prompt nobody else depends on (409 CONFLICT otherwise). Owner (an organisation's prompt: prompt.delete there) only. */
 export async function deletePrompt(db: Db, actor: Actor, input: { promptId: string }) {
   const prompt = await findReadablePrompt(db, actor, input.promptId);
-  assertCanWritePrompt(prompt, actor);
+  await assertPromptAction(db, actor, prompt, "prompt.delete");
   return db.$transaction(async (tx) => {
     // Checked again inside the transaction, with the row locked against a concurrent delete. A fork
     // made at the same instant keeps its copy either way (its link to the source is set null).

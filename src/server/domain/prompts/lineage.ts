@@ -26,13 +26,14 @@ type NodeRow = {
   slug: string;
   title: string;
   ownerId: string;
+  orgId: string | null;
   visibility: Visibility;
   archivedAt: Date | null;
   owner: { handle: string; name: string | null };
   forkedFromVersion: { number: number; promptId: string } | null;
 };
 
-const mayManage = (p: { ownerId: string }, viewer: Viewer) => p.ownerId === viewer?.id || isAdmin(viewer);
+const mayManage = (p: { ownerId: string; orgId: string | null }, viewer: Viewer) => (p.orgId === null && p.ownerId === viewer?.id) || isAdmin(viewer);
 /** Forks are listed like any list of prompts: public ones and the viewer's own, never archived ones of others (unlisted forks stay link-only). */
 const listedFork = (p: NodeRow, viewer: Viewer) => mayManage(p, viewer) || (p.visibility === "public" && p.archivedAt === null);
 
@@ -50,6 +51,7 @@ export async function getLineage(db: DbOrTx, viewer: Viewer, promptId: string) {
     slug: true,
     title: true,
     ownerId: true,
+    orgId: true,
     visibility: true,
     archivedAt: true,
     owner: { select: { handle: true, name: true } },

@@ -89,7 +89,7 @@ export async function promptCardsByIds(db: DbOrTx, viewer: Viewer, ids: string[]
       ${latestBodyHiddenSql(viewer, "p")} AS "bodyLocked",
       u.handle AS "ownerHandle", u.name AS "ownerName", u.image AS "ownerImage",
       sv.number AS "sourceNumber", sp."ownerId" AS "sourceOwnerId", sp.visibility::text AS "sourceVisibility",
-      (SELECT count(*)::int FROM "PromptVersion" v WHERE v."promptId" = p.id) AS "versionCount",
+      (SELECT count(*)::int FROM "PromptVersion" v WHERE v."promptId" = p.id AND v.status = 'approved') AS "versionCount",
       ${snippet} AS snippet
     FROM "Prompt" p
     JOIN "User" u ON u.id = p."ownerId"

@@ -8,6 +8,8 @@ import { canReadPrompt, findReadablePrompt, forkSourceFor, forkSourceSelect, lis
 import type { Category } from "@/shared/prompts/categories";
 import { isFollowing } from "../follows/follows";
 import { bodyAccessFor, bodyAccessOf, withBodyAccess } from "../access/paid-access";
+import { orgRoleOf } from "../governance/org-authorization";
+import { roleAllows } from "@/shared/governance/role-matrix";
 
 const ownerSelect = { id: true, handle: true, name: true, image: true } as const;
 
@@ -47,14 +49,18 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
       archivedAt: true,
       captureCount: true,
       lastCapturedAt: true,
+      orgId: true,
+      global: true,
+      org: { select: { slug: true, name: true } },
       labels: { select: { name: true, version: { select: { id: true, number: true } } } },
-      forkedFromVersion: { select: { id: true, number: true, prompt: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true, archivedAt: true, owner: { select: ownerSelect } } } } },
+      forkedFromVersion: { select: { id: true, number: true, prompt: { select: { id: true, slug: true, title: true, visibility: true, ownerId: true, orgId: true, archivedAt: true, owner: { select: ownerSelect } } } } },
     },
   });
   if (!prompt) throw new NotFoundError("Prompt");
   // Independent of each other once the prompt is known: asked together, not one after another.
   const [latest, likeRow, myRating, access, viewerFollowsOwner] = await Promise.all([
-    db.promptVersion.findFirst({ where: { promptId: prompt.id }, orderBy: { number: "desc" }, select: versionSelect }),
+    // The latest published version, for everyone: proposals wait in the version list for those who may see them.
+    db.promptVersion.findFirst({ where: { promptId: prompt.id, status: "approved" }, orderBy: { number: "desc" }, select: versionSelect }),
     viewer ? db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } }) : null,
     viewer ? db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null,
     bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id }),
@@ -93,9 +99,22 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
         : { versionId: null, versionNumber: null, prompt: null }
       : null,
     isOwner: viewer?.id === prompt.owner.id,
+    ...(await orgPermissions(db, viewer, prompt)),
     /** Proxied calls recognised as this prompt (its owner's own telemetry: null for everyone else). */
     capturedUses: viewer?.id === prompt.owner.id ? { count: captureCount, lastAt: lastCapturedAt } : null,
   };
+}
+
+/**
+ * What the prompt page offers the viewer: for an organisation's prompt its role there decides (the
+ * role matrix; the procedures check again), for a personal prompt its owner manages it and may
+ * transfer it into an organisation.
+ */
+async function orgPermissions(db: DbOrTx, viewer: Viewer, prompt: { orgId: string | null; owner: { id: string }; org: { slug: string; name: string } | null }) {
+  const isOwner = viewer !== null && viewer.id === prompt.owner.id;
+  if (!prompt.orgId) return { viewerOrgRole: null, canManage: isOwner, canDelete: isOwner, canTransfer: isOwner };
+  const role = await orgRoleOf(db, prompt.orgId, viewer);
+  return { viewerOrgRole: role, canManage: roleAllows(role, "prompt.update"), canDelete: roleAllows(role, "prompt.delete"), canTransfer: false };
 }
 
 export async function listPrompts(

@@ -26,6 +26,10 @@ export const createPromptInput = z.object({
   changelog: changelogSchema.optional(),
   variables: variableMetadataSchema.optional(),
   modelSettings: modelSettingsSchema.optional(),
+  /** The organisation that will own it (the creator must be allowed prompt.create there); personal when absent. */
+  orgId: idSchema.optional(),
+  /** Organisation prompts only: every version then needs two approvals (createPrompt refuses it on a personal prompt). */
+  global: z.boolean().optional(),
 });
 export type CreatePromptInput = z.infer<typeof createPromptInput>;
 
@@ -39,6 +43,8 @@ export const updatePromptInput = z
     category: categorySchema.optional(),
     tags: tagsSchema.optional(),
     visibility: visibilitySchema.optional(),
+    /** Organisation prompts only: every version needs two approvals by two different people, neither the author. */
+    global: z.boolean().optional(),
   })
   .refine((i) => i.promptId ?? i.id, { message: "is required", path: ["promptId"] })
   .transform(({ id, promptId, ...rest }) => ({ promptId: (promptId ?? id) as string, ...rest }));

@@ -307,7 +307,7 @@ const PROMPT_COLUMNS = Prisma.sql`p.id, p.slug, p.title, p.description, p.catego
 const cardsOf = (snippet: Prisma.Sql) => Prisma.sql`
   SELECT page.*, u.handle AS "ownerHandle", u.name AS "ownerName", u.image AS "ownerImage",
     sv.number AS "sourceNumber", sp."ownerId" AS "sourceOwnerId", sp.visibility::text AS "sourceVisibility",
-    (SELECT count(*)::int FROM "PromptVersion" v WHERE v."promptId" = page.id) AS "versionCount",
+    (SELECT count(*)::int FROM "PromptVersion" v WHERE v."promptId" = page.id AND v.status = 'approved') AS "versionCount",
     ${snippet} AS snippet
   FROM page
   JOIN "User" u ON u.id = page."ownerId"

@@ -2,7 +2,9 @@ import "server-only";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { ConflictError } from "../errors";
-import { assertCanWritePrompt, findReadablePrompt } from "../access/prompt-access";
+import { assertPromptAction, findReadablePrompt } from "../access/prompt-access";
+import { recordAudit, type RequestMeta } from "../audit/record-audit";
+import { assertOrgOnlySettings } from "./create-prompt";
 import type { UpdatePromptInput } from "./schemas";
 import { countFork } from "./fork-count";
 import { activePaidListingWhere, assertMayPublishFork } from "../access/paid-access";
@@ -23,15 +25,20 @@ async function assertMayGoPrivate(db: DbOrTx, promptId: string) {
   if (licensees) throw new ConflictError(PRIVATE_WITH_LICENSEES_REASON, { visibility: ["cannot be private while people hold licenses for it"] });
 }
 
+const HIDDEN = ["private", "members"];
+
 /**
  * Metadata only; content changes are new versions. The slug stays stable so links keep working.
- * A fork of paid content cannot be made public or unlisted by someone who may not share it.
+ * A fork of paid content cannot be made public or unlisted by someone who may not share it. An
+ * organisation's prompt needs prompt.update there, and a change of its visibility or global flag
+ * is audited (prompt.settings).
  */
-export async function updatePrompt(db: Db, actor: Actor, input: UpdatePromptInput) {
+export async function updatePrompt(db: Db, actor: Actor, input: UpdatePromptInput, request?: RequestMeta | null) {
   const prompt = await findReadablePrompt(db, actor, input.promptId);
-  assertCanWritePrompt(prompt, actor);
+  await assertPromptAction(db, actor, prompt, "prompt.update", { request });
+  assertOrgOnlySettings(input, prompt.orgId);
   if (input.visibility) await assertMayPublishFork(db, actor, prompt.forkedFromVersionId, input.visibility);
-  const goingPrivate = input.visibility === "private" && prompt.visibility !== "private";
+  const goingPrivate = input.visibility !== undefined && HIDDEN.includes(input.visibility) && !HIDDEN.includes(prompt.visibility);
   const { promptId, ...changes } = input;
   const updated = await db.$transaction(async (tx) => {
     if (goingPrivate) {
@@ -43,11 +50,23 @@ export async function updatePrompt(db: Db, actor: Actor, input: UpdatePromptInpu
       await tx.listing.updateMany({ where: { promptId, status: "active" }, data: { status: "paused" } });
     }
     const row = await tx.prompt.update({ where: { id: promptId }, data: changes });
+    const settings = (["visibility", "global"] as const).filter((k) => changes[k] !== undefined && changes[k] !== prompt[k]);
+    if (prompt.orgId && settings.length) {
+      await recordAudit(tx, {
+        actor,
+        action: "prompt.settings",
+        orgId: prompt.orgId,
+        target: { type: "prompt", id: promptId },
+        from: settings.map((k) => `${k}: ${prompt[k]}`).join(", "),
+        to: settings.map((k) => `${k}: ${row[k]}`).join(", "),
+        request,
+      });
+    }
     // A fork going public (or private) changes its parent's public fork count.
     if (prompt.forkedFromVersionId && changes.visibility && (changes.visibility === "public") !== (prompt.visibility === "public")) {
       await countFork(tx, prompt.forkedFromVersionId, changes.visibility === "public" ? 1 : -1);
     }
     return row;
   });
-  return { id: updated.id, slug: updated.slug, title: updated.title, description: updated.description, category: updated.category, tags: updated.tags, visibility: updated.visibility };
+  return { id: updated.id, slug: updated.slug, title: updated.title, description: updated.description, category: updated.category, tags: updated.tags, visibility: updated.visibility, global: updated.global };
 }

@@ -18,6 +18,7 @@ import { induceOffThread } from "./induce-off-thread";
 import type { InductionResult } from "./induction/types";
 import { lockOwnerCaptures } from "./owner-capture-lock";
 import { countTemplateCapturesAsUses } from "./promote-template";
+import { emitWebhookEvent } from "../webhooks/emit-webhook-event";
 
 export type ReclusterOptions = {
   /** Progress goes to this BackgroundJob (started and finished by the caller). */
@@ -333,6 +334,7 @@ async function writeClusters(tx: Tx, ownerId: string, plan: WritePlan) {
       });
       p.id = row.id;
       created++;
+      await emitWebhookEvent(tx, { type: "template.found", userId: ownerId, data: { templateId: row.id, shell: p.shell, variables: p.variables, firstSeenAt: seen.first, lastSeenAt: seen.last } });
     }
     idOfKey.set(p.key, p.id);
   }

@@ -1,5 +1,8 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
+import type { AuditAction } from "@/shared/governance/audit-actions";
+import type { Actor } from "../actor";
+import { recordAudit, type RequestMeta } from "../audit/record-audit";
 import { NotFoundError, ValidationError } from "../errors";
 import { verifyPassword } from "./password";
 
@@ -16,4 +19,25 @@ export async function assertCurrentPassword(db: DbOrTx, userId: string, currentP
   if (!(await verifyPassword(currentPassword, user.passwordHash)))
     throw new ValidationError("currentPassword: that is not your current password.", { currentPassword: ["is not your current password"] });
   return { hasPassword: true };
+}
+
+/**
+ * assertCurrentPassword for a sensitive account change: a wrong or missing current password is
+ * written to the audit log as a refused attempt at `action` (someone at an unlocked session may be
+ * guessing), then refused as before.
+ */
+export async function assertCurrentPasswordAudited(
+  db: DbOrTx,
+  actor: Actor,
+  action: Extract<AuditAction, "account.password" | "account.email" | "account.delete">,
+  currentPassword: string | undefined,
+  request?: RequestMeta | null,
+) {
+  try {
+    return await assertCurrentPassword(db, actor.id, currentPassword);
+  } catch (error) {
+    if (error instanceof ValidationError)
+      await recordAudit(db, { actor, action, outcome: "refused", target: { type: "user", id: actor.id }, comment: error.message.replace(/^currentPassword: /, ""), request });
+    throw error;
+  }
 }

@@ -14,9 +14,10 @@ import { randomBytes } from "node:crypto";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { ratingScore } from "@/shared/social/rating-score";
 import type { Actor } from "../actor";
+import { recordAudit, type RequestMeta } from "../audit/record-audit";
 import { ValidationError } from "../errors";
 import { countFork } from "../prompts/fork-count";
-import { assertCurrentPassword } from "./current-password";
+import { assertCurrentPasswordAudited } from "./current-password";
 
 /** Exactly what deleting the account keeps and removes, shown before the person confirms. */
 export async function accountDeletionPlan(db: DbOrTx, actor: Actor) {
@@ -61,10 +62,10 @@ export async function accountDeletionPlan(db: DbOrTx, actor: Actor) {
   };
 }
 
-export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle: string; currentPassword?: string }) {
+export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle: string; currentPassword?: string }, request?: RequestMeta | null) {
   if (input.confirmHandle !== actor.handle)
     throw new ValidationError(`confirmHandle: type your handle, ${actor.handle}, to confirm.`, { confirmHandle: [`must be your handle, ${actor.handle}`] });
-  await assertCurrentPassword(db, actor.id, input.currentPassword);
+  await assertCurrentPasswordAudited(db, actor, "account.delete", input.currentPassword, request);
   return db.$transaction(async (tx) => {
     // One deletion at a time per account, and nothing it keeps may change underneath it.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.id} FOR UPDATE`;
@@ -76,7 +77,10 @@ export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle
     if (keptIds.length) {
       await tx.prompt.updateMany({ where: { id: { in: keptIds }, archivedAt: null }, data: { archivedAt: now } });
       // Licensees keep what they bought; nobody can buy any more.
-      await tx.listing.updateMany({ where: { promptId: { in: keptIds }, status: "active" }, data: { status: "paused" } });
+      const onSale = await tx.listing.findMany({ where: { promptId: { in: keptIds }, status: "active" }, select: { id: true } });
+      await tx.listing.updateMany({ where: { id: { in: onSale.map((l) => l.id) } }, data: { status: "paused" } });
+      for (const l of onSale)
+        await recordAudit(tx, { actor, action: "listing.status", target: { type: "listing", id: l.id }, from: "active", to: "paused", comment: "the seller deleted their account", request });
     }
     for (const p of plan.deletedPrompts) if (p.forkedFromVersionId && p.visibility === "public") await countFork(tx, p.forkedFromVersionId, -1);
     await tx.prompt.deleteMany({ where: { id: { in: plan.deletedPrompts.map((p) => p.id) } } });
@@ -102,6 +106,16 @@ export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle
         role: "user",
         deletedAt: now,
       },
+    });
+    // The entry keeps the handle the account had: the log is the record of who did what.
+    await recordAudit(tx, {
+      actor,
+      action: "account.delete",
+      target: { type: "user", id: actor.id },
+      from: actor.handle,
+      to: "deleted",
+      request,
+      details: { archivedPrompts: plan.keptPrompts.length, deletedPrompts: plan.deletedPrompts.length },
     });
     return { deleted: true, archivedPrompts: plan.keptPrompts.length, deletedPrompts: plan.deletedPrompts.length };
   });

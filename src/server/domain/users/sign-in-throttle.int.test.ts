@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { signInErrorMessage, throttledSignInCode } from "@/shared/auth/sign-in-errors";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { createUser } from "./create-user";
-import { ipThrottleKey, signInWithPassword, SIGN_IN_LIMITS, TooManySignInAttemptsError } from "./sign-in-throttle";
+import { ipThrottleKey, signInDelayMs, signInWithPassword, SIGN_IN_LIMITS, SIGN_IN_SLOWDOWN, TooManySignInAttemptsError } from "./sign-in-throttle";
 
 const t = setUpTestDatabase();
 const PASSWORD = "correct horse battery";
@@ -24,7 +24,10 @@ async function account() {
 /** A fresh client address for each call, so only the account limit is in play. */
 const freshIp = () => `10.${(n >> 8) & 255}.${n & 255}.${++n & 255}`;
 
-const attempt = (email: string, password: string, clientIp: string, now: Date) => signInWithPassword(t.db, { email, password, clientIp }, now);
+/** The waits the slowdown asked for (not waited: time is passed in). */
+const waits: number[] = [];
+const noWait = async (ms: number) => void waits.push(ms);
+const attempt = (email: string, password: string, clientIp: string, now: Date) => signInWithPassword(t.db, { email, password, clientIp }, now, noWait);
 
 /** The error a refused attempt throws (fails the test if it was not refused). */
 async function refusal(promise: Promise<unknown>) {
@@ -35,6 +38,31 @@ async function refusal(promise: Promise<unknown>) {
   expect(error).toBeInstanceOf(TooManySignInAttemptsError);
   return error as TooManySignInAttemptsError;
 }
+
+describe("slows, then locks", () => {
+  it(`waits before answering after ${SIGN_IN_SLOWDOWN.account} failures, longer each time, whatever the password; a success starts afresh`, async () => {
+    const email = await account();
+    waits.length = 0;
+    for (let i = 0; i < 6; i++) expect(await attempt(email, "wrong", freshIp(), at(i * 1000))).toBeNull();
+    // Failures 1-3 answer at once; the 4th waits 500 ms, then 1 s, 2 s.
+    expect(waits).toEqual([500, 1000, 2000]);
+    // The right password waits as long as a wrong one would (the wait says nothing about it)...
+    expect(await attempt(email, PASSWORD, freshIp(), at(7000))).toMatchObject({ email });
+    expect(waits.at(-1)).toBe(4000);
+    // ...and gives the account a fresh start.
+    waits.length = 0;
+    expect(await attempt(email, "wrong", freshIp(), at(8000))).toBeNull();
+    expect(waits).toEqual([]);
+  });
+
+  it("caps the wait, and slows a guessing address later than an account", () => {
+    expect(signInDelayMs(SIGN_IN_SLOWDOWN.account, 0)).toBe(0);
+    expect(signInDelayMs(SIGN_IN_SLOWDOWN.account + 1, 0)).toBe(SIGN_IN_SLOWDOWN.firstDelayMs);
+    expect(signInDelayMs(SIGN_IN_SLOWDOWN.account + 20, 0)).toBe(SIGN_IN_SLOWDOWN.maxDelayMs);
+    expect(signInDelayMs(0, SIGN_IN_SLOWDOWN.ip)).toBe(0);
+    expect(signInDelayMs(0, SIGN_IN_SLOWDOWN.ip + 2)).toBe(SIGN_IN_SLOWDOWN.firstDelayMs * 2);
+  });
+});
 
 describe("per account", () => {
   it(`allows ${ACCOUNT.attempts} wrong passwords in a window, then refuses every attempt, the right password too, until the lock expires`, async () => {

@@ -1,6 +1,8 @@
-// Password sign-in with throttling per account and per client address. Each attempt is counted
-// before the password is checked (so a burst of parallel guesses cannot slip past the limit) and
-// given back when it succeeds. Past the limit within the window, every attempt, a correct password
+// Password sign-in with throttling per account and per client address: it slows, then locks. Each
+// attempt is counted before the password is checked (so a burst of parallel guesses cannot slip past
+// the limit) and given back when it succeeds. After a few failures each attempt waits before its
+// answer, longer each time (SIGN_IN_SLOWDOWN; whatever the password, so the wait says nothing about
+// it). Past the limit within the window, every attempt, a correct password
 // included, is refused until the lock expires, with the same answer whether or not the account
 // exists: accounts are counted by a hash of the email asked for, not by user. State lives in the
 // database (SignInThrottle) so restarts and replicas share it.
@@ -10,6 +12,7 @@ import type { DbOrTx } from "@/server/db/prisma";
 import { tooManyAttemptsMessage, minutesLeft } from "@/shared/auth/sign-in-errors";
 import { DomainError } from "../errors";
 import { verifyCredentials } from "./verify-credentials";
+import { recordSignInLock } from "./sign-in-lock-audit";
 
 type Limit = { attempts: number; windowMs: number; lockMs: number };
 
@@ -21,6 +24,18 @@ export const SIGN_IN_LIMITS: { account: Limit; ip: Limit } = {
   // Wider: people behind one address (an office, a school) share it.
   ip: { attempts: 50, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
 };
+
+/** Failures in the window (this attempt included) after which each attempt waits: first, then doubling up to max. */
+export const SIGN_IN_SLOWDOWN = { account: 3, ip: 20, firstDelayMs: 500, maxDelayMs: 8_000 };
+
+/** How long an attempt waits, given the failures counted so far (this one included) on its account and address. */
+export function signInDelayMs(accountFailures: number, ipFailures: number): number {
+  const over = Math.max(accountFailures - SIGN_IN_SLOWDOWN.account, ipFailures - SIGN_IN_SLOWDOWN.ip);
+  if (over <= 0) return 0;
+  return Math.min(SIGN_IN_SLOWDOWN.maxDelayMs, SIGN_IN_SLOWDOWN.firstDelayMs * 2 ** (over - 1));
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class TooManySignInAttemptsError extends DomainError {
   constructor(readonly retryAfterMs: number) {
@@ -44,9 +59,10 @@ export function ipThrottleKey(ip: string) {
 
 /**
  * Counts one attempt on a key, atomically: a new window when the last one (or a lock) is over, a
- * lock when this attempt passes the limit, nothing while locked. Returns the lock's end, if locked.
+ * lock when this attempt passes the limit, nothing while locked. Returns the lock's end, if locked,
+ * and whether this attempt began the lock (its end is the one this attempt would set).
  */
-async function countAttempt(db: DbOrTx, key: string, limit: Limit, now: Date): Promise<Date | null> {
+async function countAttempt(db: DbOrTx, key: string, limit: Limit, now: Date): Promise<{ lockedUntil: Date; began: boolean } | null> {
   // Timestamps travel as ISO text, cast to the column's type (UTC wall time, as Prisma stores DateTime).
   const at = (d: Date) => d.toISOString();
   const nowTs = at(now);
@@ -70,18 +86,28 @@ async function countAttempt(db: DbOrTx, key: string, limit: Limit, now: Date): P
         ELSE NULL END
     RETURNING "lockedUntil"`;
   const lockedUntil = rows[0]?.lockedUntil ?? null;
-  return lockedUntil && lockedUntil.getTime() > now.getTime() ? lockedUntil : null;
+  if (!lockedUntil || lockedUntil.getTime() <= now.getTime()) return null;
+  return { lockedUntil, began: lockedUntil.getTime() === new Date(lockUntil).getTime() };
 }
 
 /**
  * The user for an email and password, or null when they do not match; throws
  * TooManySignInAttemptsError (429) while the account or the client address is locked.
  */
-export async function signInWithPassword(db: DbOrTx, input: { email: string; password: string; clientIp: string }, now = new Date()) {
+export async function signInWithPassword(db: DbOrTx, input: { email: string; password: string; clientIp: string; userAgent?: string | null }, now = new Date(), sleep: (ms: number) => Promise<void> = wait) {
   const account = accountThrottleKey(input.email);
   const ip = ipThrottleKey(input.clientIp);
-  const locks = [await countAttempt(db, account, SIGN_IN_LIMITS.account, now), await countAttempt(db, ip, SIGN_IN_LIMITS.ip, now)].filter((d): d is Date => d !== null);
+  const accountLock = await countAttempt(db, account, SIGN_IN_LIMITS.account, now);
+  const ipLock = await countAttempt(db, ip, SIGN_IN_LIMITS.ip, now);
+  // A lock that begins now goes to the audit log (once per lock, not per refused attempt).
+  const request = { ip: input.clientIp === "unknown" ? null : input.clientIp, userAgent: input.userAgent ?? null };
+  for (const [scope, lock, limit] of [["account", accountLock, SIGN_IN_LIMITS.account], ["ip", ipLock, SIGN_IN_LIMITS.ip]] as const)
+    if (lock?.began) await recordSignInLock(db, { scope, email: input.email, lockedUntil: lock.lockedUntil, attempts: limit.attempts, windowMs: limit.windowMs, request });
+  const locks = [accountLock, ipLock].flatMap((l) => (l ? [l.lockedUntil] : []));
   if (locks.length) throw new TooManySignInAttemptsError(Math.max(...locks.map((d) => d.getTime())) - now.getTime());
+  // Slows before it locks: the wait comes before the password check, so it says nothing about it.
+  const delay = await signInDelayFor(db, account, ip);
+  if (delay > 0) await sleep(delay);
 
   const user = await verifyCredentials(db, input.email, input.password);
   if (user) {
@@ -92,6 +118,13 @@ export async function signInWithPassword(db: DbOrTx, input: { email: string; pas
   }
   await forgetStaleEntries(db, now);
   return user;
+}
+
+/** The wait of an attempt just counted on these keys (signInDelayMs of their failures in the window). */
+async function signInDelayFor(db: DbOrTx, account: string, ip: string): Promise<number> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: [account, ip] } }, select: { key: true, failures: true } });
+  const failuresOf = (key: string) => rows.find((r) => r.key === key)?.failures ?? 0;
+  return signInDelayMs(failuresOf(account), failuresOf(ip));
 }
 
 let lastSweep = 0;

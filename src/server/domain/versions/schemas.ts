@@ -29,3 +29,17 @@ export const promoteInput = z.object({
   versionId: idSchema,
   label: z.literal("production").default("production"),
 });
+
+/** A proposal takes what a new version takes. */
+export const proposeVersionInput = createVersionInput;
+
+const reviewComment = z.string().trim().max(2_000, "must be at most 2000 characters");
+export const approveVersionInput = z.object({ versionId: idSchema, comment: reviewComment.optional() });
+export const rejectVersionInput = z.object({ versionId: idSchema, comment: reviewComment.min(1, "is required: say why the proposal is rejected") });
+export const deprecateVersionInput = z.object({
+  versionId: idSchema,
+  replacedByVersionId: idSchema.optional(),
+  note: z.string().trim().max(2_000, "must be at most 2000 characters").optional(),
+});
+export const versionAbilitiesInput = z.object({ promptId: idSchema });
+export const reviewQueueInput = z.object({ orgId: idSchema.optional() }).optional();

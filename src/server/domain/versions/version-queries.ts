@@ -2,7 +2,8 @@ import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { NotFoundError } from "../errors";
-import { findReadablePrompt, findReadableVersion } from "../access/prompt-access";
+import { findReadablePrompt, findReadableVersion, mayPromptAction } from "../access/prompt-access";
+import { canSeeUnapprovedVersions, visibleVersionsWhere } from "../access/version-visibility";
 import type { DiffLine } from "@/shared/prompts/text-diff";
 import { diffText } from "./diff";
 import type { PromptVariable } from "@/shared/prompts/variables";
@@ -25,9 +26,17 @@ export const versionSelect = {
   modelSettings: true,
   changelog: true,
   createdAt: true,
+  status: true,
+  decidedAt: true,
+  deprecatedAt: true,
+  deprecationNote: true,
+  replacedBy: { select: { id: true, number: true } },
   author: { select: { id: true, handle: true, name: true, image: true } },
   labels: { select: { name: true } },
 } as const;
+
+/** The reviews of a version, for those who may see unapproved versions. */
+const reviewsSelect = { orderBy: { createdAt: "asc" }, select: { decision: true, comment: true, createdAt: true, reviewer: { select: { id: true, handle: true, name: true, image: true } } } } as const;
 
 type RawVersion = { variables: unknown; labels: { name: string }[] };
 export const presentVersion = <T extends RawVersion>({ variables, labels, ...rest }: T) => ({
@@ -36,14 +45,19 @@ export const presentVersion = <T extends RawVersion>({ variables, labels, ...res
   labels: labels.map((l) => l.name),
 });
 
-/** Newest first. Paid bodies the viewer may not read come back as `body: null, bodyLocked: true`. */
+/**
+ * Newest first: approved versions, and for those who may see them (version-visibility.ts) the
+ * proposals and rejected ones too, with their reviews. Paid bodies the viewer may not read come
+ * back as `body: null, bodyLocked: true`.
+ */
 export async function listVersions(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
+  const seesUnapproved = await canSeeUnapprovedVersions(db, viewer, prompt);
   const [rows, access] = await Promise.all([
     db.promptVersion.findMany({
-      where: { promptId: prompt.id },
+      where: { promptId: prompt.id, ...(seesUnapproved ? {} : { status: "approved" }) },
       orderBy: { number: "desc" },
-      select: versionSelect,
+      select: { ...versionSelect, reviews: seesUnapproved ? reviewsSelect : { take: 0, ...reviewsSelect } },
       ...page(input),
     }),
     bodyAccessOf(db, viewer, prompt),
@@ -51,9 +65,41 @@ export async function listVersions(db: DbOrTx, viewer: Viewer, input: { promptId
   return pageResult(rows.map((row) => withBodyAccess(presentVersion(row), access)), input.limit);
 }
 
+/**
+ * What the viewer may do with a prompt's versions, for the page to offer the right buttons (the
+ * server checks each action again). Publishing is never offered on a global organisation prompt.
+ */
+export async function versionAbilities(db: DbOrTx, viewer: Viewer, promptId: string) {
+  const prompt = await findReadablePrompt(db, viewer, promptId);
+  const may = (action: Parameters<typeof mayPromptAction>[3]) => mayPromptAction(db, viewer, prompt, action);
+  const [publish, propose, approve, reject, deprecate, moveLabels, seeUnapproved] = await Promise.all([
+    may("version.publish"),
+    may("version.propose"),
+    may("version.approve"),
+    may("version.reject"),
+    may("version.deprecate"),
+    may("label.move"),
+    canSeeUnapprovedVersions(db, viewer, prompt),
+  ]);
+  const inOrg = prompt.orgId !== null;
+  return {
+    inOrg,
+    global: prompt.global,
+    approvalsNeeded: prompt.global ? 2 : 1,
+    publish: publish && !(inOrg && prompt.global),
+    propose: inOrg && propose,
+    approve: inOrg && approve,
+    reject: inOrg && reject,
+    deprecate,
+    moveLabels,
+    seeUnapproved,
+  };
+}
+
 export async function getVersion(db: DbOrTx, viewer: Viewer, versionId: string) {
   const version = await findReadableVersion(db, viewer, versionId);
-  const row = await db.promptVersion.findUniqueOrThrow({ where: { id: version.id }, select: versionSelect });
+  const seesUnapproved = await canSeeUnapprovedVersions(db, viewer, version.prompt);
+  const row = await db.promptVersion.findUniqueOrThrow({ where: { id: version.id }, select: { ...versionSelect, reviews: seesUnapproved ? reviewsSelect : { take: 0, ...reviewsSelect } } });
   const access = await bodyAccessOf(db, viewer, version.prompt);
   return { ...withBodyAccess(presentVersion(row), access), prompt: { id: version.prompt.id, slug: version.prompt.slug, title: version.prompt.title } };
 }
@@ -64,6 +110,8 @@ export async function diffVersions(db: DbOrTx, viewer: Viewer, input: { promptId
   const versions = await db.promptVersion.findMany({
     where: {
       promptId: prompt.id,
+      // A version the viewer may not see is "not found", like one that does not exist.
+      ...(await visibleVersionsWhere(db, viewer, prompt)),
       OR: [{ number: { in: refs.filter((r) => typeof r === "number") } }, { id: { in: refs.filter((r) => typeof r === "string") } }],
     },
     select: { id: true, number: true, body: true, changelog: true, createdAt: true },

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { createRequestContext } from "@/server/api/context";
-import { serveTrpcHttp } from "@/server/api/http-handler";
+import { serveTrpcHttp, TRPC_ENDPOINT } from "@/server/api/http-handler";
+import { withApiRateLimit } from "@/server/api/rate-limited-context";
 import { DomainError } from "@/server/domain/errors";
 
 export const runtime = "nodejs";
@@ -12,7 +13,8 @@ const handler = (request: Request) =>
     request,
     async (req) => {
       try {
-        return await createRequestContext(req.headers);
+        // Per API key, user and client address (429 with RateLimit-* headers over a limit).
+        return await withApiRateLimit(await createRequestContext(req.headers), req, TRPC_ENDPOINT);
       } catch (error) {
         if (error instanceof DomainError && error.status === 401) throw new TRPCError({ code: "UNAUTHORIZED", message: error.message });
         throw error;

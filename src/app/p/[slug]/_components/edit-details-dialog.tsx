@@ -20,7 +20,7 @@ const FIELDS = ["title", "description", "category", "tags", "visibility"] as con
 type FieldName = (typeof FIELDS)[number];
 const LABELS: Record<FieldName, string> = { title: "Title", description: "Description", category: "Category", tags: "Tags", visibility: "Visibility" };
 
-export type EditableDetails = { id: string; title: string; description: string; category: string; tags: string[]; visibility: Visibility; forSale: boolean };
+export type EditableDetails = { id: string; title: string; description: string; category: string; tags: string[]; visibility: Visibility; forSale: boolean; orgId?: string | null; global?: boolean };
 
 /** The owner's "Edit details" form: title, description, category, tags and visibility (content changes are new versions). */
 export function EditDetailsDialog({ prompt, onClose }: { prompt: EditableDetails; onClose: () => void }) {
@@ -28,6 +28,8 @@ export function EditDetailsDialog({ prompt, onClose }: { prompt: EditableDetails
   const router = useRouter();
   const id = useId();
   const [values, setValues] = useState({ title: prompt.title, description: prompt.description, category: prompt.category as Category, tags: prompt.tags, visibility: prompt.visibility });
+  // An organisation's prompt only: whether every version needs two approvals.
+  const [global, setGlobal] = useState(prompt.global ?? false);
   const [clientErrors, setClientErrors] = useState<FieldErrorMap>({});
   const [touched, setTouched] = useState<ReadonlySet<FieldName>>(new Set());
   const update = useMutation(
@@ -59,7 +61,7 @@ export function EditDetailsDialog({ prompt, onClose }: { prompt: EditableDetails
       return;
     }
     setClientErrors({});
-    update.mutate({ promptId: prompt.id, ...parsed.data });
+    update.mutate({ promptId: prompt.id, ...parsed.data, ...(prompt.orgId && global !== (prompt.global ?? false) ? { global } : {}) });
   }
 
   const describe = (f: FieldName, fieldId: string) => (errorFor(f) ? { "aria-invalid": true, "aria-describedby": `${fieldId}-error` } : {});
@@ -81,7 +83,8 @@ export function EditDetailsDialog({ prompt, onClose }: { prompt: EditableDetails
           </Field>
           <Field label="Visibility" htmlFor={`${id}-visibility`} error={errorFor("visibility")} hint={VISIBILITIES[values.visibility].hint}>
             <Select id={`${id}-visibility`} value={values.visibility} onChange={(e) => set("visibility", e.target.value as Visibility)} {...describe("visibility", `${id}-visibility`)}>
-              {Object.entries(VISIBILITIES).map(([value, v]) => (
+              {/* "Members" only for an organisation's prompt. */}
+              {Object.entries(VISIBILITIES).filter(([value]) => value !== "members" || prompt.orgId).map(([value, v]) => (
                 <option key={value} value={value} disabled={value === "private" && privateBlocked}>
                   {v.label}
                   {value === "private" && privateBlocked ? " (not while on sale)" : ""}
@@ -94,6 +97,15 @@ export function EditDetailsDialog({ prompt, onClose }: { prompt: EditableDetails
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
             This prompt is on sale, so it cannot be made private: its licensees would lose access to what they bought. Pause the listing first, or keep it public or unlisted.
           </p>
+        ) : null}
+        {prompt.orgId ? (
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600" checked={global} onChange={(e) => setGlobal(e.target.checked)} />
+            <span>
+              <span className="font-medium">Global prompt</span>
+              <span className="block text-xs text-slate-500">Every new version needs two approvals by two people other than its author.</span>
+            </span>
+          </label>
         ) : null}
         <Field label="Tags" htmlFor={`${id}-tags`} error={errorFor("tags")} hint="Up to 10. Enter or comma adds one; existing tags are suggested.">
           <TagInput id={`${id}-tags`} value={values.tags} onChange={(tags) => set("tags", tags)} invalid={Boolean(errorFor("tags"))} describedBy={errorFor("tags") ? `${id}-tags-error` : undefined} />

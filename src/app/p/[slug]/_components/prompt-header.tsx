@@ -12,11 +12,20 @@ import { LikeButton } from "./like-button";
 import { ArchivedBanner } from "./archived-banner";
 import { OwnerActions } from "./owner-actions";
 
-export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signedIn: boolean }) {
+export function PromptHeader({
+  prompt,
+  signedIn,
+  versionAction,
+}: {
+  prompt: PromptDetail;
+  signedIn: boolean;
+  /** What the viewer may do to add a version (version.abilities): publish, propose for review, or nothing. */
+  versionAction?: "publish" | "propose" | null;
+}) {
   const { latest, production } = prompt.labels;
   return (
     <header className="border-b border-slate-200 pb-6">
-      {prompt.archivedAt ? <ArchivedBanner promptId={prompt.id} archivedAt={prompt.archivedAt} isOwner={prompt.isOwner} /> : null}
+      {prompt.archivedAt ? <ArchivedBanner promptId={prompt.id} archivedAt={prompt.archivedAt} isOwner={prompt.canManage} /> : null}
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Link href={`/explore?category=${prompt.category}`} className="rounded font-semibold text-indigo-600 hover:text-indigo-800 focus-visible:outline-2 focus-visible:outline-indigo-600">
           {categoryLabel(prompt.category)}
@@ -33,6 +42,15 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
               {prompt.owner.name ? <span>{prompt.owner.name}</span> : null}
               <span className={prompt.owner.name ? "font-normal text-slate-500" : ""}>@{prompt.owner.handle}</span>
             </Link>
+            {prompt.org ? (
+              <span>
+                in{" "}
+                <Link href={`/o/${prompt.org.slug}`} className="font-medium text-indigo-600 hover:text-indigo-800">
+                  {prompt.org.name}
+                </Link>
+                {prompt.global ? <span className="ml-1.5 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-200" title="Every version needs two approvals">Global</span> : null}
+              </span>
+            ) : null}
             {/* Signed-out visitors follow from the profile page; three "Sign in to …" buttons here would be noise. */}
             {prompt.isOwner || !signedIn ? null : (
               <FollowButton handle={prompt.owner.handle} initialFollowing={prompt.viewerFollowsOwner} signedIn={signedIn} returnTo={`/p/${prompt.slug}`} />
@@ -72,10 +90,10 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
               privateOnly={prompt.forSale && !prompt.isOwner}
             />
           ) : null}
-          {prompt.isOwner ? (
+          {(versionAction === undefined ? prompt.isOwner : versionAction !== null) ? (
             <ButtonLink href={`/p/${prompt.slug}/versions/new`}>
               <span aria-hidden>+</span>
-              New version
+              {versionAction === "propose" ? "Propose a version" : "New version"}
             </ButtonLink>
           ) : null}
         </div>
@@ -83,11 +101,13 @@ export function PromptHeader({ prompt, signedIn }: { prompt: PromptDetail; signe
 
       {prompt.description ? <p className="mt-4 max-w-3xl text-base leading-relaxed text-slate-700">{prompt.description}</p> : null}
 
-      {prompt.isOwner ? (
+      {prompt.canManage ? (
         <div className="mt-4 flex flex-wrap items-center gap-2" role="group" aria-label="Manage this prompt">
           <OwnerActions
             archived={prompt.archivedAt !== null}
-            prompt={{ id: prompt.id, slug: prompt.slug, title: prompt.title, description: prompt.description, category: prompt.category, tags: prompt.tags, visibility: prompt.visibility, forSale: prompt.forSale }}
+            canDelete={prompt.canDelete}
+            canTransfer={prompt.canTransfer}
+            prompt={{ id: prompt.id, slug: prompt.slug, title: prompt.title, description: prompt.description, category: prompt.category, tags: prompt.tags, visibility: prompt.visibility, forSale: prompt.forSale, orgId: prompt.orgId, global: prompt.global }}
           />
         </div>
       ) : null}

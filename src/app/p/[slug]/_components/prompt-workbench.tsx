@@ -13,7 +13,7 @@ import { TryItForm } from "./try-it-form";
 import { type TryTab } from "./try-tab-ids";
 import { VersionSelect } from "@/components/prompts/version-select";
 import { TryTabs } from "./try-tabs";
-import { VersionList } from "./version-list";
+import { VersionList, type VersionListViewer } from "./version-list";
 import { useTRPC } from "@/trpc/react";
 
 const sectionHeading = "text-lg font-semibold text-slate-900";
@@ -30,6 +30,7 @@ export function PromptWorkbench({
   slug,
   initialTab = "render",
   initialRunId = null,
+  versionViewer,
 }: {
   versions: VersionData[];
   initialNumber: number;
@@ -39,8 +40,11 @@ export function PromptWorkbench({
   initialTab?: TryTab;
   /** A run to reopen in the Test tab (?run=). */
   initialRunId?: string | null;
+  /** Who is looking and what they may do with versions (review, deprecate, move labels). */
+  versionViewer?: VersionListViewer;
 }) {
-  const latest = versions[0];
+  // The latest published version: proposals (newer numbers) are listed, but are not "latest".
+  const latest = versions.find((v) => v.status === "approved") ?? versions[0];
   const [selectedNumber, setSelectedNumber] = useState(initialNumber);
   const [values, setValues] = useState<Record<string, string>>({});
   const selected = versions.find((v) => v.number === selectedNumber) ?? latest;
@@ -87,7 +91,14 @@ export function PromptWorkbench({
           {selected.changelog ? <span className="min-w-0 text-slate-500">— {selected.changelog}</span> : null}
         </div>
 
-        {selected.number !== latest.number ? (
+        {selected.status !== "approved" ? (
+          <p className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+            {selected.status === "rejected" ? `v${selected.number} was rejected: it was never published.` : `v${selected.number} is a proposal in review: only reviewers and contributors see it until it is approved.`}
+            <button type="button" onClick={() => select(latest.number)} className="rounded font-semibold underline underline-offset-2 hover:text-amber-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
+              View the published version
+            </button>
+          </p>
+        ) : selected.number !== latest.number ? (
           <p className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
             You are viewing an older version (v{selected.number} of {latest.number}).
             <button type="button" onClick={() => select(latest.number)} className="rounded font-semibold underline underline-offset-2 hover:text-amber-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
@@ -153,6 +164,7 @@ export function PromptWorkbench({
           versions={versions}
           selectedNumber={selected.number}
           isOwner={isOwner}
+          viewer={versionViewer}
           onView={(n) => {
             select(n);
             document.getElementById("prompt")?.scrollIntoView({ behavior: "smooth", block: "start" });

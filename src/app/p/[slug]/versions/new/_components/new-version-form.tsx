@@ -14,22 +14,36 @@ import { useSubmitOnce } from "@/components/ui/use-submit-once";
 
 const FIELDS = ["body", "changelog"] as const;
 
-export function NewVersionForm({ promptId, slug, latestBody, nextNumber }: { promptId: string; slug: string; latestBody: string; nextNumber: number }) {
+export function NewVersionForm({
+  promptId,
+  slug,
+  latestBody,
+  nextNumber,
+  mode = "publish",
+  approvalsNeeded = 1,
+}: {
+  promptId: string;
+  slug: string;
+  latestBody: string;
+  nextNumber: number;
+  /** publish: saved as the new latest; propose: saved in review, published once approved. */
+  mode?: "publish" | "propose";
+  approvalsNeeded?: number;
+}) {
   const router = useRouter();
   const trpc = useTRPC();
   const [body, setBody] = useState(latestBody);
   const [changelog, setChangelog] = useState("");
   const [navigating, setNavigating] = useState(false);
 
-  const create = useMutation(
-    trpc.version.create.mutationOptions({
-      onSuccess: () => {
-        setNavigating(true);
-        router.push(`/p/${slug}`);
-        router.refresh();
-      },
-    }),
-  );
+  const onSuccess = (saved: { number: number }) => {
+    setNavigating(true);
+    router.push(mode === "propose" ? `/p/${slug}?v=${saved.number}#versions` : `/p/${slug}`);
+    router.refresh();
+  };
+  const publish = useMutation(trpc.version.create.mutationOptions({ onSuccess }));
+  const propose = useMutation(trpc.version.propose.mutationOptions({ onSuccess }));
+  const create = mode === "propose" ? propose : publish;
 
   const formRef = useRef<HTMLFormElement>(null);
   const fe = useFieldErrors(create.error, FIELDS);
@@ -58,8 +72,16 @@ export function NewVersionForm({ promptId, slug, latestBody, nextNumber }: { pro
         title={`Version ${nextNumber}`}
         description={
           <>
-            This will be version {nextNumber}. Earlier versions stay exactly as they are, and <span className="font-mono text-slate-700">latest</span> moves to
-            the new one.
+            This will be version {nextNumber}. Earlier versions stay exactly as they are, and{" "}
+            {mode === "propose" ? (
+              <>
+                it waits for review: <span className="font-mono text-slate-700">latest</span> moves to it once {approvalsNeeded === 1 ? "an owner or admin approves it" : `${approvalsNeeded} different owners or admins approve it`}.
+              </>
+            ) : (
+              <>
+                <span className="font-mono text-slate-700">latest</span> moves to the new one.
+              </>
+            )}
           </>
         }
       >
@@ -86,7 +108,7 @@ export function NewVersionForm({ promptId, slug, latestBody, nextNumber }: { pro
           Cancel
         </ButtonLink>
         <Button type="submit" size="lg" disabled={pending || unchanged} aria-describedby={unchanged ? "version-unchanged" : undefined}>
-          {pending ? "Saving…" : "Save version"}
+          {pending ? "Saving…" : mode === "propose" ? "Propose for review" : "Save version"}
         </Button>
       </div>
     </form>

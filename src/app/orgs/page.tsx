@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSignedIn } from "@/server/auth/require-signed-in";
+import { serverApi } from "@/trpc/server";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { InvitationList } from "@/components/orgs/invitation-list";
+import { RoleBadge } from "@/components/orgs/role-badge";
+import { plural } from "@/components/ui/plural";
+import { CreateOrgForm } from "./_components/create-org-form";
+
+export const metadata: Metadata = { title: "Organisations" };
+export const dynamic = "force-dynamic";
+
+export default async function OrgsPage() {
+  await requireSignedIn("/orgs");
+  const api = await serverApi();
+  const [orgs, invitations] = await Promise.all([api.org.mine(), api.org.invitations()]);
+
+  return (
+    <main className="mx-auto w-full max-w-3xl space-y-10 px-4 py-8 sm:py-10">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Organisations</h1>
+        <p className="mt-1.5 text-sm text-slate-600">Teams that own prompts together: admins and owners publish, contributors propose versions for review, consumers use approved versions.</p>
+      </div>
+
+      {invitations.length ? (
+        <section aria-labelledby="invitations-heading" className="space-y-3">
+          <h2 id="invitations-heading" className="text-lg font-semibold text-slate-900">Invitations for you</h2>
+          <InvitationList invitations={invitations} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="mine-heading" className="space-y-3">
+        <h2 id="mine-heading" className="text-lg font-semibold text-slate-900">Yours</h2>
+        {orgs.length ? (
+          <ul className="grid gap-3">
+            {orgs.map((org) => (
+              <li key={org.id}>
+                <Card className="flex items-center justify-between gap-3 p-4 hover:border-slate-300">
+                  <div className="min-w-0">
+                    <Link href={`/o/${org.slug}`} className="break-words font-semibold text-slate-900 hover:text-indigo-700">
+                      {org.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      /o/{org.slug} · {plural(org.memberCount, "member")} · {plural(org.promptCount, "prompt")}
+                    </p>
+                  </div>
+                  <RoleBadge role={org.role} />
+                </Card>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState title="No organisations yet">Create one below, or ask an admin to invite you. Invitations by email appear here once you sign in with that address (no email is sent).</EmptyState>
+        )}
+      </section>
+
+      <section aria-labelledby="create-heading" className="space-y-3">
+        <h2 id="create-heading" className="text-lg font-semibold text-slate-900">New organisation</h2>
+        <CreateOrgForm />
+      </section>
+    </main>
+  );
+}
