@@ -100,11 +100,13 @@ const schema = z.object({
   ANALYTICS_RETENTION_DAYS: z.preprocess(emptyAsUnset, z.coerce.number({ error: "ANALYTICS_RETENTION_DAYS must be a whole number of days" }).int("ANALYTICS_RETENTION_DAYS must be a whole number of days").min(31, "ANALYTICS_RETENTION_DAYS must be at least 31 (trending reads 30 days of events)").max(3650, "ANALYTICS_RETENTION_DAYS must be at most 3650").default(90)),
   /** Outgoing webhooks may go to loopback, private and link-local addresses (tests, e2e, a private network); off by default (SSRF). */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.preprocess(emptyAsUnset, z.enum(["true", "false"], { error: "WEBHOOK_ALLOW_PRIVATE_URLS must be true or false" }).default("false")).transform((v) => v === "true"),
+  /** Rate-limit counts shared through Redis instead of PostgreSQL (redis://[user:password@]host:port[/db]). */
+  REDIS_URL: z.preprocess(emptyAsUnset, z.string().regex(/^rediss?:\/\/.+/, "REDIS_URL must be a redis:// or rediss:// URL").optional()),
   /** Template induction: captured prompts join a template's cluster at this similarity or above (0..1). */
   TEMPLATE_THRESHOLD: z.preprocess(emptyAsUnset, z.coerce.number({ error: TEMPLATE_THRESHOLD_ERROR }).gt(0, TEMPLATE_THRESHOLD_ERROR).max(1, TEMPLATE_THRESHOLD_ERROR).default(0.8)),
   /**
    * Requests per minute, as JSON overriding the defaults in domain/rate-limits/rate-limit-plans.ts:
-   * {"plans":{"free":{"api":600,"proxy":3000}},"ip":{"api":6000,"proxy":30000}}; "off" turns limits off.
+   * {"plans":{"free":{"api":3000,"proxy":600000}},"ip":{"api":6000,"proxy":60000}}; "off" turns limits off.
    */
   RATE_LIMITS: z
     .string()
@@ -116,7 +118,7 @@ const schema = z.object({
       const limits = z.object({ api: perMinute.optional(), proxy: perMinute.optional() }).strict();
       const parsed = z.object({ plans: z.record(z.string().regex(/^[a-z0-9_-]{1,40}$/), limits).optional(), ip: limits.optional() }).strict().safeParse((() => { try { return JSON.parse(raw); } catch { return null; } })());
       if (!parsed.success) {
-        ctx.addIssue({ code: "custom", message: 'RATE_LIMITS must be "off" or JSON like {"plans":{"free":{"api":600,"proxy":3000}},"ip":{"api":6000,"proxy":30000}} (whole requests per minute, at least 1)' });
+        ctx.addIssue({ code: "custom", message: 'RATE_LIMITS must be "off" or JSON like {"plans":{"free":{"api":3000,"proxy":600000}},"ip":{"api":6000,"proxy":60000}} (whole requests per minute, at least 1)' });
         return z.NEVER;
       }
       return parsed.data;

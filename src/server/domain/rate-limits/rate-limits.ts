@@ -1,12 +1,13 @@
 // The rate limits of the tRPC API and the capture proxy: which budgets a call draws on (its API
 // key's, its user's, its client address's; each per minute) and the process's limiter, whose
-// counts are shared with every other instance through the database (batched-limiter.ts).
+// counts are shared with every other instance through the database, or Redis when REDIS_URL is set (batched-limiter.ts, limiter-store.ts).
 import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import { processSingleton } from "@/server/process-singleton";
 import { createBatchedLimiter, type BatchedLimiter, type LimitDecision } from "./batched-limiter";
 import { callerLimits } from "./caller-limits";
-import { postgresLimiterStore } from "./limiter-store";
+import { env } from "@/env";
+import { postgresLimiterStore, redisLimiterStore } from "./limiter-store";
 import { planLimit, rateLimitConfig, type RateLimitConfig, type Surface } from "./rate-limit-plans";
 
 export type { LimitDecision } from "./batched-limiter";
@@ -14,7 +15,10 @@ export type { LimitDecision } from "./batched-limiter";
 /** The process's limiter over `db` (the first caller's database: there is one per process). */
 export function processRateLimiter(db: DbOrTx | (() => DbOrTx)): BatchedLimiter {
   return processSingleton("rate-limiter", () =>
-    createBatchedLimiter({ store: postgresLimiterStore(db), onStoreError: (error) => console.error("[rate-limits] could not sync counts with the database; counting locally meanwhile", error) }),
+    createBatchedLimiter({
+      store: env.REDIS_URL ? redisLimiterStore(env.REDIS_URL) : postgresLimiterStore(db),
+      onStoreError: (error) => console.error(`[rate-limits] could not sync counts with ${env.REDIS_URL ? "Redis" : "the database"}; counting locally meanwhile`, error),
+    }),
   );
 }
 
