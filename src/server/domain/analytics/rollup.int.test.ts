@@ -58,24 +58,26 @@ describe("rollUp", () => {
         select: { count: true, actors: true, amountCents: true },
       });
     expect(await find("hour", "prompt", "p1", "2026-06-01T10:00:00Z")).toEqual({ count: 3, actors: 2, amountCents: 0 });
-    expect(await find("hour", "author", "o1", "2026-06-01T10:00:00Z")).toEqual({ count: 3, actors: 2, amountCents: 0 });
-    expect(await find("hour", "site", "", "2026-06-01T10:00:00Z")).toEqual({ count: 3, actors: 2, amountCents: 0 });
+    // People are counted in a prompt's hour rows only (trending reads them there): 0 elsewhere.
+    expect(await find("hour", "author", "o1", "2026-06-01T10:00:00Z")).toEqual({ count: 3, actors: 0, amountCents: 0 });
+    expect(await find("hour", "site", "", "2026-06-01T10:00:00Z")).toEqual({ count: 3, actors: 0, amountCents: 0 });
     expect(await find("hour", "prompt", "p1", "2026-06-01T11:00:00Z")).toBeNull();
 
     // An hour later the 11:00 hour is complete too; the day row then holds both hours.
     const second = await rollUp(t.db, { now: at("2026-06-01T13:05:00Z") });
     expect(second).toMatchObject({ hours: 2, events: 7, rolledUpTo: at("2026-06-01T13:00:00Z") });
     expect(await find("hour", "prompt", "p1", "2026-06-01T11:00:00Z")).toEqual({ count: 1, actors: 1, amountCents: 0 });
-    // Anonymous visitors (anon-a, anon-b, anon-c) are one person together; u2 another.
-    expect(await find("hour", "site", "", "2026-06-01T11:00:00Z")).toEqual({ count: 4, actors: 2, amountCents: 0 });
-    expect(await find("hour", "author", "o2", "2026-06-01T11:00:00Z", "purchase")).toEqual({ count: 1, actors: 1, amountCents: 500 });
-    expect(await find("hour", "author", "o2", "2026-06-01T11:00:00Z", "refund")).toEqual({ count: 1, actors: 1, amountCents: -500 });
+    expect(await find("hour", "site", "", "2026-06-01T11:00:00Z")).toEqual({ count: 4, actors: 0, amountCents: 0 });
+    expect(await find("hour", "author", "o2", "2026-06-01T11:00:00Z", "purchase")).toEqual({ count: 1, actors: 0, amountCents: 500 });
+    expect(await find("hour", "author", "o2", "2026-06-01T11:00:00Z", "refund")).toEqual({ count: 1, actors: 0, amountCents: -500 });
+    // Anonymous visitors together are one person; u2 another: p3's purchase by u2 is one person.
+    expect(await find("hour", "prompt", "p3", "2026-06-01T11:00:00Z", "purchase")).toEqual({ count: 1, actors: 1, amountCents: 500 });
     // A machine's call (no viewer key, no user) counts, but not as a person.
     expect(await find("hour", "prompt", "p1", "2026-06-01T11:00:00Z", "captured_use", "proxy")).toEqual({ count: 1, actors: 0, amountCents: 0 });
-    // The day: anon-a viewed p1 in both hours, counted once; p1's three people are anon-a, u2, anon-c.
-    expect(await find("day", "prompt", "p1", "2026-06-01T00:00:00Z")).toEqual({ count: 4, actors: 2, amountCents: 0 });
-    expect(await find("day", "author", "o1", "2026-06-01T00:00:00Z")).toEqual({ count: 5, actors: 2, amountCents: 0 });
-    expect(await find("day", "site", "", "2026-06-01T00:00:00Z")).toEqual({ count: 7, actors: 2, amountCents: 0 });
+    // The day rows hold both hours.
+    expect(await find("day", "prompt", "p1", "2026-06-01T00:00:00Z")).toEqual({ count: 4, actors: 0, amountCents: 0 });
+    expect(await find("day", "author", "o1", "2026-06-01T00:00:00Z")).toEqual({ count: 5, actors: 0, amountCents: 0 });
+    expect(await find("day", "site", "", "2026-06-01T00:00:00Z")).toEqual({ count: 7, actors: 0, amountCents: 0 });
     // No prompt or owner: no prompt or author row for it.
     expect(await t.db.usageRollup.count({ where: { scope: { in: ["prompt", "author"] }, scopeId: "" } })).toBe(0);
   });
@@ -121,14 +123,18 @@ describe("rollUp", () => {
     const hours = await t.db.usageRollup.findMany({ where: { granularity: "hour", scope: "site" }, select: { bucket: true, count: true } });
     expect(hours).toHaveLength(69);
     expect(hours.every((h) => h.count === 1)).toBe(true);
-    const days = await t.db.usageRollup.findMany({ where: { granularity: "day", scope: "prompt" }, orderBy: { bucket: "asc" }, select: { bucket: true, count: true, actors: true } });
+    const days = await t.db.usageRollup.findMany({ where: { granularity: "day", scope: "prompt" }, orderBy: { bucket: "asc" }, select: { bucket: true, count: true } });
     expect(days).toEqual([
       // The 1st: the hour before the gap and the 15 after it.
-      { bucket: at("2026-06-01T00:00:00Z"), count: 16, actors: 4 },
-      { bucket: at("2026-06-02T00:00:00Z"), count: 24, actors: 3 },
-      { bucket: at("2026-06-03T00:00:00Z"), count: 24, actors: 3 },
-      { bucket: at("2026-06-04T00:00:00Z"), count: 5, actors: 3 },
+      { bucket: at("2026-06-01T00:00:00Z"), count: 16 },
+      { bucket: at("2026-06-02T00:00:00Z"), count: 24 },
+      { bucket: at("2026-06-03T00:00:00Z"), count: 24 },
+      { bucket: at("2026-06-04T00:00:00Z"), count: 5 },
     ]);
+    // Each backfilled hour of the prompt counts its one person.
+    const promptHours = await t.db.usageRollup.findMany({ where: { granularity: "hour", scope: "prompt", bucket: { gte: at("2026-06-02T00:00:00Z") } }, select: { actors: true } });
+    expect(promptHours.length).toBeGreaterThan(40);
+    expect(promptHours.every((h) => h.actors === 1)).toBe(true);
   });
 });
 
