@@ -80,7 +80,7 @@ async function run() {
     case "user create": {
       const role = parse(z.enum(["user", "admin"], { error: "must be user or admin" }).default("user"), values.role);
       const input = parse(signUpInput, { email: values.email, password: values.password, handle: values.handle, name: values.name });
-      const user = await withDb((db) => createUser(db, { ...input, role }));
+      const user = await withDb((db) => createUser(db, { ...input, role }, { source: "cli" }));
       return print({ id: user.id, email: user.email, handle: user.handle, role: user.role }, `Created ${user.role} @${user.handle} <${user.email}> (${user.id})`);
     }
     case "apikey create": {

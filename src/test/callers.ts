@@ -10,7 +10,10 @@ export const as = (db: Db, actor: Actor) => createCaller({ db, viewer: actor });
 let counter = 0;
 export async function makeUser(db: Db, overrides: Partial<{ handle: string; role: "user" | "admin" }> = {}) {
   const handle = overrides.handle ?? `user-${process.pid}-${++counter}`;
-  const user = await createUser(db, { email: `${handle}@example.com`, password: "correct horse battery", handle, role: overrides.role });
+  const created = await createUser(db, { email: `${handle}@example.com`, password: "correct horse battery", handle });
+  // A fixture's site admin is set directly, so tests' audit logs hold only what they did (the
+  // audited grant, user.role, is tested in audit.int.test.ts).
+  const user = overrides.role === "admin" ? await db.user.update({ where: { id: created.id }, data: { role: "admin" }, select: { id: true, email: true, handle: true, name: true, role: true, createdAt: true } }) : created;
   const actor: Actor = { id: user.id, handle: user.handle, role: user.role };
   return { user, actor, caller: as(db, actor) };
 }

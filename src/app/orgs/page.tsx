@@ -8,14 +8,25 @@ import { InvitationList } from "@/components/orgs/invitation-list";
 import { RoleBadge } from "@/components/orgs/role-badge";
 import { plural } from "@/components/ui/plural";
 import { CreateOrgForm } from "./_components/create-org-form";
+import { Alert } from "@/components/ui/alert";
+import { firstParam } from "@/app/_components/search-params";
 
 export const metadata: Metadata = { title: "Organisations" };
 export const dynamic = "force-dynamic";
 
-export default async function OrgsPage() {
-  await requireSignedIn("/orgs");
+export default async function OrgsPage({ searchParams }: { searchParams: Promise<{ invitation?: string | string[]; token?: string | string[] }> }) {
+  const params = await searchParams;
+  const linkId = firstParam(params.invitation);
+  const linkToken = firstParam(params.token);
+  // An invitation link brings its invitee back here after signing in (or up).
+  await requireSignedIn(linkId && linkToken ? `/orgs?${new URLSearchParams({ invitation: linkId, token: linkToken })}` : "/orgs");
   const api = await serverApi();
-  const [orgs, invitations] = await Promise.all([api.org.mine(), api.org.invitations()]);
+  const [orgs, mine, linked] = await Promise.all([
+    api.org.mine(),
+    api.org.invitations(),
+    linkId && linkToken ? api.org.invitationByLink({ invitationId: linkId, token: linkToken }).catch(() => "invalid" as const) : null,
+  ]);
+  const invitations = [...(linked && linked !== "invalid" ? [{ ...linked, token: linkToken }] : []), ...mine.filter((i) => !linked || linked === "invalid" || i.id !== linked.id)];
 
   return (
     <main className="mx-auto w-full max-w-3xl space-y-10 px-4 py-8 sm:py-10">
@@ -24,6 +35,11 @@ export default async function OrgsPage() {
         <p className="mt-1.5 text-sm text-slate-600">Teams that own prompts together: admins and owners publish, contributors propose versions for review, consumers use approved versions.</p>
       </div>
 
+      {linked === "invalid" ? (
+        <Alert tone="error" title="This invitation link does not work">
+          It may have been answered, revoked or lapsed, or the link was cut short: ask whoever invited you for a new one.
+        </Alert>
+      ) : null}
       {invitations.length ? (
         <section aria-labelledby="invitations-heading" className="space-y-3">
           <h2 id="invitations-heading" className="text-lg font-semibold text-slate-900">Invitations for you</h2>
@@ -52,7 +68,7 @@ export default async function OrgsPage() {
             ))}
           </ul>
         ) : (
-          <EmptyState title="No organisations yet">Create one below, or ask an admin to invite you. Invitations by email appear here once you sign in with that address (no email is sent).</EmptyState>
+          <EmptyState title="No organisations yet">Create one below, or ask an admin to invite you: an invitation to your handle appears here; one to an email address comes as a link from whoever invited you (no email is sent).</EmptyState>
         )}
       </section>
 

@@ -11,7 +11,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 
-export type PendingInvitation = { id: string; role: OrgRole; expiresAt: Date; invitedBy: string; org: { slug: string; name: string } };
+/** `token`: the secret of the invitation link it was opened from (an email invitation). */
+export type PendingInvitation = { id: string; role: OrgRole; expiresAt: Date; invitedBy: string; org: { slug: string; name: string }; token?: string; email?: string | null };
 
 export function InvitationList({ invitations }: { invitations: PendingInvitation[] }) {
   const router = useRouter();
@@ -38,7 +39,7 @@ export function InvitationList({ invitations }: { invitations: PendingInvitation
                   <span className="break-words">{inv.org.name}</span> <span className="text-slate-500">invites you as {ORG_ROLE_LABELS[inv.role].toLowerCase()}</span>
                 </p>
                 <p className="text-xs text-slate-500">
-                  From @{inv.invitedBy} · open until <DateTime value={inv.expiresAt} />
+                  From @{inv.invitedBy}{inv.email ? ` to ${inv.email}` : ""} · open until <DateTime value={inv.expiresAt} />
                 </p>
               </div>
               {answered[inv.id] ? (
@@ -47,10 +48,10 @@ export function InvitationList({ invitations }: { invitations: PendingInvitation
                 </p>
               ) : (
                 <div className="flex shrink-0 gap-2">
-                  <Button size="sm" disabled={busy} onClick={() => accept.mutate({ invitationId: inv.id }, { onSuccess: onSuccess(inv.id, "accepted") })}>
+                  <Button size="sm" disabled={busy} onClick={() => accept.mutate({ invitationId: inv.id, token: inv.token }, { onSuccess: onSuccess(inv.id, "accepted") })}>
                     Accept
                   </Button>
-                  <Button size="sm" variant="secondary" disabled={busy} onClick={() => decline.mutate({ invitationId: inv.id }, { onSuccess: onSuccess(inv.id, "declined") })}>
+                  <Button size="sm" variant="secondary" disabled={busy} onClick={() => decline.mutate({ invitationId: inv.id, token: inv.token }, { onSuccess: onSuccess(inv.id, "declined") })}>
                     Decline
                   </Button>
                 </div>

@@ -9,7 +9,8 @@ import { limitTrpcRequest, trpcBatchOptions } from "./request-limits";
 import { appRouter } from "./root";
 import type { Context } from "./trpc";
 
-export const TRPC_ENDPOINT = "/api/trpc";
+export { TRPC_ENDPOINT } from "@/server/http/trpc-calls";
+import { TRPC_ENDPOINT } from "@/server/http/trpc-calls";
 
 export async function serveTrpcHttp(
   request: Request,

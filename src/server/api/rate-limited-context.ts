@@ -7,15 +7,9 @@ import { limitApiCall, processRateLimiter } from "@/server/domain/rate-limits/ra
 import type { BatchedLimiter } from "@/server/domain/rate-limits/batched-limiter";
 import { RateLimitedError } from "@/server/domain/rate-limits/rate-limited-error";
 import type { RateLimitConfig } from "@/server/domain/rate-limits/rate-limit-plans";
+import { callsInRequest } from "@/server/http/trpc-calls";
 import type { Context } from "./trpc";
 
-/** How many procedure calls a request makes: /api/trpc/a.b,c.d is two. */
-export function callsInRequest(url: string, endpoint: string): number {
-  const path = new URL(url).pathname;
-  const at = path.indexOf(endpoint);
-  const procedures = at < 0 ? "" : decodeURIComponent(path.slice(at + endpoint.length).replace(/^\//, ""));
-  return Math.max(1, procedures.split(",").filter(Boolean).length);
-}
 
 export async function withApiRateLimit(ctx: Context, req: Request, endpoint: string, opts: { limiter?: BatchedLimiter; config?: RateLimitConfig } = {}): Promise<Context> {
   const decision = await limitApiCall(

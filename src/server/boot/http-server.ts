@@ -5,6 +5,7 @@
 // written, buffered usage events (page views among them) are flushed; the database is stopped afterwards by its owner.
 import { createServer, type Server } from "node:http";
 import { answerClientError } from "./client-error";
+import { admitCachedApiCall } from "./cached-api-limit";
 import { startIdleGc } from "./idle-gc";
 import next from "next";
 import { env } from "@/env";
@@ -53,6 +54,8 @@ export async function startHttpServer(opts: {
     onWrite: opts.onWrite,
     onStore: opts.onStore,
     onError: (error) => console.error("[server]", error),
+    // A cached anonymous API answer counts against its address's budget, as its render would.
+    admit: admitCachedApiCall,
   });
 
   const idleGc = startIdleGc();

@@ -32,6 +32,11 @@ export type PageCacheOptions = {
   /** This process rendered and kept an entry (to offer it to the other workers). */
   onStore?: (key: string, entry: CachedResponse) => void;
   onError?: (error: unknown) => void;
+  /**
+   * Asked before a hit is served: false when the request was answered otherwise (a rate limit's
+   * 429). A hit costs a visitor's budget as the render it stands for would (cached-api-limit.ts).
+   */
+  admit?: (req: IncomingMessage, res: ServerResponse) => boolean;
 };
 
 export type PageCache = {
@@ -46,6 +51,8 @@ export type PageCache = {
 
 /** Not kept: the transport's, and those a hit sets itself. */
 const UNSTORED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "x-cache"]);
+/** Not kept either, but sent with the render they came with: the rate limit's, its visitor's, not the next one's. */
+const VISITOR_HEADERS = new Set(["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy"]);
 const NONCE = /'nonce-([^']+)'/;
 
 function acceptsGzip(header: string | string[] | undefined): boolean {
@@ -92,6 +99,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
     });
 
   function serveHit(req: IncomingMessage, res: ServerResponse, entry: CachedResponse) {
+    if (opts.admit && !opts.admit(req, res)) return;
     store.countHit();
     for (const view of entry.views) opts.recordView(view, req);
     send(res, entry, entry.body.nonce ? newNonce() : null, acceptsGzip(req.headers["accept-encoding"]), "hit");
@@ -123,7 +131,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
           const entry: CachedResponse = {
             status: captured.status,
             headers: Object.entries(headers)
-              .filter(([name, value]) => value !== undefined && !UNSTORED_HEADERS.has(name))
+              .filter(([name, value]) => value !== undefined && !UNSTORED_HEADERS.has(name) && !VISITOR_HEADERS.has(name))
               .map(([name, value]) => [name, typeof value === "number" ? String(value) : (value as string | string[])]),
             body: toNonceBody(captured.body, nonce),
             views,

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = {
   "account.email": "Changed the account email",
   "account.delete": "Deleted the account",
   "signin.locked": "Sign-in locked after repeated wrong passwords",
+  "user.role": "Changed a user's site role",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

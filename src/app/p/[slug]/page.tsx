@@ -91,17 +91,20 @@ export default async function PromptPage({ params, searchParams }: Params) {
             {versions.length ? (
               <PromptWorkbench key={prompt.id} versions={versions} initialNumber={initialNumber} isOwner={prompt.isOwner} signedIn={Boolean(viewer)} slug={prompt.slug} initialTab={initialTab} initialRunId={firstParam(sp.run) ?? null} versionViewer={{ id: viewer?.id ?? null, abilities }} />
             ) : (
-              <EmptyState title="No versions yet">This prompt has no versions to show.</EmptyState>
+              // Only unapproved versions exist (the viewer may not see them): one message, no comparison below.
+              <EmptyState title="No published version yet">Its versions appear here once they are approved.</EmptyState>
             )}
             <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="evidence" />
             {/* Its owner's (and admins') figures; analytics.prompt checks the same on the server. */}
             {prompt.isOwner || viewer?.isAdmin ? <PromptAnalyticsPanel promptId={prompt.id} slug={prompt.slug} isOwner={prompt.isOwner} /> : null}
-            <section aria-labelledby="compare-heading" id="compare" className="scroll-mt-20">
-              <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
-                Compare versions
-              </h2>
-              <CompareVersions promptId={prompt.id} versions={versions.map((v) => ({ number: v.number, changelog: v.changelog, labels: v.labels }))} />
-            </section>
+            {versions.length ? (
+              <section aria-labelledby="compare-heading" id="compare" className="scroll-mt-20">
+                <h2 id="compare-heading" className="text-lg font-semibold text-slate-900">
+                  Compare versions
+                </h2>
+                <CompareVersions promptId={prompt.id} versions={versions.map((v) => ({ number: v.number, changelog: v.changelog, labels: v.labels }))} />
+              </section>
+            ) : null}
             <RatingsSection promptId={prompt.id} slug={prompt.slug} signedIn={Boolean(viewer)} isOwner={prompt.isOwner} initialPage={ratings} />
             <CommentsSection promptId={prompt.id} slug={prompt.slug} viewer={viewer} initialPage={comments} />
           </div>

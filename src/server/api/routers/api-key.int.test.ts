@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createCaller } from "@/server/api/root";
 import { authenticateApiKey } from "@/server/domain/api-keys/api-keys";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
@@ -137,5 +138,30 @@ describe("apiKey scopes, expiry and rotation", () => {
     // Revoking twice records once.
     await caller.apiKey.revoke({ id: revoked.id });
     expect(await t.db.auditEntry.count({ where: { actorId: user.id, action: "apiKey.revoke" } })).toBe(1);
+  });
+});
+
+describe("apiKey with an API key: grants no more than the calling key has", () => {
+  it("an admin-only key cannot mint an all-scopes or a write key; without scopes it passes on its own", async () => {
+    const { user, actor, caller } = await makeUser(t.db);
+    const adminKey = await caller.apiKey.create({ name: "admin only", scopes: ["admin"] });
+    const viaKey = createCaller({ db: t.db, viewer: actor, apiKey: { id: adminKey.id, scopes: adminKey.scopes } });
+
+    const inherited = await viaKey.apiKey.create({ name: "child" });
+    expect(inherited.scopes).toEqual(["admin"]);
+    await rejects(viaKey.apiKey.create({ name: "wider", scopes: ["admin", "write"] }), "FORBIDDEN", /scopes[\s\S]*cannot grant write/);
+    expect(await viaKey.apiKey.create({ name: "same", scopes: ["admin"] })).toMatchObject({ scopes: ["admin"] });
+
+    // Rotating a key wider than the caller is refused; one within it is allowed.
+    const allScopes = await caller.apiKey.create({ name: "everything" });
+    await rejects(viaKey.apiKey.rotate({ id: allScopes.id }), "FORBIDDEN", /scopes/);
+    expect((await viaKey.apiKey.rotate({ id: inherited.id })).scopes).toEqual(["admin"]);
+
+    // A key with every scope (none listed) and a signed-in session grant anything.
+    const fullKey = createCaller({ db: t.db, viewer: actor, apiKey: { id: allScopes.id, scopes: [] } });
+    expect((await fullKey.apiKey.create({ name: "any" })).scopes).toEqual([]);
+    expect((await caller.apiKey.create({ name: "session", scopes: ["write"] })).scopes).toEqual(["write"]);
+    const keys = await t.db.apiKey.findMany({ where: { userId: user.id, scopes: { isEmpty: true } }, select: { name: true } });
+    expect(keys.map((k) => k.name).sort()).toEqual(["any", "everything"]);
   });
 });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { exportAuditCsv } from "@/server/domain/audit-log/audit-csv";
 import { recordAudit } from "@/server/domain/audit/record-audit";
+import { createUser } from "@/server/domain/users/create-user";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
@@ -192,5 +193,31 @@ describe("CSV export", () => {
   it("refuses an export past its size limit, naming the period", async () => {
     await expect(exportAuditCsv(t.db, siteAdmin.actor, { format: "csv" }, null, 3)).rejects.toMatchObject({ status: 400, fieldErrors: { from: [expect.stringMatching(/narrow the period/)] } });
     expect(parse(await exportAuditCsv(t.db, siteAdmin.actor, { format: "csv", action: "org.create" }, null, 3))).toHaveLength(3);
+  });
+});
+
+describe("date-only filters", () => {
+  it("a bare date as `to` includes that whole day (UTC), in the list and the CSV", async () => {
+    const day = "2026-11-20" as unknown as Date;
+    expect(actions(await siteAdmin.caller.audit.list({ from: day, to: day }))).toHaveLength(8);
+    expect(actions(await siteAdmin.caller.audit.list({ to: day }))).toHaveLength(8);
+    const csv = Papa.parse<string[]>(await siteAdmin.caller.audit.export({ from: day, to: day }), { skipEmptyLines: true }).data;
+    expect(csv).toHaveLength(1 + 8);
+    // The day before has none; a time of day is still taken as it is.
+    expect(actions(await siteAdmin.caller.audit.list({ from: "2026-11-19" as unknown as Date, to: "2026-11-19" as unknown as Date }))).toEqual([]);
+    expect(actions(await siteAdmin.caller.audit.list({ to: "2026-11-20T12:01:00Z" as unknown as Date }))).toEqual(["member.setRole", "org.create"]);
+  });
+});
+
+describe("site roles", () => {
+  it("a site admin made from the command line is audited, with no actor and the CLI as its source", async () => {
+    const made = await createUser(t.db, { email: "cli-admin@example.com", handle: "cli-admin", name: "", password: "correct horse battery", role: "admin" }, { source: "cli" });
+    const [grant] = await t.db.auditEntry.findMany({ where: { action: "user.role", targetId: made.id } });
+    expect(grant).toMatchObject({ actorId: null, outcome: "allowed", targetType: "user", toValue: "site admin", details: { source: "cli", role: "admin", handle: "cli-admin" } });
+    expect(grant.comment).toMatch(/command line/);
+    expect((await siteAdmin.caller.audit.list({ action: "user.role" })).items.map((e) => e.target.id)).toEqual([made.id]);
+    // An ordinary account is no grant.
+    const plain = await createUser(t.db, { email: "cli-user@example.com", handle: "cli-user", name: "", password: "correct horse battery", role: "user" }, { source: "cli" });
+    expect(await t.db.auditEntry.count({ where: { targetId: plain.id } })).toBe(0);
   });
 });

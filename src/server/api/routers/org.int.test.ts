@@ -6,6 +6,7 @@ import { anonymous, makeUser } from "@/test/callers";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { rejects } from "@/test/expect-trpc-error";
 import { createUser } from "@/server/domain/users/create-user";
+import { assertOrgAction } from "@/server/domain/governance/org-authorization";
 
 const t = setUpTestDatabase();
 const request = { ip: "203.0.113.9", userAgent: "org-test" };
@@ -103,17 +104,48 @@ describe("invitations", () => {
     ]);
   });
 
-  it("by email: waits for the account with that address, even one made later", async () => {
+  it("by email: an existing account's address binds it to that account", async () => {
+    const { org, admin } = await orgWith(t.db);
+    const invitee = await makeUser(t.db);
+    const email = (await t.db.user.findUniqueOrThrow({ where: { id: invitee.user.id }, select: { email: true } })).email!;
+    const sent = await admin.caller.org.invite({ orgId: org.id, email: email.toUpperCase(), role: "consumer" });
+    expect(sent).toMatchObject({ inviteeHandle: invitee.user.handle, invitePath: null });
+    expect((await invitee.caller.org.invitations()).map((i) => i.id)).toEqual([sent.id]);
+  });
+
+  it("by an email no account has: a link whose secret is the only way in, whoever later claims the address", async () => {
     const { org, admin } = await orgWith(t.db);
     const email = `later-${process.pid}@example.com`;
-    const sent = await admin.caller.org.invite({ orgId: org.id, email: email.toUpperCase(), role: "consumer" });
+    const sent = await admin.caller.org.invite({ orgId: org.id, email: email.toUpperCase(), role: "owner" });
     expect(sent).toMatchObject({ email, inviteeHandle: null });
+    const link = new URL(sent.invitePath!, "http://x");
+    const token = link.searchParams.get("token")!;
+    expect(link.searchParams.get("invitation")).toBe(sent.id);
+    // Someone who signs up with (or switches to) that address does not see or get it: addresses are not verified.
     const user = await createUser(t.db, { email, password: "correct horse battery", handle: `later-${process.pid}` });
-    const later = createCaller({ db: t.db, viewer: { id: user.id, handle: user.handle, role: user.role } });
-    expect((await later.org.invitations()).map((i) => i.id)).toEqual([sent.id]);
-    await later.org.declineInvitation({ invitationId: sent.id });
-    expect(await later.org.invitations()).toEqual([]);
-    await rejects(later.org.members({ orgId: org.id }), "NOT_FOUND");
+    const claimant = createCaller({ db: t.db, viewer: { id: user.id, handle: user.handle, role: user.role }, request });
+    expect(await claimant.org.invitations()).toEqual([]);
+    await rejects(claimant.org.acceptInvitation({ invitationId: sent.id }), "FORBIDDEN", /invitation link/);
+    await rejects(claimant.org.acceptInvitation({ invitationId: sent.id, token: "wrong" }), "FORBIDDEN", /invitation link/);
+    await rejects(claimant.org.invitationByLink({ invitationId: sent.id, token: "wrong" }), "NOT_FOUND");
+    await rejects(claimant.org.members({ orgId: org.id }), "NOT_FOUND");
+    expect(await entries(t.db, { orgId: org.id, action: "invitation.accept", outcome: "refused" })).toHaveLength(2);
+    // The link's holder opens it, sees whose it is, and accepts; the link then works no more.
+    const holder = await makeUser(t.db);
+    expect(await holder.caller.org.invitationByLink({ invitationId: sent.id, token })).toMatchObject({ id: sent.id, role: "owner", email, org: { id: org.id } });
+    expect(await holder.caller.org.acceptInvitation({ invitationId: sent.id, token })).toMatchObject({ role: "owner" });
+    expect((await holder.caller.org.members({ orgId: org.id })).map((m) => m.handle)).toContain(holder.user.handle);
+    await rejects(holder.caller.org.invitationByLink({ invitationId: sent.id, token }), "NOT_FOUND");
+    await rejects(claimant.org.acceptInvitation({ invitationId: sent.id, token }), "FORBIDDEN");
+  });
+
+  it("a link's holder may decline it", async () => {
+    const { org, admin } = await orgWith(t.db);
+    const sent = await admin.caller.org.invite({ orgId: org.id, email: `nobody-${process.pid}@example.com`, role: "consumer" });
+    const token = new URL(sent.invitePath!, "http://x").searchParams.get("token")!;
+    const holder = await makeUser(t.db);
+    await holder.caller.org.declineInvitation({ invitationId: sent.id, token });
+    await rejects(holder.caller.org.members({ orgId: org.id }), "NOT_FOUND");
     expect(await entries(t.db, { orgId: org.id, action: "invitation.decline" })).toHaveLength(1);
   });
 
@@ -141,8 +173,8 @@ describe("invitations", () => {
     const { org, admin, members: [consumer] } = await orgWith(t.db, ["consumer"]);
     const invitee = await makeUser(t.db);
     const sent = await admin.caller.org.invite({ orgId: org.id, handle: invitee.user.handle, role: "consumer" });
-    await rejects(consumer.caller.org.revokeInvitation({ invitationId: sent.id }), "FORBIDDEN");
-    await rejects(invitee.caller.org.revokeInvitation({ invitationId: sent.id }), "NOT_FOUND");
+    await rejects(consumer.caller.org.revokeInvitation({ invitationId: sent.id }), "FORBIDDEN", /Consumers may not revoke invitations/);
+    await rejects(invitee.caller.org.revokeInvitation({ invitationId: sent.id }), "FORBIDDEN", /decline it instead/);
     await admin.caller.org.revokeInvitation({ invitationId: sent.id });
     await rejects(invitee.caller.org.acceptInvitation({ invitationId: sent.id }), "CONFLICT", /already revoked/);
     expect(await invitee.caller.org.invitations()).toEqual([]);
@@ -309,5 +341,17 @@ describe("prompt.transfer", () => {
       ["refused", owner.user.id],
     ]);
     expect(await t.db.prompt.count({ where: { orgId: org.id } })).toBe(0);
+  });
+});
+
+describe("assertOrgAction on behalf of another action", () => {
+  it("names and audits the action asked for (revoking an invitation needs member.invite)", async () => {
+    const { org, members: [contributor] } = await orgWith(t.db, ["contributor"]);
+    const target = { type: "invitation", id: "inv-1" };
+    const as = { words: "revoke invitations", auditAction: "invitation.revoke" } as const;
+    await expect(assertOrgAction(t.db, contributor.actor, org.id, "member.invite", { request, target, as })).rejects.toThrow(/^Contributors may not revoke invitations in this organisation\.$/);
+    expect(await entries(t.db, { orgId: org.id, outcome: "refused" })).toMatchObject([{ action: "invitation.revoke", actorId: contributor.user.id, targetId: "inv-1" }]);
+    // Without it: the action's own words and name.
+    await expect(assertOrgAction(t.db, contributor.actor, org.id, "member.invite", { request, target })).rejects.toThrow(/may not invite members/);
   });
 });

@@ -206,3 +206,34 @@ describe("review.queue", () => {
     expect((await a.admin.caller.review.queue({ orgId: a.org.id })).items).toHaveLength(1);
   });
 });
+
+describe("the same person deciding several times at once", () => {
+  it("concurrent approvals by one person: one counts, every other is a 409 'already approved' with a refused entry, never a 500", async () => {
+    const { org, owner, owner2, contributor } = await makeOrgWithMembers(t.db);
+    for (const global of [false, true]) {
+      const p = await makeOrgPrompt(t.db, org.id, owner, { global });
+      const proposal = await contributor.caller.version.propose({ promptId: p.id, body: `At once {{topic}} ${global}` });
+      const before = await refusedCount(owner2.user.id, "version.approve");
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => owner2.caller.version.approve({ versionId: proposal.id })));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      for (const r of results.filter((x) => x.status === "rejected")) {
+        await rejects(Promise.reject(r.reason), "CONFLICT", /You have already approved v2/);
+      }
+      expect(await refusedCount(owner2.user.id, "version.approve")).toBe(before + 4);
+      expect(await t.db.versionReview.count({ where: { versionId: proposal.id } })).toBe(1);
+      expect((await t.db.promptVersion.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe(global ? "in_review" : "approved");
+    }
+  });
+
+  it("concurrent rejections by one person: one decides, the others are 409s with refused entries", async () => {
+    const { org, owner, contributor } = await makeOrgWithMembers(t.db);
+    const p = await makeOrgPrompt(t.db, org.id, owner);
+    const proposal = await contributor.caller.version.propose({ promptId: p.id, body: "Reject me {{topic}}" });
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => owner.caller.version.reject({ versionId: proposal.id, comment: "No" })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === "rejected")) {
+      await rejects(Promise.reject(r.reason), "CONFLICT", /You have already rejected v2/);
+    }
+    expect(await refusedCount(owner.user.id, "version.reject")).toBe(3);
+  });
+});

@@ -89,3 +89,23 @@ describe("unapproved versions on every path", () => {
     await expectHidden(s.consumer.caller, s, { signedIn: true });
   });
 });
+
+describe("the prompt page's version count", () => {
+  it("counts the versions the viewer may see, as the version list does, not the highest number", async () => {
+    const { org, owner, contributor, consumer } = await makeOrgWithMembers(t.db);
+    const p = await makeOrgPrompt(t.db, org.id, owner, { visibility: "public", title: "Counted" });
+    const rejected = await contributor.caller.version.propose({ promptId: p.id, body: "Rejected {{topic}}" });
+    await owner.caller.version.reject({ versionId: rejected.id, comment: "No" });
+    await contributor.caller.version.propose({ promptId: p.id, body: "Pending {{topic}}" });
+    const approved = await contributor.caller.version.propose({ promptId: p.id, body: "Approved {{topic}}" });
+    await owner.caller.version.approve({ versionId: approved.id });
+
+    for (const caller of [consumer.caller, anonymous(t.db)]) {
+      const page = await caller.prompt.bySlug({ slug: p.slug });
+      expect(page.latestVersion?.number).toBe(4);
+      expect(page.versionCount).toBe(2);
+      expect((await caller.version.list({ promptId: p.id, limit: 50 })).items.map((v) => v.number)).toEqual([4, 1]);
+    }
+    expect((await contributor.caller.prompt.bySlug({ slug: p.slug })).versionCount).toBe(4);
+  });
+});

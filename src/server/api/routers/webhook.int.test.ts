@@ -136,7 +136,8 @@ describe("authorization", () => {
     for (const other of [bob.caller, admin.caller]) {
       expect((await other.webhook.list()).endpoints.map((e) => e.id)).not.toContain(hook.id);
       await rejects(other.webhook.deliveries({ endpointId: hook.id }), "NOT_FOUND", /Webhook not found/);
-      await rejects(other.webhook.replay({ deliveryId: delivery.id }), "NOT_FOUND", /Webhook not found/);
+      // As for a delivery id that does not exist (below).
+      await rejects(other.webhook.replay({ deliveryId: delivery.id }), "NOT_FOUND", /Webhook delivery not found/);
       await rejects(other.webhook.delete({ id: hook.id }), "NOT_FOUND", /Webhook not found/);
     }
     await rejects(bob.caller.webhook.replay({ deliveryId: "no-such-delivery" }), "NOT_FOUND", /Webhook delivery not found/);
@@ -173,9 +174,12 @@ describe("authorization", () => {
       const c = callerOf(stranger);
       await rejects(c.webhook.create({ url: PUBLIC_URL, orgId: org.id }), "NOT_FOUND");
       await rejects(c.webhook.list({ orgSlug: org.slug }), "NOT_FOUND");
-      await rejects(c.webhook.deliveries({ endpointId: byAdmin.id }), "NOT_FOUND");
-      await rejects(c.webhook.delete({ id: byOwner.id }), "NOT_FOUND");
+      // As for an id that does not exist: nothing says it is an organisation's endpoint.
+      await rejects(c.webhook.deliveries({ endpointId: byAdmin.id }), "NOT_FOUND", /^Webhook not found\.$/);
+      await rejects(c.webhook.delete({ id: byOwner.id }), "NOT_FOUND", /^Webhook not found\.$/);
     }
+    const orgDelivery = await t.db.webhookDelivery.create({ data: { endpointId: byAdmin.id, eventType: "version.proposed", payload: {}, status: "failed" } });
+    await rejects(callerOf(outsider).webhook.replay({ deliveryId: orgDelivery.id }), "NOT_FOUND", /^Webhook delivery not found\.$/);
     await rejects(callerOf(owner).webhook.list({ orgSlug: "no-such-org" }), "NOT_FOUND", /Organisation not found/);
     await refusesField(callerOf(owner).webhook.list({ orgSlug: org.slug, orgId: org.id }), "orgSlug", /^give orgId or orgSlug, not both/);
 

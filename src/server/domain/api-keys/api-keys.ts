@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { ApiKeyScope } from "@/shared/governance/api-key-scopes";
 import type { Actor } from "../actor";
 import { recordAudit, type RequestMeta } from "../audit/record-audit";
-import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../errors";
 
 const KEY_PREFIX = "pq_";
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -45,15 +45,34 @@ function futureOrRefuse(expiresAt: Date | undefined, now: Date): Date | null {
   return expiresAt;
 }
 
+/** The key a request was authenticated with (absent for a session): it may grant no more than it has. */
+type CallingKey = { scopes: readonly string[] } | null;
+
+/**
+ * The scopes a new key gets: a key-authenticated call grants at most the calling key's own scopes
+ * (an empty list is every scope), so an `admin`-only key cannot mint an all-powerful one. Asked for
+ * none, such a call passes on the caller's scopes.
+ */
+export function grantableScopes(requested: readonly string[] | undefined, callingKey: CallingKey): string[] {
+  const asked = [...new Set(requested ?? [])];
+  const held = callingKey?.scopes ?? [];
+  if (!callingKey || held.length === 0) return asked;
+  if (asked.length === 0) return [...held];
+  const beyond = asked.filter((s) => !held.includes(s));
+  if (beyond.length) throw new ForbiddenError(`scopes: this API key has only ${held.join(", ")}, so it cannot grant ${beyond.join(", ")}. Use a key with those scopes, or sign in.`);
+  return asked;
+}
+
 export async function createApiKey(
   db: Db,
   actor: Actor,
   input: { name: string; scopes?: ApiKeyScope[]; expiresAt?: Date; rateLimitPerMinute?: number },
   request: RequestMeta | null = null,
+  callingKey: CallingKey = null,
   now = new Date(),
 ) {
   const expiresAt = futureOrRefuse(input.expiresAt, now);
-  const scopes = [...new Set(input.scopes ?? [])];
+  const scopes = grantableScopes(input.scopes, callingKey);
   const key = generateKey();
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
@@ -93,9 +112,13 @@ export async function revokeApiKey(db: Db, actor: Actor, input: { id: string }, 
  * until `graceHours` from now (0: stops at once), or its own earlier expiry. A revoked, expired or
  * already rotated key cannot be rotated (rotate its replacement instead).
  */
-export async function rotateApiKey(db: Db, actor: Actor, input: { id: string; graceHours: number }, request: RequestMeta | null = null, now = new Date()) {
+export async function rotateApiKey(db: Db, actor: Actor, input: { id: string; graceHours: number }, request: RequestMeta | null = null, callingKey: CallingKey = null, now = new Date()) {
   const old = await db.apiKey.findFirst({ where: { id: input.id, userId: actor.id }, select: { ...keySelect } });
   if (!old) throw new NotFoundError("API key");
+  // The replacement keeps the old key's scopes, which must be within the calling key's (none = all).
+  if (callingKey?.scopes.length && (old.scopes.length === 0 || old.scopes.some((s) => !callingKey.scopes.includes(s)))) {
+    throw new ForbiddenError(`scopes: this API key has only ${callingKey.scopes.join(", ")}, so it cannot rotate a key with ${scopeText(old.scopes)}. Use a key with those scopes, or sign in.`);
+  }
   if (old.revokedAt) throw new ConflictError("This API key is revoked; create a new key instead.");
   if (old.rotatedToId) throw new ConflictError("This API key was already rotated; rotate its replacement instead.");
   if (old.expiresAt && old.expiresAt <= now) throw new ConflictError("This API key has expired; create a new key instead.");

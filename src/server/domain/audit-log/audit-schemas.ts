@@ -1,10 +1,13 @@
 // Inputs of the audit API (audit.list, audit.export): the same filters for both, every one optional.
-// `to` is inclusive (an entry written at that instant is in); errors name the field.
+// `to` is inclusive (an entry written at that instant is in; a bare date includes its whole day);
+// errors name the field.
 import { z } from "zod";
 import { AUDIT_ACTION_NAMES, AUDIT_OUTCOMES } from "@/shared/governance/audit-actions";
 import { MAX_PAGE_SIZE } from "../pagination";
 
 const dateInput = z.coerce.date({ error: "must be a date (YYYY-MM-DD or ISO 8601)" });
+/** Inclusive: a bare date (YYYY-MM-DD) means the end of that day (UTC), as the /audit page reads it. */
+const endDateInput = z.preprocess((v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()}T23:59:59.999Z` : v), dateInput);
 const text = (what: string, max: number) => z.string({ error: `must be ${what}` }).trim().min(1, `must be ${what}`).max(max, `must be at most ${max} characters`);
 
 export const auditFilterFields = {
@@ -16,7 +19,7 @@ export const auditFilterFields = {
   orgSlug: text("an organisation slug", 100).optional(),
   outcome: z.enum(AUDIT_OUTCOMES, { error: `must be one of ${AUDIT_OUTCOMES.join(", ")}` }).optional(),
   from: dateInput.optional(),
-  to: dateInput.optional(),
+  to: endDateInput.optional(),
 };
 
 type Filters = { orgId?: string; orgSlug?: string; from?: Date; to?: Date };

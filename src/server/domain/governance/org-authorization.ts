@@ -22,6 +22,8 @@ export type OrgActionOptions = {
   request?: RequestMeta | null;
   /** The target of the refused attempt, for its audit entry. */
   target?: { type: string; id?: string | null };
+  /** When the action is checked on behalf of another (revoking an invitation needs member.invite): what the refusal names and audits. */
+  as?: { words: string; auditAction: AuditAction };
 };
 
 /**
@@ -33,10 +35,11 @@ export async function assertOrgAction(db: DbOrTx, viewer: Viewer, orgId: string,
   if (!viewer) throw new UnauthorizedError();
   const role = await orgRoleOf(db, orgId, viewer);
   if (roleAllows(role, action)) return role as OrgRole;
-  if (action in AUDIT_ACTIONS) {
+  const auditAction = options.as?.auditAction ?? (action in AUDIT_ACTIONS ? (action as AuditAction) : null);
+  if (auditAction) {
     await recordAudit(db, {
       actor: viewer,
-      action: action as AuditAction,
+      action: auditAction,
       outcome: "refused",
       orgId,
       target: options.target ?? { type: "organization", id: orgId },
@@ -45,7 +48,7 @@ export async function assertOrgAction(db: DbOrTx, viewer: Viewer, orgId: string,
     });
   }
   if (!role) throw new NotFoundError("Organisation");
-  throw new ForbiddenError(`${ORG_ROLE_LABELS[role]}s may not ${describeAction(action)} in this organisation.`);
+  throw new ForbiddenError(`${ORG_ROLE_LABELS[role]}s may not ${options.as?.words ?? describeAction(action)} in this organisation.`);
 }
 
 const ACTION_WORDS: Partial<Record<OrgAction, string>> = {

@@ -1,14 +1,18 @@
-// Invitations into an organisation, by email address or handle. No mail is sent: an invitation
-// waits until its invitee (the account with that handle, or with that email address, whenever it
-// signs in) sees it on /orgs and accepts or declines it. Those who may invite can revoke it.
+// Invitations into an organisation, by email address or handle. No mail is sent. An invitation by
+// handle, or by the email address of an existing account, waits on that account's /orgs page. An
+// invitation by an email address no account has yet comes with a link (a secret shown once to the
+// inviter, who sends it): email addresses are not verified here, so an account that merely claims
+// the address cannot take the invitation; holding the link is what proves it was meant for you.
+// Those who may invite can revoke an invitation.
 import "server-only";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db, DbOrTx } from "@/server/db/prisma";
 import { INVITATION_DAYS } from "@/shared/governance/org-fields";
 import { ORG_ROLE_LABELS, roleAtLeast } from "@/shared/governance/org-roles";
 import type { Actor } from "../actor";
 import { recordAudit, type RequestMeta } from "../audit/record-audit";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
-import { assertOrgAction } from "../governance/org-authorization";
+import { assertOrgAction, orgRoleOf } from "../governance/org-authorization";
 import { auditRefusals } from "./audited-refusal";
 import type { InviteInput } from "./schemas";
 
@@ -41,40 +45,61 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, req
         select: { id: true },
       });
       if (pending) throw new ConflictError("This person already has a pending invitation: revoke it first to change the role.", { [input.handle ? "handle" : "email"]: ["already has a pending invitation"] });
+      // Nobody to bind it to yet: the link's secret will say who it is for.
+      const token = user ? null : randomBytes(24).toString("base64url");
       const invitation = await tx.orgInvitation.create({
-        data: { orgId: input.orgId, role: input.role, email, inviteeId: user?.id ?? null, invitedById: actor.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS) },
+        data: { orgId: input.orgId, role: input.role, email, inviteeId: user?.id ?? null, tokenHash: token ? hashToken(token) : null, invitedById: actor.id, expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS) },
         select: { id: true, role: true, email: true, expiresAt: true },
       });
       await recordAudit(tx, { ...entry, target: { type: "invitation", id: invitation.id } });
-      return { ...invitation, inviteeHandle: user?.handle ?? null };
+      return { ...invitation, inviteeHandle: user?.handle ?? null, invitePath: token ? invitationPath(invitation.id, token) : null };
     });
   });
 }
 
-/** The actor's pending invitations: addressed to their account, or to its email address. */
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Where the invitee opens an email invitation (the inviter sends it; the secret is in the link only). */
+const invitationPath = (id: string, token: string) => `/orgs?invitation=${encodeURIComponent(id)}&token=${encodeURIComponent(token)}`;
+
+function tokenMatches(tokenHash: string | null, token: string | null | undefined) {
+  if (!tokenHash || !token) return false;
+  const a = Buffer.from(hashToken(token), "hex");
+  const b = Buffer.from(tokenHash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The actor's pending invitations: those addressed to their account (by handle, or by its email when the invitation was made). */
 export async function myInvitations(db: DbOrTx, actor: Actor) {
-  const me = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true } });
   const rows = await db.orgInvitation.findMany({
-    where: {
-      status: "pending",
-      expiresAt: { gt: new Date() },
-      OR: [{ inviteeId: actor.id }, ...(me.email ? [{ email: { equals: me.email, mode: "insensitive" as const } }] : [])],
-    },
+    where: { status: "pending", expiresAt: { gt: new Date() }, inviteeId: actor.id },
     orderBy: { createdAt: "desc" },
     select: { id: true, role: true, createdAt: true, expiresAt: true, org: { select: { id: true, slug: true, name: true } }, invitedBy: { select: { handle: true } } },
   });
   return rows.map((r) => ({ id: r.id, role: r.role, createdAt: r.createdAt, expiresAt: r.expiresAt, org: r.org, invitedBy: r.invitedBy.handle }));
 }
 
+/**
+ * The invitation an invitation link names, for its page: NOT_FOUND unless the link's secret matches
+ * (so a guessed id tells nothing) and it is still open.
+ */
+export async function invitationByLink(db: DbOrTx, invitationId: string, token: string) {
+  const r = await db.orgInvitation.findUnique({
+    where: { id: invitationId },
+    select: { id: true, role: true, email: true, status: true, tokenHash: true, createdAt: true, expiresAt: true, org: { select: { id: true, slug: true, name: true } }, invitedBy: { select: { handle: true } } },
+  });
+  if (!r || !tokenMatches(r.tokenHash, token) || r.status !== "pending" || r.expiresAt <= new Date()) throw new NotFoundError("Invitation");
+  return { id: r.id, role: r.role, email: r.email, createdAt: r.createdAt, expiresAt: r.expiresAt, org: r.org, invitedBy: r.invitedBy.handle };
+}
+
 /** An invitation its invitee may answer: pending, not lapsed, and theirs (else refused and audited). */
-async function answerable(db: Db, actor: Actor, invitationId: string, action: "invitation.accept" | "invitation.decline", request?: RequestMeta | null) {
+async function answerable(db: Db, actor: Actor, invitationId: string, action: "invitation.accept" | "invitation.decline", request?: RequestMeta | null, token?: string | null) {
   const invitation = await db.orgInvitation.findUnique({ where: { id: invitationId } });
   if (!invitation) throw new NotFoundError("Invitation");
   const entry = { actor, action, orgId: invitation.orgId, target: { type: "invitation", id: invitation.id }, request };
   await auditRefusals(db, entry, async () => {
-    const me = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true } });
-    const mine = invitation.inviteeId === actor.id || (!invitation.inviteeId && invitation.email !== null && invitation.email === me.email?.toLowerCase());
-    if (!mine) throw new ForbiddenError("This invitation is for someone else.");
+    // Bound to an account: that account's. Not yet: whoever holds the link's secret.
+    const mine = invitation.inviteeId === actor.id || (!invitation.inviteeId && tokenMatches(invitation.tokenHash, token));
+    if (!mine) throw new ForbiddenError(invitation.inviteeId ? "This invitation is for someone else." : "token: open the invitation link you were sent to answer this invitation.");
     if (invitation.status !== "pending") throw new ConflictError(`This invitation was already ${invitation.status}.`);
     if (invitation.expiresAt <= new Date()) throw new ConflictError("This invitation has lapsed: ask for a new one.");
   });
@@ -82,8 +107,8 @@ async function answerable(db: Db, actor: Actor, invitationId: string, action: "i
 }
 
 /** Joins with the invitation's role (a member already keeps the role they have). */
-export async function acceptInvitation(db: Db, actor: Actor, invitationId: string, request?: RequestMeta | null) {
-  const { invitation, entry } = await answerable(db, actor, invitationId, "invitation.accept", request);
+export async function acceptInvitation(db: Db, actor: Actor, invitationId: string, request?: RequestMeta | null, token?: string | null) {
+  const { invitation, entry } = await answerable(db, actor, invitationId, "invitation.accept", request, token);
   return db.$transaction(async (tx) => {
     const { count } = await tx.orgInvitation.updateMany({ where: { id: invitation.id, status: "pending" }, data: { status: "accepted", respondedAt: new Date(), inviteeId: actor.id } });
     if (!count) throw new ConflictError("This invitation was answered meanwhile.");
@@ -95,8 +120,8 @@ export async function acceptInvitation(db: Db, actor: Actor, invitationId: strin
   });
 }
 
-export async function declineInvitation(db: Db, actor: Actor, invitationId: string, request?: RequestMeta | null) {
-  const { invitation, entry } = await answerable(db, actor, invitationId, "invitation.decline", request);
+export async function declineInvitation(db: Db, actor: Actor, invitationId: string, request?: RequestMeta | null, token?: string | null) {
+  const { invitation, entry } = await answerable(db, actor, invitationId, "invitation.decline", request, token);
   return db.$transaction(async (tx) => {
     const { count } = await tx.orgInvitation.updateMany({ where: { id: invitation.id, status: "pending" }, data: { status: "declined", respondedAt: new Date() } });
     if (!count) throw new ConflictError("This invitation was answered meanwhile.");
@@ -109,7 +134,11 @@ export async function declineInvitation(db: Db, actor: Actor, invitationId: stri
 export async function revokeInvitation(db: Db, actor: Actor, invitationId: string, request?: RequestMeta | null) {
   const invitation = await db.orgInvitation.findUnique({ where: { id: invitationId } });
   if (!invitation) throw new NotFoundError("Invitation");
-  await assertOrgAction(db, actor, invitation.orgId, "member.invite", { request, target: { type: "invitation", id: invitation.id } });
+  // The invitee answers an invitation (decline), they do not revoke it.
+  if (invitation.inviteeId === actor.id && !(await orgRoleOf(db, invitation.orgId, actor))) {
+    throw new ForbiddenError("Only the organisation's owners and admins can revoke an invitation: decline it instead.");
+  }
+  await assertOrgAction(db, actor, invitation.orgId, "member.invite", { request, target: { type: "invitation", id: invitation.id }, as: { words: "revoke invitations", auditAction: "invitation.revoke" } });
   const entry = { actor, action: "invitation.revoke" as const, orgId: invitation.orgId, target: { type: "invitation", id: invitation.id }, request };
   return auditRefusals(db, entry, () =>
     db.$transaction(async (tx) => {

@@ -18,6 +18,10 @@ export const inviteInput = z.intersection(z.object({ orgId: idSchema }), inviteF
 export type InviteInput = z.infer<typeof inviteInput>;
 
 export const invitationIdInput = z.object({ invitationId: idSchema });
+/** The secret of an invitation link (an email invitation no account answered yet). */
+const tokenSchema = z.string({ error: "must be the token from the invitation link" }).trim().min(1, "must be the token from the invitation link").max(200, "must be the token from the invitation link");
+export const answerInvitationInput = z.object({ invitationId: idSchema, token: tokenSchema.optional() });
+export const invitationLinkInput = z.object({ invitationId: idSchema, token: tokenSchema });
 
 export const setRoleInput = z.object({ orgId: idSchema, handle: handleSchema, role: orgRoleSchema });
 export type SetRoleInput = z.infer<typeof setRoleInput>;

@@ -10,6 +10,7 @@ import { isFollowing } from "../follows/follows";
 import { bodyAccessFor, bodyAccessOf, withBodyAccess } from "../access/paid-access";
 import { orgRoleOf } from "../governance/org-authorization";
 import { roleAllows } from "@/shared/governance/role-matrix";
+import { visibleVersionsWhere } from "../access/version-visibility";
 
 const ownerSelect = { id: true, handle: true, name: true, image: true } as const;
 
@@ -58,9 +59,12 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
   });
   if (!prompt) throw new NotFoundError("Prompt");
   // Independent of each other once the prompt is known: asked together, not one after another.
-  const [latest, likeRow, myRating, access, viewerFollowsOwner] = await Promise.all([
+  const [latest, versionCount, likeRow, myRating, access, viewerFollowsOwner] = await Promise.all([
     // The latest published version, for everyone: proposals wait in the version list for those who may see them.
     db.promptVersion.findFirst({ where: { promptId: prompt.id, status: "approved" }, orderBy: { number: "desc" }, select: versionSelect }),
+    // The versions this viewer may see (the version list's rule), not the highest number: rejected
+    // and pending proposals take numbers too.
+    visibleVersionsWhere(db, viewer, { ownerId: prompt.owner.id, orgId: prompt.orgId }).then((visible) => db.promptVersion.count({ where: { AND: [{ promptId: prompt.id }, visible] } })),
     viewer ? db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } }) : null,
     viewer ? db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null,
     bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id }),
@@ -78,7 +82,7 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     forSale: access.forSale,
     /** The viewer holds an active license for it (possibly not covering the latest version). */
     licensed: access.licensed,
-    versionCount: latest?.number ?? 0,
+    versionCount,
     ratingAverage: averageOf(prompt),
     liked,
     likedByMe: liked,

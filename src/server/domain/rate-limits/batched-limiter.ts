@@ -43,6 +43,8 @@ export type BatchedLimiterOptions = {
   /** Keys remembered at most (the oldest idle ones are dropped first). */
   maxKeys?: number;
   onStoreError?: (error: unknown) => void;
+  /** Called after the store answered (so an outage's end can be told once). */
+  onStoreOk?: () => void;
 };
 
 export type BatchedLimiter = {
@@ -159,6 +161,7 @@ export function createBatchedLimiter(opts: BatchedLimiterOptions): BatchedLimite
           entry.sending -= points;
           entry.stored = consumed;
           entry.windowEnd = now() + msBeforeReset;
+          opts.onStoreOk?.();
         } catch (error) {
           // Counted here only; the store gets the next batch.
           entry.sending -= points;

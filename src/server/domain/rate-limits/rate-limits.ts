@@ -15,11 +15,28 @@ export type { LimitDecision } from "./batched-limiter";
 /** The process's limiter over `db` (the first caller's database: there is one per process). */
 export function processRateLimiter(db: DbOrTx | (() => DbOrTx)): BatchedLimiter {
   return processSingleton("rate-limiter", () =>
-    createBatchedLimiter({
-      store: env.REDIS_URL ? redisLimiterStore(env.REDIS_URL) : postgresLimiterStore(db),
-      onStoreError: (error) => console.error(`[rate-limits] could not sync counts with ${env.REDIS_URL ? "Redis" : "the database"}; counting locally meanwhile`, error),
-    }),
+    createBatchedLimiter({ store: env.REDIS_URL ? redisLimiterStore(env.REDIS_URL) : postgresLimiterStore(db), ...storeOutageLog(env.REDIS_URL ? "Redis" : "the database") }),
   );
+}
+
+/**
+ * One log line when the store stops answering and one when it answers again, not one (with a
+ * stack) per failed sync: syncs run every 100 ms, and an outage is already told by the proxy.
+ */
+function storeOutageLog(store: string) {
+  let down = false;
+  return {
+    onStoreError: (error: unknown) => {
+      if (down) return;
+      down = true;
+      console.error(`[rate-limits] could not sync counts with ${store} (${error instanceof Error ? error.message.trim().split("\n").pop() : String(error)}); counting locally meanwhile`);
+    },
+    onStoreOk: () => {
+      if (!down) return;
+      down = false;
+      console.error(`[rate-limits] syncing counts with ${store} again`);
+    },
+  };
 }
 
 /** RATE_LIMITS as this process started with it (env is parsed on every read: not on a hot path). */

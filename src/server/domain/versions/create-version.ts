@@ -37,7 +37,7 @@ export async function createVersion(db: Db, actor: Actor, input: CreateVersionIn
     }
     return { id: version.id, number: version.number, promptId: prompt.id };
   });
-  if (prompt.orgId) await emitVersionEvent(db, "version.published", { prompt, version: created, actor });
+  await emitVersionEvent(db, "version.published", { prompt, version: created, actor });
   // After the commit: the embed job must find the new latest body.
   await requestPromptEmbedding(created.promptId);
   return { id: created.id, number: created.number };

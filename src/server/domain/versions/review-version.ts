@@ -4,7 +4,7 @@
 // already name a newer approved version. A rejection needs a comment and decides at once.
 // Refusals are 4xx with an audit entry, written outside the decision's transaction so they stay.
 import "server-only";
-import type { Db } from "@/server/db/prisma";
+import type { Db, Tx } from "@/server/db/prisma";
 import type { Actor } from "../actor";
 import { assertPromptAction, findReadablePrompt } from "../access/prompt-access";
 import { recordAudit, type RequestMeta } from "../audit/record-audit";
@@ -34,21 +34,64 @@ async function loadProposal(db: Db, actor: Actor, decision: Decision, input: Rev
     await recordAudit(db, { actor, action, outcome: "refused", orgId, target, comment, request: input.request });
     throw error;
   };
+  // Someone repeating their own decision hears that first, whatever it did to the status.
+  const mine = await db.versionReview.findUnique({ where: { versionId_reviewerId: { versionId: row.id, reviewerId: actor.id } }, select: { decision: true } });
+  const again = mine && alreadyReviewed(row, mine.decision);
+  if (again && mine.decision === decision) await refuse(again.comment, again.error);
   if (row.status !== "in_review") await refuse(`v${row.number} is ${row.status}`, new ConflictError(`v${row.number} is not in review: it was ${row.status === "approved" ? "approved" : row.status === "rejected" ? "rejected" : "never proposed"} already.`));
   if (decision === "approve" && row.authorId === actor.id) await refuse("own proposal", new ForbiddenError("You cannot approve your own proposal: another owner or admin must."));
-  const mine = await db.versionReview.findUnique({ where: { versionId_reviewerId: { versionId: row.id, reviewerId: actor.id } }, select: { decision: true } });
-  if (mine) await refuse("second review by the same person", new ConflictError(`You have already ${mine.decision === "approve" ? "approved" : "rejected"} v${row.number}: a second approval must come from someone else.`));
+  if (again) await refuse(again.comment, again.error);
   return { row, prompt: { ...prompt, orgId } };
+}
+
+/** A refusal found inside a decision's transaction: audited after the rollback, then thrown. */
+class RefusalInTx extends Error {
+  constructor(
+    readonly comment: string,
+    readonly error: Error,
+  ) {
+    super(error.message);
+  }
+}
+
+function alreadyReviewed(row: { number: number }, decision: string) {
+  const message = decision === "approve" ? `You have already approved v${row.number}: a second approval must come from someone else.` : `You have already rejected v${row.number}.`;
+  return new RefusalInTx("second review by the same person", new ConflictError(message));
+}
+
+/**
+ * Inside the transaction, after the prompt's row lock: the checks again, as the same person's
+ * concurrent calls may have decided since loadProposal (one wins, the others are 409s, never 500s).
+ */
+async function assertStillOpen(tx: Tx, actor: Actor, decision: Decision, row: { id: string; number: number }) {
+  const mine = await tx.versionReview.findUnique({ where: { versionId_reviewerId: { versionId: row.id, reviewerId: actor.id } }, select: { decision: true } });
+  if (mine?.decision === decision) throw alreadyReviewed(row, mine.decision);
+  const current = await tx.promptVersion.findUniqueOrThrow({ where: { id: row.id }, select: { status: true } });
+  if (current.status !== "in_review") throw new RefusalInTx(`v${row.number} is ${current.status}`, new ConflictError(`v${row.number} is not in review any more.`));
+  if (mine) throw alreadyReviewed(row, mine.decision);
+}
+
+/** Runs a decision's transaction; a refusal inside it (or a duplicate review the database caught) is audited and thrown as its 4xx. */
+async function decide<T>(db: Db, actor: Actor, decision: Decision, proposal: { row: { id: string; number: number }; orgId: string }, request: RequestMeta | null | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const isDuplicate = (error as { code?: string }).code === "P2002";
+    const refusal = error instanceof RefusalInTx ? error : isDuplicate ? alreadyReviewed(proposal.row, decision) : null;
+    if (!refusal) throw error;
+    const action = decision === "approve" ? "version.approve" : "version.reject";
+    await recordAudit(db, { actor, action, outcome: "refused", orgId: proposal.orgId, target: { type: "version", id: proposal.row.id }, comment: refusal.comment, request });
+    throw refusal.error;
+  }
 }
 
 export async function approveVersion(db: Db, actor: Actor, input: ReviewInput) {
   const { row, prompt } = await loadProposal(db, actor, "approve", input);
   const needed = approvalsNeeded(prompt);
-  const result = await db.$transaction(async (tx) => {
+  const result = await decide(db, actor, "approve", { row, orgId: prompt.orgId }, input.request, () => db.$transaction(async (tx) => {
     // Serialises reviews of one prompt: two last approvals at once publish once.
     await tx.$queryRaw`SELECT id FROM "Prompt" WHERE id = ${prompt.id} FOR UPDATE`;
-    const current = await tx.promptVersion.findUniqueOrThrow({ where: { id: row.id }, select: { status: true } });
-    if (current.status !== "in_review") throw new ConflictError(`v${row.number} is not in review any more.`);
+    await assertStillOpen(tx, actor, "approve", row);
     await tx.versionReview.create({ data: { versionId: row.id, reviewerId: actor.id, decision: "approve", comment: input.comment ?? "" } });
     const approvals = await tx.versionReview.count({ where: { versionId: row.id, decision: "approve" } });
     const published = approvals >= needed;
@@ -72,17 +115,20 @@ export async function approveVersion(db: Db, actor: Actor, input: ReviewInput) {
     }
     await tx.prompt.update({ where: { id: prompt.id }, data: { updatedAt: new Date() } });
     return { status: "approved" as const, approvals };
-  });
-  if (result.status === "approved") await emitVersionEvent(db, "version.approved", { prompt, version: row, actor, comment: input.comment });
+  }));
+  if (result.status === "approved") {
+    // The last approval publishes it, as version.create does: subscribers hear both.
+    await emitVersionEvent(db, "version.approved", { prompt, version: row, actor, comment: input.comment });
+    await emitVersionEvent(db, "version.published", { prompt, version: row, actor });
+  }
   return { versionId: row.id, number: row.number, promptId: prompt.id, status: result.status, approvals: result.approvals, approvalsNeeded: needed };
 }
 
 export async function rejectVersion(db: Db, actor: Actor, input: ReviewInput & { comment: string }) {
   const { row, prompt } = await loadProposal(db, actor, "reject", input);
-  await db.$transaction(async (tx) => {
+  await decide(db, actor, "reject", { row, orgId: prompt.orgId }, input.request, () => db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Prompt" WHERE id = ${prompt.id} FOR UPDATE`;
-    const current = await tx.promptVersion.findUniqueOrThrow({ where: { id: row.id }, select: { status: true } });
-    if (current.status !== "in_review") throw new ConflictError(`v${row.number} is not in review any more.`);
+    await assertStillOpen(tx, actor, "reject", row);
     await tx.versionReview.create({ data: { versionId: row.id, reviewerId: actor.id, decision: "reject", comment: input.comment } });
     await tx.promptVersion.update({ where: { id: row.id }, data: { status: "rejected", decidedAt: new Date() } });
     await recordAudit(tx, {
@@ -96,7 +142,7 @@ export async function rejectVersion(db: Db, actor: Actor, input: ReviewInput & {
       request: input.request,
       details: { promptId: prompt.id, number: row.number },
     });
-  });
+  }));
   await emitVersionEvent(db, "version.rejected", { prompt, version: row, actor, comment: input.comment });
   return { versionId: row.id, number: row.number, promptId: prompt.id, status: "rejected" as const };
 }

@@ -2,7 +2,8 @@
 // delivery; the claim pushes nextAttemptAt past the attempt's deadline, so a second run or the
 // sweep never sends it at the same time), send the stored payload signed with the endpoint's
 // secret, then write the attempt to the log and decide: succeeded, retry at a backoff, or failed
-// (attempts used up, or a replay, which is one attempt a person asked for).
+// (attempts used up, a replay, which is one attempt a person asked for, or a refusal no retry can
+// cure, such as a URL now resolving to a private address).
 import "server-only";
 import type { Db } from "@/server/db/prisma";
 import { DEFAULT_WEBHOOK_RETRY, type WebhookRetryPolicy } from "./webhook-backoff";
@@ -52,7 +53,7 @@ export async function attemptWebhookDelivery(db: Db, deliveryId: string, options
   const number = delivery.attempts + 1;
   const sent = await send(deliveryId, delivery.endpoint, JSON.stringify(delivery.payload), { timeoutMs, allowPrivate: options.allowPrivate });
   const finished = new Date();
-  const giveUp = !sent.ok && (trigger === "replay" || number >= retry.maxAttempts);
+  const giveUp = !sent.ok && (sent.permanent || trigger === "replay" || number >= retry.maxAttempts);
   const state = sent.ok ? "succeeded" : giveUp ? "failed" : "retry";
   const nextAttemptAt = state === "retry" ? new Date(finished.getTime() + retry.delayMs(number)) : null;
   try {

@@ -3,13 +3,14 @@
 // organisation's for its prompts), a captured call with a new identity (capture.prompt_detected),
 // a re-cluster that finds a template (template.found; re-clustering again finds none new). Checked
 // on the pending deliveries they write (the delivery job itself: inngest/deliver-webhook.int.test.ts).
+// And the versions events that need a check of their own: publishing by approval, personal prompts.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { localEmbedder } from "@/server/domain/embeddings/local-embedder";
 import { identifyCapture } from "@/server/domain/identity/identify-capture";
 import { reclusterOwner } from "@/server/domain/templates/recluster-owner";
 import { makeCapture, makeDetected, SUPPORT_TEXTS } from "@/server/domain/templates/template-captures.fixture";
 import { makeUser } from "@/test/callers";
-import { makeOrg } from "@/test/org-fixtures";
+import { makeOrg, makeOrgPrompt, makeOrgWithMembers } from "@/test/org-fixtures";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { withFakeStripe } from "@/test/with-fake-stripe";
 
@@ -103,5 +104,41 @@ describe("captures and templates", () => {
 
     await reclusterOwner(t.db, owner.user.id);
     expect(await payloadsOf(hook.id)).toHaveLength(payloads.length);
+  });
+});
+
+describe("versions", () => {
+  it("the approval that publishes a proposal sends version.approved and version.published; one that does not, neither", async () => {
+    const { org, admin, owner, owner2, contributor } = await makeOrgWithMembers(t.db);
+    const orgHook = await admin.caller.webhook.create({ url: PUBLIC_URL, orgId: org.id, events: ["version.approved", "version.published"] });
+    const single = await makeOrgPrompt(t.db, org.id, owner);
+    const proposal = await contributor.caller.version.propose({ promptId: single.id, body: "Better {{topic}}" });
+    await owner.caller.version.approve({ versionId: proposal.id });
+    expect((await payloadsOf(orgHook.id)).map((p) => [p.type, p.data.versionId]).sort()).toEqual([
+      ["version.approved", proposal.id],
+      ["version.published", proposal.id],
+    ]);
+
+    // A global prompt: the first of two approvals publishes nothing, the second does.
+    const global = await makeOrgPrompt(t.db, org.id, owner, { global: true });
+    const second = await contributor.caller.version.propose({ promptId: global.id, body: "Global {{topic}}" });
+    await owner.caller.version.approve({ versionId: second.id });
+    expect(await payloadsOf(orgHook.id)).toHaveLength(2);
+    await owner2.caller.version.approve({ versionId: second.id });
+    expect((await payloadsOf(orgHook.id)).filter((p) => p.data.versionId === second.id).map((p) => [p.type, p.data.versionId]).sort()).toEqual([
+      ["version.approved", second.id],
+      ["version.published", second.id],
+    ]);
+  });
+
+  it("a new version of a personal prompt reaches its owner's own endpoints, not anyone else's", async () => {
+    const author = await makeUser(t.db);
+    const other = await makeUser(t.db);
+    const prompt = await author.caller.prompt.create({ title: "Mine", category: "writing", body: "Write about {{topic}}." });
+    const mine = await author.caller.webhook.create({ url: PUBLIC_URL, events: ["version.published"] });
+    const theirs = await other.caller.webhook.create({ url: PUBLIC_URL });
+    const v2 = await author.caller.version.create({ promptId: prompt.id, body: "Write more about {{topic}}." });
+    expect((await payloadsOf(mine.id)).map((p) => [p.type, p.data.versionId, p.data.promptId])).toEqual([["version.published", v2.id, prompt.id]]);
+    expect(await payloadsOf(theirs.id)).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 /** How much of a receiver's response is read (and dropped): enough to finish the exchange, no more. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-export type SendOutcome = { ok: boolean; statusCode: number | null; responseMs: number; error: string | null };
+/** `permanent`: a failure no retry can cure (a URL that is invalid or resolves to a private address while those are not allowed). */
+export type SendOutcome = { ok: boolean; statusCode: number | null; responseMs: number; error: string | null; permanent?: boolean };
 
 export type SendWebhookInput = { url: string; secret: string; messageId: string; body: string; timestamp?: Date; timeoutMs?: number; allowPrivate?: boolean };
 
@@ -29,10 +30,11 @@ export async function sendWebhook(input: SendWebhookInput): Promise<SendOutcome>
   const elapsed = () => Math.round(performance.now() - started);
   const allowPrivate = input.allowPrivate ?? privateUrlsAllowed();
   const url = parseWebhookUrl(input.url);
-  if (!(url instanceof URL)) return { ok: false, statusCode: null, responseMs: 0, error: `url ${url.problem}` };
+  if (!(url instanceof URL)) return { ok: false, statusCode: null, responseMs: 0, error: `url ${url.problem}`, permanent: true };
   // IP literals never reach the lookup below; names are checked again on the addresses connected to.
   const refusal = await urlRefusal(url, allowPrivate);
-  if (refusal) return { ok: false, statusCode: null, responseMs: elapsed(), error: `refused: ${refusal}` };
+  // A host that does not resolve may come back; one resolving to a private address is refused for good.
+  if (refusal) return { ok: false, statusCode: null, responseMs: elapsed(), error: `refused: ${refusal}`, permanent: !refusal.endsWith("does not resolve") };
   const timestamp = input.timestamp ?? new Date();
   const headers = {
     "content-type": "application/json",
@@ -70,7 +72,10 @@ export async function sendWebhook(input: SendWebhookInput): Promise<SendOutcome>
       request.destroy();
       finish({ ok: false, statusCode: null, error: `timed out after ${input.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms` });
     }, input.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
-    request.on("error", (error: NodeJS.ErrnoException) => finish({ ok: false, statusCode: null, error: error.code === "EWEBHOOKPRIVATE" ? error.message : `${error.code ?? "error"}: ${error.message}`.slice(0, 500) }));
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      const isPrivate = error.code === "EWEBHOOKPRIVATE";
+      finish({ ok: false, statusCode: null, error: isPrivate ? error.message : `${error.code ?? "error"}: ${error.message}`.slice(0, 500), permanent: isPrivate });
+    });
     request.end(input.body);
   });
 }

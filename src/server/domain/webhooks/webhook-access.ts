@@ -18,6 +18,9 @@ export async function assertCanManageOwner(db: DbOrTx, actor: Actor, owner: { ow
 export async function manageableEndpoint(db: DbOrTx, actor: Actor, endpointId: string, request?: RequestMeta | null): Promise<ManagedEndpoint> {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { id: true, ownerId: true, orgId: true, url: true } });
   if (!endpoint) throw new NotFoundError("Webhook");
-  await assertCanManageOwner(db, actor, endpoint, request);
+  await assertCanManageOwner(db, actor, endpoint, request).catch((error: unknown) => {
+    // An outsider hears what a wrong id gets, not "Organisation not found" (which says whose it is).
+    throw error instanceof NotFoundError ? new NotFoundError("Webhook") : error;
+  });
   return endpoint;
 }

@@ -37,7 +37,9 @@ export async function listWebhookDeliveries(db: Db, actor: Actor, input: { endpo
 export async function replayWebhookDelivery(db: Db, actor: Actor, input: { deliveryId: string }, options: { request?: RequestMeta | null } = {}) {
   const delivery = await db.webhookDelivery.findUnique({ where: { id: input.deliveryId }, select: { id: true, endpointId: true, status: true, eventType: true } });
   if (!delivery) throw new NotFoundError("Webhook delivery");
-  const endpoint = await manageableEndpoint(db, actor, delivery.endpointId, options.request);
+  const endpoint = await manageableEndpoint(db, actor, delivery.endpointId, options.request).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError("Webhook delivery") : error;
+  });
   await db.$transaction(async (tx) => {
     // Only from a finished state: a pending delivery is already being tried (or waits for its backoff).
     const moved = await tx.webhookDelivery.updateMany({ where: { id: delivery.id, status: { not: "pending" } }, data: { status: "pending", nextAttemptAt: new Date() } });

@@ -43,13 +43,14 @@ export function MembersPanel({ orgId, orgSlug, members, me, myRole, canSetRole, 
             return (
               <li key={m.userId} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <Avatar name={m.name} handle={m.handle} image={m.image} size={32} />
-                <div className="min-w-0 flex-1">
-                  <a href={`/u/${m.handle}`} className="block truncate text-sm font-medium text-slate-900 hover:text-indigo-700">
+                {/* At least 10rem for the name: on a narrow screen the controls move to a line of their own rather than cut it. */}
+                <div className="min-w-0 flex-1 basis-40">
+                  <a href={`/u/${m.handle}`} className="block text-sm font-medium [overflow-wrap:anywhere] text-slate-900 hover:text-indigo-700">
                     {m.name || m.handle} {self ? <span className="text-slate-500">(you)</span> : null}
                   </a>
-                  <p className="truncate text-xs text-slate-500">@{m.handle}</p>
+                  <p className="text-xs [overflow-wrap:anywhere] text-slate-500">@{m.handle}</p>
                 </div>
-                <div className="flex items-center gap-2">
+                <div className="ml-auto flex items-center gap-2">
                   {mayChange ? (
                     <>
                       <label htmlFor={`role-${m.userId}`} className="sr-only">Role of @{m.handle}</label>

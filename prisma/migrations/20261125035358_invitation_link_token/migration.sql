@@ -1,0 +1,1 @@
+ALTER TABLE "OrgInvitation" ADD COLUMN     "tokenHash" TEXT;
