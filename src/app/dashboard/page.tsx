@@ -85,11 +85,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             title={`Nothing happened to ${whose} in the last ${label}`}
             action={
               <>
-                <ButtonLink href="/new" className="whitespace-nowrap">
+                <ButtonLink href={org ? `/new?org=${org.slug}` : "/new"} className="whitespace-nowrap">
                   New prompt
                 </ButtonLink>
-                <ButtonLink href={`/u/${user.handle}`} variant="secondary" className="whitespace-nowrap">
-                  Open your prompts
+                <ButtonLink href={org ? `/o/${org.slug}` : `/u/${user.handle}`} variant="secondary" className="whitespace-nowrap">
+                  {org ? `Open ${org.name}` : "Open your prompts"}
                   <ArrowRightIcon />
                 </ButtonLink>
               </>
