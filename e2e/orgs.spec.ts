@@ -29,7 +29,7 @@ test("create an organisation, invite, accept, publish a members-only prompt, lea
   await page.getByLabel("Email or handle").fill(`@${member}`);
   await page.getByLabel("Role", { exact: true }).selectOption("contributor");
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByText(`Invited @${member}.`)).toBeVisible();
+  await expect(page.getByText(`Invited @${member}: the invitation waits on their Organisations page.`)).toBeVisible();
   await expect(page.getByRole("button", { name: "Revoke" })).toBeVisible();
 
   // The invitee accepts on /orgs.
