@@ -97,7 +97,7 @@ async function main() {
   }
 
   // Generated once into DATA_DIR when unset: here, before workers that might read it at once start.
-  (await import("./src/server/domain/harness/secret-box")).providerKeySecret();
+  (await import("./src/server/domain/secret-box")).providerKeySecret();
 
   // The HTTP side: in this process (one worker, or `npm run dev`), or in a cluster of workers.
   const workers = dev ? 1 : (env.WEB_CONCURRENCY ?? availableParallelism());

@@ -2,6 +2,8 @@
 import { useState } from "react";
 import { useTRPCClient } from "@/trpc/react";
 import { Button } from "@/components/ui/button";
+import { DownloadIcon } from "@/components/ui/icons";
+import { saveTextFile } from "@/components/ui/save-text-file";
 import type { AnalyticsExportInput } from "./analytics-export-input";
 
 /** "Download CSV" for one chart: the server writes the CSV (analytics.export), the browser saves it. */
@@ -13,15 +15,7 @@ export function CsvDownloadButton({ input, filename, label }: { input: Analytics
     setState("busy");
     try {
       const csv = await client.analytics.export.query(input);
-      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Revoked a little later: some browsers read the blob after click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveTextFile(csv, filename);
       setState("idle");
     } catch (error) {
       console.error("[analytics export]", error);
@@ -37,10 +31,7 @@ export function CsvDownloadButton({ input, filename, label }: { input: Analytics
         </span>
       ) : null}
       <Button variant="secondary" size="sm" onClick={download} disabled={state === "busy"} aria-label={label}>
-        <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-3.5 w-3.5">
-          <path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.614L6.295 8.235a.75.75 0 1 0-1.09 1.03l4.25 4.5a.75.75 0 0 0 1.09 0l4.25-4.5a.75.75 0 0 0-1.09-1.03l-2.955 3.129V2.75Z" />
-          <path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" />
-        </svg>
+        <DownloadIcon className="h-3.5 w-3.5" />
         {state === "busy" ? "Preparing…" : "Download CSV"}
       </Button>
     </span>

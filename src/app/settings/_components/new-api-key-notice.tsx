@@ -1,8 +1,7 @@
 "use client";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { DateTime } from "@/components/ui/date-time";
 import { formatDateTime } from "@/components/ui/format-date";
+import { OneTimeSecretField } from "@/components/ui/one-time-secret-field";
 
 /** A key just created or issued by a rotation: shown once, with what happens to the key it replaced. */
 export function NewApiKeyNotice({ name, apiKey, replaced, onDone }: { name: string; apiKey: string; replaced?: { prefix: string; worksUntil: Date }; onDone: () => void }) {
@@ -17,25 +16,7 @@ export function NewApiKeyNotice({ name, apiKey, replaced, onDone }: { name: stri
           The old key <span className="font-mono">{replaced.prefix}…</span> keeps working until <DateTime value={replaced.worksUntil} format={formatDateTime} />: switch your scripts over before then.
         </p>
       ) : null}
-      <div className="mt-4 flex flex-col gap-2 sm:flex-row">
-        <label htmlFor="api-key-value" className="sr-only">
-          Your new API key
-        </label>
-        <input
-          id="api-key-value"
-          readOnly
-          autoFocus
-          value={apiKey}
-          onFocus={(e) => e.currentTarget.select()}
-          className="block w-full min-w-0 rounded-md border-0 bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-inset ring-amber-300 focus:ring-2 focus:ring-indigo-600"
-        />
-        <div className="flex gap-2">
-          <CopyButton text={apiKey} label="Copy" variant="primary" size="md" />
-          <Button variant="ghost" onClick={onDone}>
-            Done
-          </Button>
-        </div>
-      </div>
+      <OneTimeSecretField id="api-key-value" label="Your new API key" value={apiKey} onDone={onDone} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { defaultBehaviour, startFakeModelProvider } from "@/test/fake-model-provider";
-import { openSecret } from "@/server/domain/harness/secret-box";
+import { openSecret } from "@/server/domain/secret-box";
 import { DomainError } from "@/server/domain/errors";
 import { ZodError } from "zod";
 import type { TRPCError } from "@trpc/server";

@@ -1,5 +1,5 @@
 // A user's own model providers (Settings): add, list, remove, and the callable form the harness
-// uses. The key is sealed (secret-box.ts) before it reaches the database and opened only here, on
+// uses. The key is sealed (domain/secret-box.ts) before it reaches the database and opened only here, on
 // the server, for a call; what goes back to the browser is its last four characters at most.
 // Everything is the owner's alone: another user's provider does not exist for you (NOT_FOUND).
 import "server-only";
@@ -10,7 +10,7 @@ import type { Actor } from "../actor";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { recordAudit, type RequestMeta } from "../audit/record-audit";
 import { harnessProviders, type HarnessProvider } from "./instance-providers";
-import { openSecret, sealSecret, SecretBoxError } from "./secret-box";
+import { openSecret, sealSecret, SecretBoxError } from "../secret-box";
 
 /** The additional data each sealed key is bound to: a key copied onto another owner's row does not open. */
 const keyContext = (ownerId: string) => `model-provider-key:${ownerId}`;

@@ -1,6 +1,5 @@
 "use client";
-import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { OneTimeSecretField } from "@/components/ui/one-time-secret-field";
 
 /** The signing secret of a webhook just added: shown once, never again. */
 export function NewWebhookSecret({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {
@@ -13,25 +12,7 @@ export function NewWebhookSecret({ url, secret, onDone }: { url: string; secret:
       <p className="mt-1 text-sm text-amber-900">
         <strong>Copy it now. It won’t be shown again.</strong> If you lose it, delete the webhook and add it again.
       </p>
-      <div className="mt-4 flex flex-col gap-2 sm:flex-row">
-        <label htmlFor="webhook-secret-value" className="sr-only">
-          Signing secret
-        </label>
-        <input
-          id="webhook-secret-value"
-          readOnly
-          autoFocus
-          value={secret}
-          onFocus={(e) => e.currentTarget.select()}
-          className="block w-full min-w-0 rounded-md border-0 bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-inset ring-amber-300 focus:ring-2 focus:ring-indigo-600"
-        />
-        <div className="flex gap-2">
-          <CopyButton text={secret} label="Copy" variant="primary" size="md" />
-          <Button variant="ghost" onClick={onDone}>
-            Done
-          </Button>
-        </div>
-      </div>
+      <OneTimeSecretField id="webhook-secret-value" label="Signing secret" value={secret} onDone={onDone} />
     </div>
   );
 }
