@@ -2,6 +2,7 @@
 // Configured lazily: `next build` imports this module and must not open the database.
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -15,7 +16,8 @@ import { signInWithPassword, TooManySignInAttemptsError } from "@/server/domain/
 import { clientIpFromHeaders } from "@/server/http/client-ip";
 import { throttledSignInCode } from "@/shared/auth/sign-in-errors";
 import { handleForNewAccount } from "@/server/domain/users/handle-for-new-account";
-import { findSessionUser } from "@/server/domain/users/session-user";
+import { sessionUserFromToken } from "./session-user-from-token";
+import { ASK_AUTH_JS, sessionFromCookie } from "./session-from-cookie";
 import { credentialStampOf } from "@/server/domain/users/credential-stamp";
 
 declare module "next-auth" {
@@ -123,9 +125,8 @@ const { handlers, auth: uncachedAuth, signIn, signOut } = NextAuth(async () => {
       },
       // Handle and role are read fresh so a role change or a deleted account takes effect at once.
       session: async ({ session, token }) => {
-        const uid = typeof token.uid === "string" ? token.uid : token.sub;
-        const user = uid ? await findSessionUser(db, uid, typeof token.cs === "string" ? token.cs : null) : null;
-        if (user) session.user = { ...session.user, ...user, email: user.email ?? "" } as typeof session.user;
+        const user = await sessionUserFromToken(db, token);
+        if (user) session.user = { ...session.user, ...user } as typeof session.user;
         else session.user = undefined as never;
         return session;
       },
@@ -138,7 +139,11 @@ export { handlers, signIn, signOut };
 
 /**
  * The session, looked up once per request: the layout's header, the page and the tRPC server caller
- * all ask, and each lookup reads the user row. Outside a React render (route handlers) `cache` just
- * calls through.
+ * all ask, and each lookup reads the user row. Read from the session cookie directly
+ * (session-from-cookie.ts); Auth.js answers what that reader leaves to it. Outside a React render
+ * (route handlers) `cache` just calls through.
  */
-export const auth = cache(uncachedAuth);
+export const auth = cache(async () => {
+  const session = await sessionFromCookie(getDb(), await headers(), env.AUTH_SECRET);
+  return session === ASK_AUTH_JS ? uncachedAuth() : session;
+});
