@@ -7,6 +7,8 @@
 //   npm run cli -- induce --input FILE [--threshold 0.8] [--json]   (no server, no database)
 //   npm run cli -- recluster --email E [--json]
 //   npm run cli -- rollup [--json]
+//   npm run cli -- export --owner HANDLE [--out FILE]  |  import FILE|FOLDER --owner HANDLE [--dry-run]   (portability.ts)
+//   PROMPTUARY_KEY=pq_… [PROMPTUARY_URL=https://…] npm run --silent cli -- mcp   (MCP over stdio; no database)
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "../../src/server/db/prepare-database";
@@ -24,7 +26,10 @@ const USAGE = `usage:
   npm run cli -- reembed [--json]
   npm run cli -- induce --input FILE [--threshold 0.8] [--json]
   npm run cli -- recluster --email E [--json]
-  npm run cli -- rollup [--json]`;
+  npm run cli -- rollup [--json]
+  npm run cli -- export --owner HANDLE [--out FILE] [--json]
+  npm run cli -- import FILE|FOLDER --owner HANDLE [--dry-run] [--format jsonl|promptfoo|markdown] [--category C] [--visibility V] [--json]
+  PROMPTUARY_KEY=pq_… [PROMPTUARY_URL=https://…] npm run --silent cli -- mcp`;
 
 class UsageError extends Error {}
 
@@ -48,6 +53,12 @@ const { values, positionals } = parseArgsOrExit({
     handle: { type: "string" },
     name: { type: "string" },
     role: { type: "string" },
+    owner: { type: "string" },
+    out: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    format: { type: "string" },
+    category: { type: "string" },
+    visibility: { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -75,6 +86,7 @@ const print = (json: unknown, text: string) => console.log(values.json ? JSON.st
 async function run() {
   const [group, command] = positionals;
   if (values.help || !group) return console.log(USAGE);
+  if (group === "export" || group === "import") return runPortabilityCommand(group, command);
   const route = `${group} ${command ?? ""}`.trim();
   switch (route) {
     case "user create": {
@@ -163,6 +175,13 @@ async function run() {
         `Rolled up ${result.hours} hours (${result.events} events) to ${result.rolledUpTo}; deleted ${result.deleted} events past the retention; trending changed for ${result.trendingChanged} prompts; ${result.ms} ms.`,
       );
     }
+    case "mcp": {
+      // MCP over stdio, bridged to the server's /api/mcp (scripts/cli/mcp.ts): runs until stdin closes.
+      const { runMcp } = await import("./mcp");
+      const refused = await runMcp(process.env);
+      if (refused) throw new UsageError(refused.usage);
+      return;
+    }
     case "induce": {
       // Pure template induction over a file: never opens the database.
       const { induceFile } = await import("./induce");
@@ -172,6 +191,25 @@ async function run() {
     }
     default:
       throw new UsageError(`unknown command "${route}"\n${USAGE}`);
+  }
+}
+
+/** export / import (scripts/cli/portability.ts); an import with conflicts or invalid items exits 1. */
+async function runPortabilityCommand(group: "export" | "import", path: string | undefined) {
+  const portability = await import("./portability");
+  try {
+    if (group === "export") {
+      const result = await portability.runExport(withDb, { owner: values.owner, out: values.out });
+      // Without --out the export is stdout: the summary goes to stderr.
+      if (values.out) return print(result, `Exported ${result.prompts} prompts of @${result.owner} to ${result.out}.`);
+      return console.error(`Exported ${result.prompts} prompts of @${result.owner}.`);
+    }
+    const report = await portability.runImport(withDb, { path, owner: values.owner, dryRun: values["dry-run"], format: values.format, category: values.category, visibility: values.visibility });
+    print(report, portability.formatImportReport(report));
+    if (report.counts.conflict + report.counts.invalid > 0) process.exitCode = 1;
+  } catch (error) {
+    if (error instanceof portability.PortabilityUsageError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

@@ -25,6 +25,8 @@ export async function SiteHeader() {
           { href: "/feed", label: "Feed" },
           { href: `/u/${user.handle}`, label: "My prompts" },
           { href: "/library", label: "Library" },
+          { href: "/favorites", label: "Favourites" },
+          { href: "/collections", label: "Collections" },
           { href: "/orgs", label: "Organisations" },
           ...(reviews?.reviewer ? [{ href: "/reviews", label: reviews.count ? `Reviews (${reviews.count})` : "Reviews" }] : []),
           { href: "/dashboard", label: "Dashboard" },

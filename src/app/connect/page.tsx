@@ -6,6 +6,8 @@ import { ArrowRightIcon } from "@/components/ui/icons";
 import { ButtonLink } from "@/components/ui/button";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { siteOrigin } from "@/server/http/site-origin";
+import { McpSection } from "./_components/mcp-section";
+import { RuntimeSection } from "./_components/runtime-section";
 import { SnippetTabs } from "./_components/snippet-tabs";
 import { anthropicSnippets, openaiSnippets } from "./_components/snippets";
 
@@ -125,6 +127,8 @@ export default async function ConnectPage() {
           </dl>
         </div>
       </section>
+      <RuntimeSection origin={origin} />
+      <McpSection origin={origin} />
     </main>
   );
 }

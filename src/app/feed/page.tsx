@@ -11,6 +11,7 @@ import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
 import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
 import { hrefWithQuery, textParam } from "@/app/_components/search-params";
+import { CollectionUpdates } from "./_components/collection-updates";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your feed" };
@@ -158,6 +159,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           />
         </section>
       )}
+      {cursor ? null : <CollectionUpdates />}
     </main>
   );
 }

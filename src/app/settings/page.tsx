@@ -10,6 +10,7 @@ import { ChangeEmailForm } from "./_components/change-email-form";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { DeleteAccountPanel } from "./_components/delete-account-panel";
 import { ExportDataButton } from "./_components/export-data-button";
+import { PromptExportPanel } from "./_components/prompt-export-panel";
 import { ModelProvidersPanel } from "./_components/model-providers-panel";
 import { ButtonLink } from "@/components/ui/button";
 
@@ -81,6 +82,7 @@ export default async function SettingsPage() {
           <ChangeEmailForm email={me.email} hasPassword={me.hasPassword} />
           <ChangePasswordForm hasPassword={me.hasPassword} email={me.email} />
           <ExportDataButton handle={me.handle} />
+          <PromptExportPanel />
           <DeleteAccountPanel plan={deletionPlan} hasPassword={me.hasPassword} />
         </SettingsSection>
       </div>

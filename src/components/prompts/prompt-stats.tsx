@@ -1,13 +1,17 @@
 import { compactNumber } from "@/components/ui/format-number";
 import { CommentIcon, ForkIcon, HeartIcon, LayersIcon, StarIcon } from "@/components/ui/icons";
 import { plural } from "@/components/ui/plural";
+import { FavoriteIcon } from "@/components/collections/favorite-icon";
 
-type Stats = { likeCount: number; ratingAverage: number | null; ratingCount: number; commentCount: number; forkCount: number; versionCount?: number };
+type Stats = { likeCount: number; favoriteCount?: number; ratingAverage: number | null; ratingCount: number; commentCount: number; forkCount: number; versionCount?: number };
 
-/** A prompt's counters in one compact line: likes, average rating (count), comments, forks[, versions]. */
+/** A prompt's counters in one compact line: likes, favourites, average rating (count), comments, forks[, versions]. */
 export function PromptStats({ stats, className = "" }: { stats: Stats; className?: string }) {
   const items = [
     { key: "likes", icon: <HeartIcon width={13} height={13} />, text: compactNumber(stats.likeCount), label: plural(stats.likeCount, "like") },
+    stats.favoriteCount !== undefined
+      ? { key: "favorites", icon: <FavoriteIcon width={13} height={13} />, text: compactNumber(stats.favoriteCount), label: plural(stats.favoriteCount, "favourite") }
+      : null,
     stats.ratingCount && stats.ratingAverage !== null
       ? {
           key: "rating",

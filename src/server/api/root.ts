@@ -22,6 +22,9 @@ import { analyticsRouter } from "./routers/analytics";
 import { webhookRouter } from "./routers/webhook";
 import { orgRouter } from "./routers/org";
 import { auditRouter } from "./routers/audit";
+import { favoriteRouter } from "./routers/favorite";
+import { collectionRouter } from "./routers/collection";
+import { labelRouter } from "./routers/label";
 
 export const appRouter = createTRPCRouter({
   prompt: promptRouter,
@@ -46,6 +49,9 @@ export const appRouter = createTRPCRouter({
   webhook: webhookRouter,
   org: orgRouter,
   audit: auditRouter,
+  favorite: favoriteRouter,
+  collection: collectionRouter,
+  label: labelRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,6 +36,8 @@ export const ORG_ACTIONS = {
   /** The organisation's usage dashboard (its prompts' views, uses, revenue…). */
   "analytics.read": ["admin", "owner"],
   "webhook.manage": ["admin", "owner"],
+  /** Create, edit, delete and reorder the organisation's collections, and see its private ones. */
+  "collection.manage": ["admin", "owner"],
   /** The capture proxy counts a member's captured calls as uses of the organisation's prompts. */
   "capture.attribute": ["admin", "owner", "contributor", "consumer"],
 } as const satisfies Record<string, readonly OrgRole[]>;

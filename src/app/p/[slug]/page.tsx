@@ -14,6 +14,7 @@ import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
 import { firstParam } from "@/app/_components/search-params";
 import { CommentsSection } from "./_components/comments-section";
 import { CompareVersions } from "./_components/compare-versions";
+import { LabelsSection } from "./_components/labels-section";
 import { LineageSection } from "./_components/lineage-section";
 import { PromptHeader } from "./_components/prompt-header";
 import { LiveStat, PromptStatsProvider } from "./_components/prompt-stats-context";
@@ -94,6 +95,7 @@ export default async function PromptPage({ params, searchParams }: Params) {
               // Only unapproved versions exist (the viewer may not see them): one message, no comparison below.
               <EmptyState title="No published version yet">Its versions appear here once they are approved.</EmptyState>
             )}
+            {versions.length ? <LabelsSection promptId={prompt.id} slug={prompt.slug} mayMove={abilities.moveLabels} versions={versions.map(({ id, number, status, deprecatedAt, labels }) => ({ id, number, status, deprecatedAt, labels }))} /> : null}
             <PromptListing prompt={prompt} signedIn={Boolean(viewer)} placement="evidence" />
             {/* Its owner's (and admins') figures; analytics.prompt checks the same on the server. */}
             {prompt.isOwner || viewer?.isAdmin ? <PromptAnalyticsPanel promptId={prompt.id} slug={prompt.slug} isOwner={prompt.isOwner} /> : null}

@@ -18,6 +18,7 @@ import { firstPageOnStaleCursor } from "@/trpc/first-page-on-stale-cursor";
 import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
 import { firstParam, hrefWithQuery, textParam } from "@/app/_components/search-params";
 import { ArchivedPrompts } from "./_components/archived-prompts";
+import { ProfileCollections } from "./_components/profile-collections";
 
 export const dynamic = "force-dynamic";
 
@@ -194,6 +195,7 @@ export default async function ProfilePage({ params, searchParams }: Params) {
             />
             <Pagination handle={user.handle} tab="prompts" cursor={cursor} nextCursor={prompts.nextCursor} />
             {isSelf && !cursor ? <ArchivedPrompts /> : null}
+            {cursor ? null : <ProfileCollections handle={user.handle} isSelf={isSelf} />}
           </>
         ) : people ? (
           <>

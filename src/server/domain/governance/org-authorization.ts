@@ -69,5 +69,6 @@ const ACTION_WORDS: Partial<Record<OrgAction, string>> = {
   "org.update": "change the organisation's settings",
   "audit.read": "read the audit log",
   "webhook.manage": "manage webhooks",
+  "collection.manage": "manage collections",
 };
 const describeAction = (action: OrgAction) => ACTION_WORDS[action] ?? action.replace(".", " ");

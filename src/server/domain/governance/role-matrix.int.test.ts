@@ -59,6 +59,10 @@ const HOW: Record<OrgAction, (env: Env) => Promise<unknown>> = {
   "audit.read": (env) => env.actor.caller.audit.list({ orgId: env.orgId }),
   "analytics.read": (env) => env.actor.caller.analytics.org({ orgId: env.orgId }),
   "webhook.manage": (env) => env.actor.caller.webhook.list({ orgId: env.orgId }),
+  "collection.manage": async (env) => {
+    const c = await env.setup.caller.collection.create({ title: "Org shelf", visibility: "members", orgId: env.orgId });
+    return env.actor.caller.collection.addPrompt({ collectionId: c.id, promptId: (await newPrompt(env)).id });
+  },
   // Not a tRPC procedure: the capture proxy asks the same check (assertPromptAction) when it
   // attributes a member's captured call to one of the organisation's members-only prompts.
   "capture.attribute": async (env) => {

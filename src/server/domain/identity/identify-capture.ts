@@ -107,8 +107,13 @@ export async function identifyCapture(db: Db, captureId: string, embedder: Embed
 
   const identity = capture.captureMode === "metadata" || failed(capture.status) ? null : identityTextOf(capture);
   if (!identity) {
-    await db.capture.updateMany({ where: { id: captureId, processedAt: null }, data: { decision: "skipped", processedAt: new Date() } });
-    return { captureId, decision: "skipped", ...none, alreadyProcessed: false };
+    // A failed call of a library version still belongs to that version, so a label split's error
+    // rate counts it (labels/split-results.ts): matched by text only, no use recorded, no decision.
+    const failedText = capture.captureMode !== "metadata" && failed(capture.status) ? identityTextOf(capture) : null;
+    const match = failedText ? await matchLibrary(db, capture.ownerId, failedText.parts) : null;
+    const matchedVersionId = match?.versionId ?? null;
+    await db.capture.updateMany({ where: { id: captureId, processedAt: null }, data: { decision: "skipped", processedAt: new Date(), matchedVersionId } });
+    return { captureId, decision: "skipped", ...none, matchedVersionId, alreadyProcessed: false };
   }
   const thresholds = opts.thresholds ?? thresholdsFor(embedder.model);
 

@@ -1,7 +1,8 @@
 // Rendered detection: is a captured text one of the owner's library prompt versions with its
 // {{variables}} filled in? Then the capture is a use of that version, with the values extracted,
-// whatever the embedding says. Checked against the versions behind the labels `latest` and
-// `production` of the owner's prompts that are not archived (and of the prompts of organisations
+// whatever the embedding says. Checked against the versions behind the labels of the owner's prompts
+// that are not archived (`latest`, `production` and custom ones, with both versions of a split label,
+// so an A/B test's calls are counted per version) (and of the prompts of organisations
 // where their role lets their calls count: attributablePromptsSql). Bodies with too little constant text
 // (e.g. "{{input}}") would match anything and are left out.
 //
@@ -25,9 +26,9 @@ export type LibraryMatch = { promptId: string; versionId: string; versionNumber:
 
 async function fingerprint(db: DbOrTx, ownerId: string): Promise<string> {
   const rows = await db.$queryRaw<{ f: string | null }[]>`
-    SELECT md5(string_agg(l."versionId" || ':' || l.name, ',' ORDER BY l."versionId", l.name)) AS f
+    SELECT md5(string_agg(l."versionId" || ':' || l.name || ':' || coalesce(l."splitVersionId", ''), ',' ORDER BY l."versionId", l.name)) AS f
     FROM "PromptLabel" l JOIN "Prompt" p ON p.id = l."promptId"
-    WHERE ${attributablePromptsSql(ownerId)} AND p."archivedAt" IS NULL AND l.name IN ('latest', 'production')`;
+    WHERE ${attributablePromptsSql(ownerId)} AND p."archivedAt" IS NULL`;
   return rows[0]?.f ?? "none";
 }
 
@@ -36,11 +37,12 @@ async function libraryVersions(db: DbOrTx, ownerId: string): Promise<LibraryVers
   const hit = cache.get(ownerId);
   if (hit?.fingerprint === print) return hit.versions;
   const rows = await db.$queryRaw<{ promptId: string; versionId: string; number: number; body: string; production: boolean }[]>`
-    SELECT v."promptId", v.id AS "versionId", v.number, v.body, bool_or(l.name = 'production') AS production
+    SELECT v."promptId", v.id AS "versionId", v.number, v.body, bool_or(t.production) AS production
     FROM "PromptLabel" l
     JOIN "Prompt" p ON p.id = l."promptId"
-    JOIN "PromptVersion" v ON v.id = l."versionId"
-    WHERE ${attributablePromptsSql(ownerId)} AND p."archivedAt" IS NULL AND l.name IN ('latest', 'production')
+    CROSS JOIN LATERAL (VALUES (l."versionId", l.name = 'production'), (l."splitVersionId", false)) AS t("versionId", production)
+    JOIN "PromptVersion" v ON v.id = t."versionId"
+    WHERE ${attributablePromptsSql(ownerId)} AND p."archivedAt" IS NULL
     GROUP BY v."promptId", v.id, v.number, v.body`;
   const versions = rows
     .map((r) => ({ ...r, constant: constantLength(r.body) }))

@@ -28,6 +28,7 @@ export const promptCardSelect = {
   // Presented by presentCard as isFork / forkedFromVersionId (null when the source is hidden from the viewer).
   forkedFromVersion: forkSourceSelect,
   likeCount: true,
+  favoriteCount: true,
   ratingCount: true,
   ratingSum: true,
   commentCount: true,

@@ -301,7 +301,7 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
 
 /** The prompt row's columns a card shows. */
 const PROMPT_COLUMNS = Prisma.sql`p.id, p.slug, p.title, p.description, p.category, p.tags, p.visibility::text AS visibility, p."createdAt", p."updatedAt",
-  p."forkedFromVersionId", p."likeCount", p."ratingCount", p."ratingSum", p."ratingScore", p."commentCount", p."forkCount", p."viewCount", p."ownerId"`;
+  p."forkedFromVersionId", p."likeCount", p."favoriteCount", p."ratingCount", p."ratingSum", p."ratingScore", p."commentCount", p."forkCount", p."viewCount", p."ownerId"`;
 
 /** Cards for the rows of the CTE `page` (prompt columns, "bodyLocked", "sortValue"): owner, fork source, version count, snippet. */
 const cardsOf = (snippet: Prisma.Sql) => Prisma.sql`

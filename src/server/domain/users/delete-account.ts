@@ -4,7 +4,8 @@
 //   reading them and forks keep their parent; every other prompt is deleted with its versions;
 // - the user row always stays, anonymised (no email, password, name or real handle; deletedAt set),
 //   because sales (as seller and as buyer) are other people's records too and kept prompts need an
-//   owner; sessions, GitHub links, API keys, captures, likes, ratings, follows and notifications go;
+//   owner; sessions, GitHub links, API keys, captures, likes, ratings, follows and notifications go,
+//   and so do favourites, collection follows, tool choices and personal collections;
 // - comments go, except that one others replied to stays as a "deleted" placeholder, as when a
 //   comment is deleted by hand. Counters on other people's prompts move in the same transaction.
 // Nobody can sign in to a deleted account: its email and password are gone and the session lookup
@@ -18,6 +19,7 @@ import { recordAudit, type RequestMeta } from "../audit/record-audit";
 import { ValidationError } from "../errors";
 import { countFork } from "../prompts/fork-count";
 import { assertCurrentPasswordAudited } from "./current-password";
+import { takeBackFavoritesAndCollections } from "../collections/take-back-collections";
 
 /** Exactly what deleting the account keeps and removes, shown before the person confirms. */
 export async function accountDeletionPlan(db: DbOrTx, actor: Actor) {
@@ -72,6 +74,7 @@ export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle
     const plan = await accountDeletionPlan(tx, actor);
     const now = new Date();
     await takeBackSocial(tx, actor.id);
+    await takeBackFavoritesAndCollections(tx, actor.id);
 
     const keptIds = plan.keptPrompts.map((p) => p.id);
     if (keptIds.length) {

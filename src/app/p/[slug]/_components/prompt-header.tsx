@@ -9,6 +9,7 @@ import { categoryLabel } from "@/shared/prompts/categories";
 import { FollowButton } from "@/components/social/follow-button";
 import { ForkButton } from "./fork-button";
 import { LikeButton } from "./like-button";
+import { PromptCollectActions } from "@/components/collections/prompt-collect-actions";
 import { ArchivedBanner } from "./archived-banner";
 import { OwnerActions } from "./owner-actions";
 
@@ -79,6 +80,7 @@ export function PromptHeader({
         </div>
         <div className="flex shrink-0 flex-wrap items-start gap-2">
           <LikeButton promptId={prompt.id} slug={prompt.slug} signedIn={signedIn} />
+          <PromptCollectActions prompt={prompt} signedIn={signedIn} />
           {prompt.latestVersion ? (
             <ForkButton
               slug={prompt.slug}
