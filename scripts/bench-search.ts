@@ -24,6 +24,7 @@ import type { Db } from "../src/server/db/prisma";
 import { openPglite, openServerDatabase, type BenchDatabase } from "./bench-support/bench-database";
 import type { Actor } from "../src/server/domain/actor";
 import { CATEGORY_SLUGS } from "../src/shared/prompts/categories";
+import { seededRandom } from "../src/shared/random/seeded-random";
 import { getPromptBySlug, listPrompts } from "../src/server/domain/prompts/prompt-queries";
 import { searchPromptsInMode, type ModeSearchInput } from "../src/server/domain/prompts/search-by-meaning";
 import { searchPrompts, type SearchInput, type SearchSort } from "../src/server/domain/prompts/search-prompts";
@@ -273,18 +274,6 @@ function loadSteps(prompts: number, users: number, compact: boolean): { name: st
 
 // ---------------------------------------------------------------------------------------------
 // Timing.
-
-/** Mulberry32: a seeded PRNG, so every run asks the same questions. */
-function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Lap = <T>(part: string, fn: () => Promise<T>) => Promise<T>;
 type Scenario = { name: string; run: (lap: Lap) => Promise<number> };

@@ -1,19 +1,11 @@
 // Value vocabularies for the induction evaluation set: seeded, varied lengths and shapes (names,
 // numbers, languages, topics, sentences, multi-paragraph documents, code, JSON, chat histories).
+import { seededRandom, type RandomSource } from "../../../src/shared/random/seeded-random";
 
-export type Rng = () => number;
+export type Rng = RandomSource;
 
-/** mulberry32: a small deterministic PRNG. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so the evaluation set is the same on every run. */
+export const rng = seededRandom;
 
 export const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

@@ -1,7 +1,8 @@
 // The split's coin: each version at its weight over many draws (binomial tolerance), never the
 // split version without a split, and the seeded source reproducible.
 import { describe, expect, it } from "vitest";
-import { pickLabelVersion, seededRandom } from "./pick-version";
+import { seededRandom } from "@/shared/random/seeded-random";
+import { pickLabelVersion } from "./pick-version";
 
 describe("pickLabelVersion", () => {
   it.each([1, 10, 50, 99])("sends %i percent of requests to the split version within 4.5 standard deviations", (percent) => {

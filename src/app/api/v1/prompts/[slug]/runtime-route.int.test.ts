@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flushUsage } from "@/server/domain/analytics/record-usage";
 import { createBatchedLimiter, type BatchedLimiter } from "@/server/domain/rate-limits/batched-limiter";
 import { postgresLimiterStore } from "@/server/domain/rate-limits/limiter-store";
-import { seededRandom } from "@/server/domain/labels/pick-version";
+import { seededRandom } from "@/shared/random/seeded-random";
 import { replaceSingleton } from "@/server/process-singleton";
 import { makeUser } from "@/test/callers";
 import { makeOrgPrompt, makeOrgWithMembers, type Member } from "@/test/org-fixtures";
