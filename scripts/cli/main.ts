@@ -7,7 +7,7 @@
 //   npm run cli -- induce --input FILE [--threshold 0.8] [--json]   (no server, no database)
 //   npm run cli -- recluster --email E [--json]
 //   npm run cli -- rollup [--json]
-//   npm run cli -- export --owner HANDLE [--out FILE]  |  import FILE|FOLDER --owner HANDLE [--dry-run]   (portability.ts)
+//   npm run cli -- export --owner HANDLE [--out FILE]  |  import FILE|FOLDER [--owner HANDLE] [--dry-run]   (portability.ts)
 //   PROMPTUARY_KEY=pq_… [PROMPTUARY_URL=https://…] npm run --silent cli -- mcp   (MCP over stdio; no database)
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
@@ -28,7 +28,7 @@ const USAGE = `usage:
   npm run cli -- recluster --email E [--json]
   npm run cli -- rollup [--json]
   npm run cli -- export --owner HANDLE [--out FILE] [--json]
-  npm run cli -- import FILE|FOLDER --owner HANDLE [--dry-run] [--format jsonl|promptfoo|markdown] [--category C] [--visibility V] [--json]
+  npm run cli -- import FILE|FOLDER [--owner HANDLE] [--dry-run] [--format jsonl|promptfoo|markdown] [--category C] [--visibility V] [--json]
   PROMPTUARY_KEY=pq_… [PROMPTUARY_URL=https://…] npm run --silent cli -- mcp`;
 
 class UsageError extends Error {}

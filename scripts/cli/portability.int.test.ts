@@ -108,6 +108,11 @@ describe("import from a folder of Markdown files with front matter", () => {
     expect(readFileSync(out, "utf8")).toBe(await exportPromptsJsonl(t.db, actor));
     await expect(runImport(withDb, { path: out, owner: "nobody-here", dryRun: false })).rejects.toThrow(/--owner: no user with handle nobody-here/);
     await expect(runExport(withDb, {})).rejects.toThrow(/--owner: is required/);
+    // Without --owner an export goes back to the library it names: nothing new here, the same owner.
+    const back = await runImport(withDb, { path: out, dryRun: false });
+    expect(back.results).toMatchObject([{ outcome: "unchanged" }]);
+    // Files that are not one export name no owner: --owner is required for them.
+    await expect(runImport(withDb, { path: join(FIXTURES, "promptfoo", "system.md"), dryRun: true, category: "agents" })).rejects.toThrow(/--owner: is required/);
   });
 
   it("refuses an unknown --format and a path that does not exist", () => {

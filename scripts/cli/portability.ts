@@ -84,7 +84,20 @@ function walk(dir: string): string[] {
 export async function runImport(withDb: WithDb, opts: { path?: string; owner?: string; dryRun: boolean; format?: string; category?: string; visibility?: string }) {
   if (!opts.path) throw new PortabilityUsageError("import: give a FILE or FOLDER (npm run cli -- import FILE|FOLDER --owner HANDLE)");
   const items = readImportSource(opts.path, opts.format, { category: opts.category, visibility: opts.visibility });
-  return withDb(async (db) => importPrompts(db, await ownerByHandle(db, opts.owner), items, { dryRun: opts.dryRun, afterCommit: (ids) => embedNow(db, ids) }));
+  const owner = opts.owner ?? ownerNamedByExport(items);
+  return withDb(async (db) => importPrompts(db, await ownerByHandle(db, owner), items, { dryRun: opts.dryRun, afterCommit: (ids) => embedNow(db, ids) }));
+}
+
+/** Without --owner, a Promptuary export goes back to the one library it names; anything else needs --owner. */
+function ownerNamedByExport(items: ImportItem[]): string {
+  const owners = new Set<string>();
+  for (const item of items) {
+    const named = item.kind === "record" && typeof item.value === "object" && item.value !== null ? (item.value as { owner?: unknown }).owner : undefined;
+    if (typeof named === "string" && named) owners.add(named);
+    else throw new PortabilityUsageError("--owner: is required (the handle of the library to import into): the input is not one Promptuary export naming its owner");
+  }
+  if (owners.size !== 1) throw new PortabilityUsageError(`--owner: is required: the file names ${owners.size ? `${owners.size} owners` : "no owner"}`);
+  return [...owners][0];
 }
 
 /**

@@ -23,6 +23,8 @@ export async function* exportPromptLines(db: DbOrTx, owner: Actor): AsyncGenerat
       const source = p.forkedFromVersion && canReadPrompt(p.forkedFromVersion.prompt, owner) ? p.forkedFromVersion : null;
       const record = {
         promptuary: RECORD_FORMAT,
+        // Whose library the line came from: an import without --owner goes back to that handle.
+        owner: owner.handle,
         slug: p.slug,
         title: p.title,
         description: p.description,

@@ -49,6 +49,8 @@ const labelRecord = z.object({
 export const promptRecordSchema = z
   .object({
     promptuary: z.literal(RECORD_FORMAT, { error: `must be ${RECORD_FORMAT} (the export format's version)` }),
+    /** The exporting library's owner (handle); informative, the importer decides whose library it enters. */
+    owner: z.string().max(64, "is at most 64 characters").optional(),
     slug: recordSlugSchema,
     title: titleSchema,
     description: descriptionSchema.default(""),
