@@ -8,14 +8,15 @@ import { useTRPC } from "@/trpc/react";
 import { FavoriteIcon } from "./favorite-icon";
 
 /**
- * "Favourite" / "Favourited" with the prompt's favourite count. The state is read in the browser
- * (the page stays cacheable for everyone); a click moves it at once and the server's answer sets it.
+ * "Favourite" / "Favourited" with the prompt's favourite count. The page renders the viewer's state
+ * (as it does their like), so the star is right from the first paint; a click moves it at once and
+ * the server's answer sets it.
  */
-export function FavoriteButton({ promptId, returnTo, signedIn, initialCount }: { promptId: string; returnTo: string; signedIn: boolean; initialCount: number }) {
+export function FavoriteButton({ promptId, returnTo, signedIn, initialCount, initialFavorited }: { promptId: string; returnTo: string; signedIn: boolean; initialCount: number; initialFavorited: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const statusKey = trpc.favorite.status.queryOptions({ promptId });
-  const status = useQuery({ ...statusKey, enabled: signedIn });
+  const status = useQuery({ ...statusKey, enabled: signedIn, initialData: { promptId, favorited: initialFavorited, favoriteCount: initialCount }, staleTime: 60_000 });
   const [optimistic, setOptimistic] = useState<{ favorited: boolean; favoriteCount: number } | null>(null);
   const onSettled = () => setOptimistic(null);
   const onSuccess = (r: { promptId: string; favorited: boolean; favoriteCount: number }) => queryClient.setQueryData(statusKey.queryKey, r);

@@ -20,6 +20,10 @@ describe("favourites", () => {
     expect(await anonymous(t.db).favorite.status({ promptId: p.id })).toEqual({ promptId: p.id, favorited: false, favoriteCount: 1 });
     // The count travels with the prompt everywhere a card or the page shows it.
     expect((await anonymous(t.db).prompt.bySlug({ slug: p.slug })).favoriteCount).toBe(1);
+    // The page renders each viewer's own star.
+    expect((await fan.caller.prompt.bySlug({ slug: p.slug })).favorited).toBe(true);
+    expect((await owner.caller.prompt.bySlug({ slug: p.slug })).favorited).toBe(false);
+    expect((await anonymous(t.db).prompt.bySlug({ slug: p.slug })).favorited).toBe(false);
     const listed = await anonymous(t.db).prompt.list({ author: owner.user.handle, limit: 5 });
     expect(listed.items.find((i) => i.id === p.id)?.favoriteCount).toBe(1);
     expect(await fan.caller.favorite.remove({ promptId: p.id })).toEqual({ promptId: p.id, favorited: false, favoriteCount: 0 });

@@ -60,13 +60,14 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
   });
   if (!prompt) throw new NotFoundError("Prompt");
   // Independent of each other once the prompt is known: asked together, not one after another.
-  const [latest, versionCount, likeRow, myRating, access, viewerFollowsOwner] = await Promise.all([
+  const [latest, versionCount, likeRow, favoriteRow, myRating, access, viewerFollowsOwner] = await Promise.all([
     // The latest published version, for everyone: proposals wait in the version list for those who may see them.
     db.promptVersion.findFirst({ where: { promptId: prompt.id, status: "approved" }, orderBy: { number: "desc" }, select: versionSelect }),
     // The versions this viewer may see (the version list's rule), not the highest number: rejected
     // and pending proposals take numbers too.
     visibleVersionsWhere(db, viewer, { ownerId: prompt.owner.id, orgId: prompt.orgId }).then((visible) => db.promptVersion.count({ where: { AND: [{ promptId: prompt.id }, visible] } })),
     viewer ? db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } }) : null,
+    viewer ? db.favorite.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } }) : null,
     viewer ? db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null,
     bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id }),
     isFollowing(db, viewer, prompt.owner.id),
@@ -87,6 +88,8 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     ratingAverage: averageOf(prompt),
     liked,
     likedByMe: liked,
+    /** The viewer has starred it (their Favourites). */
+    favorited: Boolean(favoriteRow),
     myRating,
     viewerFollowsOwner,
     labels: Object.fromEntries(prompt.labels.map((l) => [l.name, l.version])) as Record<string, { id: string; number: number }>,
