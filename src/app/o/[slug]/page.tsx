@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { auth } from "@/server/auth/config";
 import { serverApi } from "@/trpc/server";
+import { OrgCollections } from "./_components/org-collections";
 import { notFoundOnMissing } from "@/trpc/not-found-on-missing";
 import { VISIBILITIES } from "@/shared/prompts/visibility";
 import { ButtonLink } from "@/components/ui/button";
@@ -94,6 +95,8 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
           <EmptyState title="No prompts to show">{role ? "Owners and admins create prompts here, or transfer their own from a prompt's page." : "This organisation has no public prompts."}</EmptyState>
         )}
       </section>
+
+      <OrgCollections org={org} canManage={Boolean(org.can["collection.manage"])} />
 
       {members && me ? (
         <section aria-labelledby="members-heading" className={section}>
