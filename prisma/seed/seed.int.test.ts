@@ -34,6 +34,16 @@ describe("demo catalogue", () => {
          OR p."ratingCount" <> (SELECT count(*) FROM "Rating" r WHERE r."promptId" = p.id)`;
     expect(drift[0].n).toBe(0);
 
+    // Collections to browse and follow (one offered to the demo account's tools) and favourites, with exact counters.
+    expect(await t.db.collection.count({ where: { visibility: "public" } })).toBeGreaterThanOrEqual(3);
+    expect(await t.db.collectionItem.count({ where: { versionId: { not: null } } })).toBeGreaterThan(0);
+    expect(await t.db.toolCollection.count({ where: { user: { handle: "demo" } } })).toBe(1);
+    expect(await t.db.favorite.count()).toBeGreaterThan(10);
+    const favouriteDrift = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Prompt" p WHERE p."favoriteCount" <> (SELECT count(*) FROM "Favorite" f WHERE f."promptId" = p.id)
+      UNION ALL SELECT count(*)::int FROM "Collection" c WHERE c."followerCount" <> (SELECT count(*) FROM "CollectionFollow" f WHERE f."collectionId" = c.id)`;
+    expect(favouriteDrift.map((r) => r.n)).toEqual([0, 0]);
+
     // A marketplace to browse: paid and free listings, a month of demo sales with refunds, a demo Library.
     expect(first.listings).toBeGreaterThanOrEqual(8);
     expect(await t.db.listing.count({ where: { priceCents: 0 } })).toBeGreaterThan(0);

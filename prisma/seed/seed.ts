@@ -10,6 +10,7 @@ import { ensureAllPromptEmbeddings } from "@/server/domain/embeddings/prompt-emb
 import { hashPassword } from "@/server/domain/users/password";
 import { DEMO_PASSWORD, seedPrompts, seedUsers } from "./catalogue";
 import { seedActivity } from "./activity";
+import { seedCollections } from "./collections";
 import { seedMarketplace } from "./marketplace";
 import { seedUsage } from "./usage";
 
@@ -70,6 +71,7 @@ export async function seedDemoCatalogue(db: Db, log: (line: string) => void = ()
     created++;
   }
   if (created > 0) await seedActivity(db, [...actors.values()]);
+  if (created > 0) await seedCollections(db, actors);
   const market = await seedMarketplace(db);
   // Notifications written while seeding carry the seeding moment; sales and refunds happened earlier
   // (their purchases are back-dated), and anything older than two days has been seen.
