@@ -14,7 +14,7 @@ import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { BIDI_CONTROL_MESSAGE, INVISIBLE_TEXT_MESSAGE } from "@/shared/text/visible-text";
 import { serveTrpcHttp, TRPC_ENDPOINT } from "./http-handler";
 import { MAX_BATCH_CALLS, MAX_TRPC_BODY_BYTES, trpcBatchOptions } from "./request-limits";
-import { NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE } from "./storable-input";
+import { NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE } from "@/shared/text/storable-text";
 
 const t = setUpTestDatabase();
 

@@ -10,7 +10,7 @@ import type { RequestMeta } from "@/server/domain/audit/record-audit";
 import { assertKeyScope, requiredScope } from "@/server/domain/api-keys/required-scope";
 import { DomainError } from "@/server/domain/errors";
 import type { RateLimitState } from "@/server/http/rate-limit-headers";
-import { findUnstorableText } from "./storable-input";
+import { findUnstorableText } from "@/shared/text/storable-text";
 
 /**
  * origin: where users reach the app (for links such as Stripe's return URLs); absent in direct callers.

@@ -254,6 +254,10 @@ describe("MCP over Streamable HTTP", () => {
     const missing = await client.callTool({ name: "render_prompt", arguments: { slug: w.staged.slug, version: 1 } });
     expect(missing.isError).toBe(true);
     expect(textOf(missing)).toBe("Missing value for {{product}}");
+    // What prompt.render refuses (a NUL in a value) is refused here too, naming the value.
+    const nul = await client.callTool({ name: "render_prompt", arguments: { slug: w.staged.slug, variables: { product: "a\u0000" } } });
+    expect(nul.isError).toBe(true);
+    expect(textOf(nul)).toBe("variables.product: cannot contain NUL characters (U+0000)");
     const noSlug = await client.callTool({ name: "render_prompt", arguments: { variables: {} } });
     expect(noSlug.isError).toBe(true);
     expect(textOf(noSlug)).toMatch(/slug/);
@@ -268,12 +272,15 @@ describe("MCP over Streamable HTTP", () => {
     await client.getPrompt({ name: w.bugTriage.slug, arguments: { issue: "#7" } });
     await client.callTool({ name: "render_prompt", arguments: { slug: w.bugTriage.slug, variables: { issue: "#8" } } });
     await client.callTool({ name: "get_prompt", arguments: { slug: w.bugTriage.slug } });
+    await client.callTool({ name: "get_prompt", arguments: { slug: w.bugTriage.slug } });
     await flushUsage(t.db);
     const events = await t.db.usageEvent.findMany({ where: { actorId: w.alice.user.id }, orderBy: { at: "asc" }, select: { kind: true, source: true, promptId: true, apiKeyId: true, ownerId: true } });
     expect(events).toEqual([
       { kind: "render", source: "mcp", promptId: w.bugTriage.id, apiKeyId: keyId, ownerId: w.bob.user.id },
       { kind: "render", source: "mcp", promptId: w.bugTriage.id, apiKeyId: keyId, ownerId: w.bob.user.id },
-      { kind: "copy", source: "mcp", promptId: w.bugTriage.id, apiKeyId: keyId, ownerId: w.bob.user.id },
+      // get_prompt twice: two uses (not de-duplicated as copies by one person are).
+      { kind: "render", source: "mcp", promptId: w.bugTriage.id, apiKeyId: keyId, ownerId: w.bob.user.id },
+      { kind: "render", source: "mcp", promptId: w.bugTriage.id, apiKeyId: keyId, ownerId: w.bob.user.id },
     ]);
     await client.close();
   });

@@ -14,7 +14,7 @@ import { constantLength, matchRendered } from "@/shared/prompts/match-rendered";
 import { attributablePromptsSql } from "../access/prompt-access";
 
 /** Constant characters (whitespace aside) a body needs before a render of it counts. */
-export const MIN_CONSTANT_LENGTH = 20;
+export const MIN_CONSTANT_LENGTH = 12;
 const MAX_CACHED_OWNERS = 500;
 
 type LibraryVersion = { promptId: string; versionId: string; number: number; body: string; constant: number; production: boolean };

@@ -61,10 +61,10 @@ async function findServedVersion(db: DbOrTx, actor: Actor, slug: string, version
   return { prompt, version, label: labelOf(version) };
 }
 
-/** get_prompt: a version's body, variables and model settings (a copy, for the analytics). */
+/** get_prompt: a version's body, variables and model settings. Each call is a use (kind render, as a fetch by the runtime endpoint is), counted every time; copies are counted once per person per 30 minutes. */
 export async function getPromptForTool(db: DbOrTx, actor: Actor, input: { slug: string; version?: number }, usage: UsageOrigin) {
   const { prompt, version, label } = await findServedVersion(db, actor, input.slug, input.version);
-  recordUsage(db, { kind: "copy", promptId: prompt.id, versionId: version.id, ownerId: prompt.ownerId, ...originFields(usage, actor.id) });
+  recordUsage(db, { kind: "render", promptId: prompt.id, versionId: version.id, ownerId: prompt.ownerId, ...originFields(usage, actor.id) });
   return {
     slug: prompt.slug,
     title: prompt.title,

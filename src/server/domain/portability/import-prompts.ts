@@ -34,7 +34,7 @@ import { slugify } from "../prompts/slug";
 import { writeVersion } from "../versions/write-version";
 import { describeIssues, personalVisibilitySchema, promptRecordSchema, recordSlugSchema, type PromptRecord } from "./prompt-record";
 import { sameJson } from "./same-json";
-import { firstUnstorableText } from "./unstorable-text";
+import { findUnstorableText } from "@/shared/text/storable-text";
 
 /** Where an item came from: a line of a JSONL file, or a file (and the line its prompt starts on). */
 export type ImportAt = { file: string; line: number | null };
@@ -148,7 +148,7 @@ function failure(item: ImportItem, error: unknown): ImportResult {
 const slugOf = (value: unknown) => (value && typeof value === "object" && "slug" in value && typeof value.slug === "string" ? value.slug : null);
 
 function checkStorable(value: unknown) {
-  const bad = firstUnstorableText(value);
+  const bad = findUnstorableText(value);
   if (bad) throw new ItemRefused("invalid", `${bad.path.join(".") || "(line)"}: ${bad.message}`);
 }
 

@@ -6,6 +6,7 @@ import { findReadableVersionWithBody } from "../access/prompt-access";
 import { renderTemplate, type PromptVariable } from "@/shared/prompts/variables";
 import { recordUsage } from "../analytics/record-usage";
 import { originFields, type UsageOrigin } from "../analytics/usage-origin";
+import { findUnstorableText } from "@/shared/text/storable-text";
 
 /**
  * Fills a version's slots. Missing values are an error naming them; extra values are reported.
@@ -30,6 +31,12 @@ export async function renderVersion(db: DbOrTx, viewer: Viewer, input: { version
  * defaults); missing values are a 400 naming each one. Shared by render and the test harness.
  */
 export function renderOrRefuse(body: string, values: Record<string, string>, declared?: PromptVariable[]) {
+  // The tRPC layer refuses such input for its callers; the runtime endpoint and MCP reach here directly.
+  const unstorable = findUnstorableText(values);
+  if (unstorable) {
+    const field = ["variables", ...unstorable.path].join(".");
+    throw new ValidationError(`${field}: ${unstorable.message}`, { [field]: [unstorable.message] });
+  }
   const result = renderTemplate(body, values, declared);
   if (result.missingVariables.length) {
     const names = result.missingVariables;

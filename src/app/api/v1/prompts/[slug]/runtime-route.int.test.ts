@@ -211,6 +211,13 @@ describe("POST /api/v1/prompts/{slug}", () => {
     const badValue = await post(p.slug, key, JSON.stringify({ variables: { ticket: 42 } }));
     expect(badValue.status).toBe(400);
     expect(await badValue.json()).toMatchObject({ error: "variables.ticket: must be a string" });
+    // What prompt.render refuses (text PostgreSQL cannot hold) is refused here too, naming the value.
+    const nul = await post(p.slug, key, JSON.stringify({ variables: { ticket: "a\u0000b" } }));
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ error: "variables.ticket: cannot contain NUL characters (U+0000)" });
+    const surrogate = await post(p.slug, key, JSON.stringify({ variables: { ticket: "\ud800" } }));
+    expect(surrogate.status).toBe(400);
+    expect((await surrogate.json()).error).toMatch(/^variables\.ticket: is not valid Unicode text/);
     const notObject = await post(p.slug, key, JSON.stringify([1]));
     expect(notObject.status).toBe(400);
     expect((await notObject.json()).error).toMatch(/^body: must be a JSON object/);

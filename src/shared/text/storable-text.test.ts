@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorableText, NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE } from "./storable-input";
+import { findUnstorableText, NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE } from "./storable-text";
 
 describe("findUnstorableText", () => {
   it("finds the first NUL or unpaired surrogate with its path, in values and keys", () => {
