@@ -85,9 +85,10 @@ export async function SiteHeader() {
     </header>
     {/* Not sticky: only the 3.5rem bar above stays on screen, which sticky page columns (top-20) assume. */}
     <div className="border-b border-slate-200 bg-white print:hidden max-md:hidden">
-      <nav className="mx-auto flex h-10 max-w-6xl items-center gap-5 overflow-x-auto whitespace-nowrap px-4 text-sm font-medium text-slate-600" aria-label="Main">
+      {/* Wraps onto a second line when the links do not fit (a signed-in tablet): nothing is cut off. */}
+      <nav className="mx-auto flex min-h-10 max-w-6xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 text-sm font-medium text-slate-600" aria-label="Main">
         {links.map((l) => (
-          <Link key={l.href} href={l.href} className="hover:text-slate-900">
+          <Link key={l.href} href={l.href} className="whitespace-nowrap hover:text-slate-900">
             {l.label}
           </Link>
         ))}

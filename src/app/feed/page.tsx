@@ -102,7 +102,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
       {empty ? (
         <div className="mt-8 rounded-xl border border-dashed border-slate-300 bg-white/60 px-5 py-8 sm:px-8">
           <div className="text-center">
-            <p className="text-base font-semibold text-slate-900">Your feed is empty</p>
+            <p className="text-base font-semibold text-slate-900">No one you follow has published anything yet</p>
             <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">Follow people whose prompts you like, and their new prompts, versions and forks will show up here.</p>
           </div>
           {suggestions.length ? (

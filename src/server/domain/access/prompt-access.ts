@@ -14,7 +14,7 @@ import { ORG_ACTIONS, roleAllows, type OrgAction } from "@/shared/governance/rol
 import type { OrgRole } from "@/shared/governance/org-roles";
 import { isAdmin, type Viewer } from "../actor";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { assertOrgAction, orgRoleOf, type OrgActionOptions } from "../governance/org-authorization";
+import { assertOrgAction, describeAction, orgRoleOf, type OrgActionOptions } from "../governance/org-authorization";
 import { assertCanReadBody, LOCKED_BODY_REASON } from "./paid-access";
 import { assertVersionVisible } from "./version-visibility";
 import type { Visibility } from "@/shared/prompts/visibility";
@@ -146,6 +146,8 @@ type PromptActionFields = PromptAccessFields & { id: string };
 
 /** Actions anyone who may read a personal prompt may take on it; the rest are its owner's. */
 const READER_ACTIONS: readonly OrgAction[] = ["prompt.read", "prompt.use", "capture.attribute"];
+/** Reads only the owner may make: refused with what they are, not as a change. */
+const READ_ACTIONS_OF_OWNERS: readonly OrgAction[] = ["analytics.read", "version.readUnapproved"];
 
 /** The viewer's role in the organisation owning the prompt (null for a personal prompt or a non-member). */
 export async function promptRoleOf(db: DbOrTx, viewer: Viewer, prompt: { orgId?: string | null }): Promise<OrgRole | null> {
@@ -164,7 +166,7 @@ export async function assertPromptAction(db: DbOrTx, viewer: Viewer, prompt: Pro
   if (!canReadPrompt(prompt, viewer, role)) throw new NotFoundError("Prompt");
   if (!prompt.orgId) {
     if (READER_ACTIONS.includes(action) || (viewer && prompt.ownerId === viewer.id)) return null;
-    throw new ForbiddenError("Only the prompt's owner can change it.");
+    throw new ForbiddenError(READ_ACTIONS_OF_OWNERS.includes(action) ? `Only the prompt's owner may ${describeAction(action)} of it.` : "Only the prompt's owner can change it.");
   }
   if (!role && READER_ACTIONS.includes(action)) return null; // a public organisation prompt: anyone may read and use it (approved versions)
   try {

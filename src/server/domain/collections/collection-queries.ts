@@ -55,10 +55,7 @@ export async function getCollectionBySlug(db: DbOrTx, viewer: Viewer, slug: stri
     viewer ? db.toolCollection.findUnique({ where: { userId_collectionId: { userId: viewer.id, collectionId: found.id } }, select: { userId: true } }) : null,
   ]);
   const cardOf = new Map(cards.map((c) => [c.id, c]));
-  return {
-    ...presentSummary(collection),
-    viewer: { canManage, following: Boolean(following), forTools: Boolean(forTools), signedIn: viewer !== null },
-    items: rows.flatMap((r) => {
+  const items = rows.flatMap((r) => {
       const prompt = cardOf.get(r.promptId);
       if (!prompt) return [];
       const version = served.get(r.promptId);
@@ -66,14 +63,19 @@ export async function getCollectionBySlug(db: DbOrTx, viewer: Viewer, slug: stri
       return [
         {
           id: r.id,
-          position: r.position,
           addedAt: r.createdAt,
           pinned: r.versionId !== null,
           prompt,
           version: version ? { id: version.id, number: version.number, bodyLocked: locked, bodyPreview: locked ? null : version.body.slice(0, BODY_PREVIEW_LENGTH) } : null,
         },
       ];
-    }),
+    });
+  return {
+    ...presentSummary(collection),
+    // What this viewer sees: items they may not read leave no gap in the numbering and no trace in the count.
+    itemCount: items.length,
+    viewer: { canManage, following: Boolean(following), forTools: Boolean(forTools), signedIn: viewer !== null },
+    items: items.map((item, position) => ({ ...item, position })),
   };
 }
 

@@ -70,5 +70,6 @@ const ACTION_WORDS: Partial<Record<OrgAction, string>> = {
   "audit.read": "read the audit log",
   "webhook.manage": "manage webhooks",
   "collection.manage": "manage collections",
+  "analytics.read": "see analytics",
 };
-const describeAction = (action: OrgAction) => ACTION_WORDS[action] ?? action.replace(".", " ");
+export const describeAction = (action: OrgAction) => ACTION_WORDS[action] ?? action.replace(".", " ");

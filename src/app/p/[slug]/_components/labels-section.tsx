@@ -97,7 +97,7 @@ export function LabelsSection({ promptId, slug, versions, mayMove }: { promptId:
               <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
                 <LabelBadge name={l.name} />
                 {l.split ? (
-                  <span className="flex min-w-0 flex-1 items-center gap-2 text-sm text-slate-700">
+                  <span className="flex flex-1 flex-wrap items-center gap-2 text-sm text-slate-700">
                     <span className="whitespace-nowrap font-mono">
                       v{l.version.number} {100 - l.split.percent}%
                     </span>
