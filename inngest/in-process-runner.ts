@@ -13,6 +13,7 @@
 import { NonRetriableError, type InngestFunction } from "inngest";
 import type { EventName } from "@/server/jobs/events";
 import { registerInProcessDispatcher } from "@/server/jobs/send-event";
+import { coalescedWarnings } from "./coalesced-warnings";
 
 type Trigger = { event?: string; cron?: string; if?: string };
 type RunEvent = { name: string; data: unknown; id: string; ts: number };
@@ -111,10 +112,13 @@ function fieldMatches(field: string, value: number, [lo, hi]: [number, number], 
 }
 
 let runCounter = 0;
+/** Retries failing the same way within this window are logged as one line (coalesced-warnings.ts). */
+const RETRY_LOG_WINDOW_MS = 10_000;
 
 export function createInProcessRunner(opts: InProcessRunnerOptions): InProcessRunner {
   const logger = opts.logger ?? console;
   const backoff = opts.backoffMs ?? defaultBackoff;
+  const retryWarnings = coalescedWarnings((line) => logger.warn(line), RETRY_LOG_WINDOW_MS);
   const maxSleep = opts.maxSleepMs ?? 24 * 3_600_000;
   const inFlight = new Set<Promise<void>>();
   const waits = new Map<NodeJS.Timeout, () => void>();
@@ -181,7 +185,11 @@ export function createInProcessRunner(opts: InProcessRunnerOptions): InProcessRu
           logger.error(`[jobs] ${fn.id()} failed for ${event.name} after ${attempt + 1} attempt(s): ${message}`);
           return;
         }
-        logger.warn(`[jobs] ${fn.id()} attempt ${attempt + 1} failed (${message}); retrying`);
+        retryWarnings.warn(
+          `${fn.id()}|${message}`,
+          `[jobs] ${fn.id()} attempt ${attempt + 1} failed (${message}); retrying`,
+          (count) => `[jobs] ${fn.id()}: ${count} more attempt(s) failed the same way in the last ${RETRY_LOG_WINDOW_MS / 1000} s (${message}); retrying`,
+        );
         await wait(backoff(attempt + 1));
       }
     }
@@ -231,6 +239,7 @@ export function createInProcessRunner(opts: InProcessRunnerOptions): InProcessRu
     },
     async stop(stopOpts = {}) {
       stopped = true;
+      retryWarnings.flush();
       registerInProcessDispatcher(undefined);
       if (cronTimer) clearTimeout(cronTimer);
       // Cut backoffs and sleeps short: a run that fails now is not retried (stopped), and one that
