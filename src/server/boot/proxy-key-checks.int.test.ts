@@ -106,7 +106,12 @@ describe("the proxy's key checks", () => {
 describe("the proxy's rate limit", () => {
   it("past the plan's limit answers 429 in OpenAI's shape with Retry-After and RateLimit-* headers", async () => {
     const key = await keyFor({ plan: "free" });
-    for (let i = 0; i < 3; i++) await chat(key);
+    // Answers that pass carry the limit and what is left of it too.
+    const first = await chat(key).withResponse();
+    expect(first.response.headers.get("ratelimit-limit")).toBe("3");
+    expect(first.response.headers.get("ratelimit-remaining")).toBe("2");
+    expect(first.response.headers.get("ratelimit-policy")).toBe("3;w=60");
+    for (let i = 0; i < 2; i++) await chat(key);
     const error = await failure(chat(key));
     expect(error.status).toBe(429);
     expect(error.error).toMatchObject({ type: "rate_limit_exceeded", code: "rate_limit_exceeded", message: expect.stringContaining("3 requests per minute") });

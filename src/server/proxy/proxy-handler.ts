@@ -222,7 +222,8 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       status = upstreamRes.statusCode ?? 502;
       contentType = first(upstreamRes.headers["content-type"]) ?? null;
       contentEncoding = first(upstreamRes.headers["content-encoding"]) ?? null;
-      res.writeHead(status, downstreamResponseHeaders(upstreamRes.rawHeaders));
+      const headers = downstreamResponseHeaders(upstreamRes.rawHeaders);
+      res.writeHead(status, limited ? withRateLimitHeaders(headers, limited) : headers);
       if (contentType?.includes("text/event-stream")) res.flushHeaders();
       // With a known length the client sees the response complete on its last byte, not on end():
       // the chunk that completes it waits for the hook like the end of a chunked body does.
@@ -312,4 +313,12 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       agents.https.destroy();
     },
   });
+}
+
+/** Promptuary's own limit on every answer, as on its 429s, unless the provider already sent these names. */
+function withRateLimitHeaders(raw: string[], state: RateLimitState): string[] {
+  const sent = new Set<string>();
+  for (let i = 0; i < raw.length; i += 2) sent.add(raw[i].toLowerCase());
+  for (const [name, value] of Object.entries(rateLimitHeaders(state))) if (!sent.has(name)) raw.push(name, value);
+  return raw;
 }
