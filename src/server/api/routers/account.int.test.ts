@@ -96,6 +96,23 @@ describe("delete account", () => {
     expect(lineage.ancestors).toEqual([expect.objectContaining({ title: "Forked original" })]);
   });
 
+  it("keeps an organisation's prompts and its admin: the last admin appoints another first", async () => {
+    const admin = await makeUser(t.db);
+    const member = await makeUser(t.db);
+    const org = await admin.caller.org.create({ name: `Deletion test ${member.user.handle}`, slug: `deletion-${member.user.handle}` });
+    await t.db.membership.create({ data: { orgId: org.id, userId: member.user.id, role: "contributor" } });
+    const orgPrompt = await admin.caller.prompt.create({ title: "The team's prompt", category: "writing", body: "Team {{x}}", orgId: org.id });
+    const refused = await rejects(admin.caller.user.deleteAccount({ confirmHandle: admin.user.handle, currentPassword: PASSWORD }), "CONFLICT", /only admin of Deletion test/);
+    expect(refused.message).toMatch(/make another member admin/);
+    expect(await findSessionUser(t.db, admin.user.id)).not.toBeNull();
+
+    await admin.caller.org.setRole({ orgId: org.id, handle: member.user.handle, role: "admin" });
+    await admin.caller.user.deleteAccount({ confirmHandle: admin.user.handle, currentPassword: PASSWORD });
+    // The organisation keeps its prompt and its other admin; the deleted account is no member any more.
+    expect(await t.db.prompt.findUnique({ where: { id: orgPrompt.id }, select: { orgId: true, archivedAt: true } })).toEqual({ orgId: org.id, archivedAt: null });
+    expect(await t.db.membership.findMany({ where: { orgId: org.id }, select: { userId: true, role: true } })).toEqual([{ userId: member.user.id, role: "admin" }]);
+  });
+
   it("needs the typed handle and the password", async () => {
     const { caller, user } = await makeUser(t.db);
     const bad = await rejects(caller.user.deleteAccount({ confirmHandle: "someone-else", currentPassword: PASSWORD }), "BAD_REQUEST", /confirmHandle/);

@@ -12,11 +12,11 @@
 // (session-user.ts) ignores deleted rows, so sessions already issued stop working at once.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Db, DbOrTx } from "@/server/db/prisma";
+import type { Db, DbOrTx, Tx } from "@/server/db/prisma";
 import { ratingScore } from "@/shared/social/rating-score";
 import type { Actor } from "../actor";
 import { recordAudit, type RequestMeta } from "../audit/record-audit";
-import { ValidationError } from "../errors";
+import { ConflictError, ValidationError } from "../errors";
 import { countFork } from "../prompts/fork-count";
 import { assertCurrentPasswordAudited } from "./current-password";
 import { takeBackFavoritesAndCollections } from "../collections/take-back-collections";
@@ -24,7 +24,8 @@ import { takeBackFavoritesAndCollections } from "../collections/take-back-collec
 /** Exactly what deleting the account keeps and removes, shown before the person confirms. */
 export async function accountDeletionPlan(db: DbOrTx, actor: Actor) {
   const prompts = await db.prompt.findMany({
-    where: { ownerId: actor.id },
+    // Personal prompts: an organisation's prompts belong to it, whoever created them.
+    where: { ownerId: actor.id, orgId: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, slug: true, title: true, visibility: true, forkedFromVersionId: true, archivedAt: true },
   });
@@ -71,6 +72,8 @@ export async function deleteAccount(db: Db, actor: Actor, input: { confirmHandle
   return db.$transaction(async (tx) => {
     // One deletion at a time per account, and nothing it keeps may change underneath it.
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${actor.id} FOR UPDATE`;
+    await assertLeavesNoOrgWithoutAdmin(tx, actor);
+    await tx.membership.deleteMany({ where: { userId: actor.id } });
     const plan = await accountDeletionPlan(tx, actor);
     const now = new Date();
     await takeBackSocial(tx, actor.id);
@@ -148,4 +151,20 @@ async function takeBackSocial(tx: DbOrTx, userId: string) {
     WHERE c."authorId" = ${userId} AND c."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "Comment" r WHERE r."parentId" = c.id)`;
   await tx.$executeRaw`
     DELETE FROM "Comment" c WHERE c."authorId" = ${userId} AND NOT EXISTS (SELECT 1 FROM "Comment" r WHERE r."parentId" = c.id)`;
+}
+
+/**
+ * An organisation always keeps an admin (membership-changes.ts): the last admin of one that has
+ * other members appoints another before their account can go; their memberships go with it.
+ */
+async function assertLeavesNoOrgWithoutAdmin(tx: Tx, actor: Actor) {
+  const stranded = await tx.organization.findMany({
+    where: {
+      members: { some: { userId: actor.id, role: "admin" }, none: { role: "admin", userId: { not: actor.id } } },
+      AND: [{ members: { some: { userId: { not: actor.id } } } }],
+    },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  if (stranded.length) throw new ConflictError(`You are the only admin of ${stranded.map((o) => o.name).join(", ")}: make another member admin there first (an organisation needs an admin).`);
 }
