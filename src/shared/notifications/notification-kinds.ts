@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   "prompt_fork",
   "listing_sale",
   "listing_refund",
+  "org_invitation",
 ] as const;
 
 export type NotificationKindName = (typeof NOTIFICATION_KINDS)[number];
@@ -22,6 +23,7 @@ export const NOTIFICATION_LABELS: Record<NotificationKindName, string> = {
   prompt_fork: "Fork",
   listing_sale: "Sale",
   listing_refund: "Refund",
+  org_invitation: "Invitation",
 };
 
 /**
@@ -39,6 +41,9 @@ export type NotificationFacts = {
   full?: boolean | null;
   /** For a sale: a free license claimed, not money. */
   free?: boolean | null;
+  /** For an invitation: the organisation and the role offered. */
+  org?: { name: string } | null;
+  role?: string | null;
 };
 
 /** The sentence shown for a notification, in one place for the header dropdown and the page. */
@@ -61,5 +66,7 @@ export function notificationText(n: NotificationFacts): string {
       return n.free ? `Someone claimed a free license for ${yours}` : `You sold a license for ${yours}${n.amount ? ` (${n.amount})` : ""}`;
     case "listing_refund":
       return `${n.full ? "A sale" : "Part of a sale"} of ${yours} was refunded${n.amount ? ` (${n.amount})` : ""}`;
+    case "org_invitation":
+      return `${who} invited you to join ${n.org ? n.org.name : "an organisation"}${n.role ? ` as ${n.role}` : ""}`;
   }
 }

@@ -87,6 +87,9 @@ describe("invitations", () => {
     expect(await admin.caller.org.sentInvitations({ orgId: org.id })).toEqual([expect.objectContaining({ id: sent.id, inviteeHandle: invitee.user.handle })]);
     const mine = await invitee.caller.org.invitations();
     expect(mine).toEqual([expect.objectContaining({ id: sent.id, role: "contributor", org: expect.objectContaining({ slug: org.slug }), invitedBy: admin.user.handle })]);
+    // The invitee hears of it in the app, with a link to where it is answered.
+    const told = await invitee.caller.notification.list({ limit: 5 });
+    expect(told.items).toEqual([expect.objectContaining({ kind: "org_invitation", text: expect.stringMatching(/invited you to join Acme \d+ as contributor$/), link: "/orgs" })]);
     // Not a member before accepting.
     await rejects(invitee.caller.org.members({ orgId: org.id }), "NOT_FOUND");
     expect(await invitee.caller.org.acceptInvitation({ invitationId: sent.id })).toMatchObject({ role: "contributor", org: { slug: org.slug } });

@@ -12,7 +12,7 @@ import { page, pageResult } from "../pagination";
 
 const promptFields = { id: true, slug: true, title: true, visibility: true, ownerId: true, orgId: true } as const;
 
-type Data = { stars?: unknown; amountCents?: unknown; currency?: unknown; full?: unknown; forkId?: unknown };
+type Data = { stars?: unknown; amountCents?: unknown; currency?: unknown; full?: unknown; forkId?: unknown; orgName?: unknown; role?: unknown };
 
 export async function listNotifications(db: DbOrTx, actor: Actor, input: { cursor?: string | null; limit: number; unreadOnly?: boolean }) {
   const rows = await db.notification.findMany({
@@ -65,6 +65,10 @@ export async function listNotifications(db: DbOrTx, actor: Actor, input: { curso
         case "listing_refund":
           link = "/dashboard/sales";
           break;
+        case "org_invitation":
+          // Answered on the organisations page (accept or decline), whatever has happened since.
+          link = "/orgs";
+          break;
       }
       const amount = typeof data.amountCents === "number" && typeof data.currency === "string" ? formatMoney(data.amountCents, data.currency) : null;
       const stars = typeof data.stars === "number" ? data.stars : null;
@@ -73,7 +77,17 @@ export async function listNotifications(db: DbOrTx, actor: Actor, input: { curso
         kind,
         actor: person,
         prompt,
-        text: notificationText({ kind, actor: person, prompt, stars, amount, full: data.full === true, free: data.amountCents === 0 }),
+        text: notificationText({
+          kind,
+          actor: person,
+          prompt,
+          stars,
+          amount,
+          full: data.full === true,
+          free: data.amountCents === 0,
+          org: typeof data.orgName === "string" ? { name: data.orgName } : null,
+          role: typeof data.role === "string" ? data.role : null,
+        }),
         link,
         readAt: n.readAt,
         createdAt: n.createdAt,

@@ -15,6 +15,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { assertOrgAction, orgRoleOf } from "../governance/org-authorization";
 import { auditRefusals } from "./audited-refusal";
 import type { InviteInput } from "./schemas";
+import { notify } from "../notifications/notify";
 
 const DAY_MS = 86_400_000;
 
@@ -52,6 +53,11 @@ export async function inviteMember(db: Db, actor: Actor, input: InviteInput, req
         select: { id: true, role: true, email: true, expiresAt: true },
       });
       await recordAudit(tx, { ...entry, target: { type: "invitation", id: invitation.id } });
+      // Someone with an account hears of it in the app; an email invitation travels as its link.
+      if (user) {
+        const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId }, select: { name: true, slug: true } });
+        await notify(tx, { userId: user.id, kind: "org_invitation", actorId: actor.id, data: { invitationId: invitation.id, orgName: org.name, orgSlug: org.slug, role: input.role } });
+      }
       return { ...invitation, inviteeHandle: user?.handle ?? null, invitePath: token ? invitationPath(invitation.id, token) : null };
     });
   });
