@@ -39,7 +39,9 @@ export async function resolveRuntimeVersion(db: DbOrTx, viewer: Viewer, selector
     if (version) await assertVersionVisible(db, viewer, { status: version.status, prompt }).catch(() => (version = null));
     if (!version) throw notFound(`version: prompt "${prompt.slug}" has no version ${selector.version} that this API key may read.`, "version");
   } else {
-    const names = selector.label ? [selector.label] : [PRODUCTION_LABEL, LATEST_LABEL];
+    // `production` (asked for, or by default) falls back to `latest` while a prompt has none: a
+    // prompt never promoted is live at its newest published version. Other labels must exist.
+    const names = !selector.label || selector.label === PRODUCTION_LABEL ? [PRODUCTION_LABEL, LATEST_LABEL] : [selector.label];
     const rows = await db.promptLabel.findMany({
       where: { promptId: prompt.id, name: { in: names } },
       select: { name: true, splitPercent: true, version: { select: versionSelect }, splitVersion: { select: versionSelect } },

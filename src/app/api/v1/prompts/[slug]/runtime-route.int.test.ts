@@ -89,6 +89,12 @@ describe("GET /api/v1/prompts/{slug}", () => {
       modelSettings: {},
     });
 
+    // Asked for by name, production also falls back to latest while the prompt has none; a custom label must exist.
+    const asked = await get(`${p.slug}?label=production`, key);
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toMatchObject({ version: 3, label: "latest" });
+    expect((await get(`${p.slug}?label=staging`, key)).status).toBe(404);
+
     await owner.caller.version.promote({ versionId: versions[0].id });
     res = await get(p.slug, key);
     const etag = res.headers.get("etag")!;
