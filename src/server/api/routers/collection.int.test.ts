@@ -31,6 +31,12 @@ describe("collections: ordering", () => {
     await me.caller.collection.reorder({ collectionId: shelf.id, promptIds: [c.id] });
     expect(titles(await me.caller.collection.bySlug({ slug: shelf.slug }))).toEqual(["Charlie", "Delta", "Bravo", "Alpha"]);
 
+    // The same by the items' ids, as collection.bySlug lists them.
+    const items = (await me.caller.collection.bySlug({ slug: shelf.slug })).items;
+    await me.caller.collection.reorder({ collectionId: shelf.id, itemIds: [items[3].id, items[2].id, items[1].id, items[0].id] });
+    expect(titles(await me.caller.collection.bySlug({ slug: shelf.slug }))).toEqual(["Alpha", "Bravo", "Delta", "Charlie"]);
+    await me.caller.collection.reorder({ collectionId: shelf.id, promptIds: [c.id, d.id, b.id, a.id] });
+
     await me.caller.collection.removePrompt({ collectionId: shelf.id, promptId: d.id });
     expect(titles(await me.caller.collection.bySlug({ slug: shelf.slug }))).toEqual(["Charlie", "Bravo", "Alpha"]);
     expect(await positions(shelf.id)).toEqual([0, 1, 2]);
@@ -47,6 +53,8 @@ describe("collections: ordering", () => {
     await rejects(me.caller.collection.reorder({ collectionId: shelf.id, promptIds: [b.id, outside.id] }), "BAD_REQUEST", /promptIds/);
     await rejects(me.caller.collection.reorder({ collectionId: shelf.id, promptIds: [b.id, b.id] }), "BAD_REQUEST", /promptIds/);
     await rejects(me.caller.collection.reorder({ collectionId: shelf.id, promptIds: [] }), "BAD_REQUEST", /promptIds/);
+    await rejects(me.caller.collection.reorder({ collectionId: shelf.id, itemIds: ["not-an-item-of-it"] }), "BAD_REQUEST", /itemIds/);
+    await rejects(me.caller.collection.reorder({ collectionId: shelf.id }), "BAD_REQUEST", /promptIds or as itemIds/);
     expect((await me.caller.collection.bySlug({ slug: shelf.slug })).items.map((i) => i.prompt.id)).toEqual([a.id, b.id]);
   });
 

@@ -58,13 +58,17 @@ export async function removePromptFromCollection(db: Db, actor: Actor, input: { 
  * Puts the named prompts first, in the order given; the items not named (added meanwhile, or
  * hidden from this manager) follow in their previous order. Every id must be in the collection.
  */
-export async function reorderCollection(db: Db, actor: Actor, input: { collectionId: string; promptIds: string[] }) {
+export async function reorderCollection(db: Db, actor: Actor, input: { collectionId: string; promptIds?: string[]; itemIds?: string[] }) {
   return db.$transaction(async (tx) => {
     const collection = await lockManageableCollection(tx, actor, input.collectionId);
-    const inCollection = new Set((await tx.collectionItem.findMany({ where: { collectionId: collection.id }, select: { promptId: true } })).map((i) => i.promptId));
-    const unknown = input.promptIds.filter((id) => !inCollection.has(id));
-    if (unknown.length) throw new ValidationError(`promptIds: ${unknown.length === 1 ? "a prompt is" : `${unknown.length} prompts are`} not in this collection.`, { promptIds: ["names a prompt that is not in this collection"] });
-    const order = await renumber(tx, collection.id, input.promptIds);
+    const items = await tx.collectionItem.findMany({ where: { collectionId: collection.id }, select: { id: true, promptId: true } });
+    const field = input.itemIds ? "itemIds" : "promptIds";
+    const promptOf = new Map(input.itemIds ? items.map((i) => [i.id, i.promptId]) : items.map((i) => [i.promptId, i.promptId]));
+    const named = input.itemIds ?? input.promptIds ?? [];
+    const unknown = named.filter((id) => !promptOf.has(id));
+    const what = field === "itemIds" ? "item" : "prompt";
+    if (unknown.length) throw new ValidationError(`${field}: ${unknown.length === 1 ? `a ${what} is` : `${unknown.length} ${what}s are`} not in this collection.`, { [field]: [`names a ${what} that is not in this collection`] });
+    const order = await renumber(tx, collection.id, named.map((id) => promptOf.get(id)!));
     await touch(tx, collection.id);
     return { collectionId: collection.id, promptIds: order };
   });

@@ -29,15 +29,20 @@ export const collectionRefInput = z.object({ collectionId: idSchema });
 export const addPromptInput = z.object({ collectionId: idSchema, promptId: idSchema, versionId: idSchema.nullish() });
 export const removePromptInput = z.object({ collectionId: idSchema, promptId: idSchema });
 
-/** The new order as prompt ids, first to last; items not named keep their order after them. */
-export const reorderInput = z.object({
-  collectionId: idSchema,
-  promptIds: z
+const orderIds = (what: string) =>
+  z
     .array(idSchema)
-    .min(1, "name at least one prompt")
-    .max(MAX_COLLECTION_ITEMS, `at most ${MAX_COLLECTION_ITEMS} prompts`)
-    .refine((ids) => new Set(ids).size === ids.length, "name each prompt once"),
-});
+    .min(1, `name at least one ${what}`)
+    .max(MAX_COLLECTION_ITEMS, `at most ${MAX_COLLECTION_ITEMS} ${what}s`)
+    .refine((ids) => new Set(ids).size === ids.length, `name each ${what} once`);
+
+/**
+ * The new order, first to last, as prompt ids or as item ids (`collection.bySlug`'s `items[].id`);
+ * items not named keep their order after them.
+ */
+export const reorderInput = z
+  .object({ collectionId: idSchema, promptIds: orderIds("prompt").optional(), itemIds: orderIds("item").optional() })
+  .refine((v) => (v.promptIds === undefined) !== (v.itemIds === undefined), { message: "give the new order as promptIds or as itemIds (one of them)", path: ["promptIds"] });
 
 export const bySlugInput = z.object({ slug: slugSchema });
 
