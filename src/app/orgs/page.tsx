@@ -40,12 +40,7 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
           It may have been answered, revoked or lapsed, or the link was cut short: ask whoever invited you for a new one.
         </Alert>
       ) : null}
-      {invitations.length ? (
-        <section aria-labelledby="invitations-heading" className="space-y-3">
-          <h2 id="invitations-heading" className="text-lg font-semibold text-slate-900">Invitations for you</h2>
-          <InvitationList invitations={invitations} />
-        </section>
-      ) : null}
+      <InvitationList invitations={invitations} heading="Invitations for you" className="space-y-3" headingClassName="text-lg font-semibold text-slate-900" />
 
       <section aria-labelledby="mine-heading" className="space-y-3">
         <h2 id="mine-heading" className="text-lg font-semibold text-slate-900">Yours</h2>

@@ -66,12 +66,7 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
         </div>
       </header>
 
-      {invitations.length ? (
-        <section aria-labelledby="invitation-heading" className={section}>
-          <h2 id="invitation-heading" className={h2}>Your invitation</h2>
-          <InvitationList invitations={invitations} />
-        </section>
-      ) : null}
+      <InvitationList invitations={invitations} heading="Your invitation" className={section} headingClassName={h2} />
 
       <section aria-labelledby="prompts-heading" className={section}>
         <h2 id="prompts-heading" className={h2}>Prompts</h2>
