@@ -9,6 +9,7 @@ import { isAdmin, type Viewer } from "../actor";
 import { ForbiddenError } from "../errors";
 import { PAID_FORK_PRIVATE_REASON } from "@/shared/prompts/fork-title";
 import type { Visibility } from "@/shared/prompts/visibility";
+import { FULL_REACH, type ViewerReach } from "./viewer-reach";
 
 /** What APIs say when a body is withheld. */
 export const LOCKED_BODY_REASON = "This prompt is for sale: buy a license to use its body.";
@@ -101,12 +102,14 @@ export function withBodyAccess<T extends { number: number; body: string }>(versi
 /**
  * SQL that is true when the LATEST body of the prompt row `alias` is withheld from the viewer: what
  * the search document indexes, so search can leave the body's words out for those who cannot read it.
+ * `reach` (viewer-reach.ts) leaves out the licenses' part for a viewer who holds none.
  */
-export function latestBodyHiddenSql(viewer: Viewer, alias = "p"): Prisma.Sql {
+export function latestBodyHiddenSql(viewer: Viewer, alias = "p", reach: Pick<ViewerReach, "licenses"> = FULL_REACH): Prisma.Sql {
   if (isAdmin(viewer)) return Prisma.sql`FALSE`;
   const p = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
   const listed = Prisma.sql`EXISTS (SELECT 1 FROM "Listing" l WHERE l."promptId" = ${p}.id AND l.status = 'active' AND l."priceCents" > 0)`;
   if (!viewer) return listed;
+  if (!reach.licenses) return Prisma.sql`(${listed} AND ${p}."ownerId" <> ${viewer.id})`;
   const latest = Prisma.sql`(SELECT max(v.number) FROM "PromptVersion" v WHERE v."promptId" = ${p}.id)`;
   return Prisma.sql`(${listed} AND ${p}."ownerId" <> ${viewer.id} AND NOT EXISTS (
     SELECT 1 FROM "License" li WHERE li."promptId" = ${p}.id AND li."holderId" = ${viewer.id} AND li.status = 'active'

@@ -17,6 +17,7 @@ import { ForbiddenError, NotFoundError } from "../errors";
 import { assertOrgAction, describeAction, orgRoleOf, type OrgActionOptions } from "../governance/org-authorization";
 import { assertCanReadBody, LOCKED_BODY_REASON } from "./paid-access";
 import { assertVersionVisible } from "./version-visibility";
+import { FULL_REACH, type ViewerReach } from "./viewer-reach";
 import type { Visibility } from "@/shared/prompts/visibility";
 
 type PromptAccessFields = { ownerId: string; visibility: Visibility; orgId?: string | null };
@@ -89,14 +90,20 @@ export function attributablePromptsSql(ownerId: string, alias = "p"): Prisma.Sql
     SELECT m."orgId" FROM "Membership" m WHERE m."userId" = ${ownerId} AND m.role::text = ANY(${[...ORG_ACTIONS["capture.attribute"]]}::text[])))`;
 }
 
-/** listablePromptsWhere as SQL on the prompt row `alias`, for raw queries (search). */
-export function listablePromptsSql(viewer: Viewer, alias = "p"): Prisma.Sql {
+/**
+ * listablePromptsWhere as SQL on the prompt row `alias`, for raw queries (search). `reach`
+ * (viewer-reach.ts) leaves out the organisations' part for a viewer who belongs to none.
+ */
+export function listablePromptsSql(viewer: Viewer, alias = "p", reach: Pick<ViewerReach, "orgs"> = FULL_REACH): Prisma.Sql {
   const p = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
-  const visible = viewer
-    ? Prisma.sql`(${p}.visibility = 'public' OR (${p}."orgId" IS NULL AND ${p}."ownerId" = ${viewer.id}) OR (${p}."orgId" IS NOT NULL AND EXISTS (
+  const own = viewer ? Prisma.sql`(${p}."orgId" IS NULL AND ${p}."ownerId" = ${viewer.id})` : null;
+  const visible = !viewer
+    ? Prisma.sql`${p}.visibility = 'public'`
+    : reach.orgs
+      ? Prisma.sql`(${p}.visibility = 'public' OR ${own} OR (${p}."orgId" IS NOT NULL AND EXISTS (
         SELECT 1 FROM "Membership" m WHERE m."orgId" = ${p}."orgId" AND m."userId" = ${viewer.id}
           AND (${p}.visibility <> 'private' OR m.role::text = ANY(${[...ORG_PRIVATE_READ_ROLES]}::text[])))))`
-    : Prisma.sql`${p}.visibility = 'public'`;
+      : Prisma.sql`(${p}.visibility = 'public' OR ${own})`;
   return Prisma.sql`(${visible} AND ${notArchivedSql(alias)})`;
 }
 

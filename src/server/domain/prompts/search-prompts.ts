@@ -14,6 +14,7 @@ import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
 import { latestBodyHiddenSql } from "../access/paid-access";
 import { listablePromptsSql } from "../access/prompt-access";
+import { viewerReach } from "../access/viewer-reach";
 import { toPromptCard, type PromptCardRow } from "./prompt-cards";
 import { categoriesNamedBy, suggestQuery } from "./search-suggestions";
 import { normalizeTag } from "@/shared/prompts/tags";
@@ -83,9 +84,11 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
   const sort: SearchSort = input.sort ?? (asked ? "relevance" : "newest");
   if (sort === "relevance" && !asked) throw new ValidationError("sort: relevance needs a search query (q)", { sort: ["relevance needs q"] });
 
-  // Public prompts and the viewer's own, never archived ones (the same rule as every other list).
-  const where: Prisma.Sql[] = [listablePromptsSql(viewer, "p")];
-  const bodyHidden = latestBodyHiddenSql(viewer, "p");
+  // Public prompts and the viewer's own, never archived ones (the same rule as every other list),
+  // without the parts for memberships and licenses when the viewer has none (viewer-reach.ts).
+  const reach = await viewerReach(db, viewer);
+  const where: Prisma.Sql[] = [listablePromptsSql(viewer, "p", reach)];
+  const bodyHidden = latestBodyHiddenSql(viewer, "p", reach);
   // Full text on the weighted document; where the body is withheld, on the rest of it only (the
   // indexed match still narrows the rows first).
   const ftsMatchFor = (tsquery: Prisma.Sql) => Prisma.sql`(p."searchVector" @@ ${tsquery} AND (NOT ${bodyHidden} OR ${WITHOUT_BODY} @@ ${tsquery}))`;

@@ -1,0 +1,23 @@
+// What widens a signed-in viewer's view of the catalogue beyond public prompts and their own:
+// memberships (organisation prompts) and active licenses (paid bodies). Most people have neither,
+// and the SQL that allows for them is the dearest part of a search for the embedded database (its
+// planning and per-row subqueries cost about twice the anonymous statement), so searches ask once
+// and leave out what cannot apply. Read in the same request as the search: a membership or license
+// granted between the two only shows on the next search, and nothing is ever shown that is not allowed.
+import "server-only";
+import type { DbOrTx } from "@/server/db/prisma";
+import type { Viewer } from "../actor";
+
+/** `orgs`: the viewer belongs to an organisation; `licenses`: they hold an active license. */
+export type ViewerReach = { orgs: boolean; licenses: boolean };
+
+/** Everything may apply: the SQL built with it is the full rule. */
+export const FULL_REACH: ViewerReach = { orgs: true, licenses: true };
+
+export async function viewerReach(db: DbOrTx, viewer: Viewer): Promise<ViewerReach> {
+  if (!viewer) return { orgs: false, licenses: false };
+  const [row] = await db.$queryRaw<ViewerReach[]>`
+    SELECT EXISTS (SELECT 1 FROM "Membership" WHERE "userId" = ${viewer.id}) AS orgs,
+      EXISTS (SELECT 1 FROM "License" WHERE "holderId" = ${viewer.id} AND status = 'active') AS licenses`;
+  return row ?? FULL_REACH;
+}
