@@ -120,8 +120,30 @@ export function readablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
   return { OR: [{ orgId: null, ownerId: viewer.id }, ...memberPromptsWhere(viewer.id), { AND: [shared, { OR: [notArchivedWhere, licensed] }] }] };
 }
 
+type ReadablePrompt = NonNullable<Awaited<ReturnType<typeof readablePromptRow>>>;
+
+const readablePromptRow = (db: DbOrTx, viewer: Viewer, promptId: string) => db.prompt.findFirst({ where: { AND: [{ id: promptId }, readablePromptsWhere(viewer)] } });
+
+/**
+ * Viewers of one page render (src/trpc/server.ts), which only reads: a prompt page asks six
+ * procedures about one prompt, each of which checks it may be read; for these viewers the check
+ * runs once per prompt. Keyed by the viewer object, which lives as long as its render.
+ */
+const renderChecks = new WeakMap<NonNullable<Viewer>, Map<string, Promise<ReadablePrompt | null>>>();
+
+/** Marks `viewer` (a page render's, never one that writes) as one whose readability checks are asked once per prompt. */
+export function checkReadsOncePerRender(viewer: NonNullable<Viewer>) {
+  renderChecks.set(viewer, new Map());
+}
+
 export async function findReadablePrompt(db: DbOrTx, viewer: Viewer, promptId: string) {
-  const prompt = await db.prompt.findFirst({ where: { AND: [{ id: promptId }, readablePromptsWhere(viewer)] } });
+  const checks = viewer ? renderChecks.get(viewer) : undefined;
+  let row = checks?.get(promptId);
+  if (!row) {
+    row = readablePromptRow(db, viewer, promptId);
+    checks?.set(promptId, row);
+  }
+  const prompt = await row;
   if (!prompt) throw new NotFoundError("Prompt");
   return prompt;
 }
