@@ -11,11 +11,15 @@ import { forkSourceFor, forkSourceSelect, notArchivedWhere } from "../access/pro
  * `version.bodyLocked` says whether the actor may open that version's body (paid content).
  */
 export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string | null; limit: number }) {
+  // The people followed, by id: as a filter on each version row ("its owner has this follower")
+  // the statement walked every published version of the site for someone who follows few or none.
+  const followed = (await db.follow.findMany({ where: { followerId: actor.id }, select: { followeeId: true } })).map((f) => f.followeeId);
+  if (!followed.length) return { items: [], nextCursor: null };
   const rows = await db.promptVersion.findMany({
     where: {
-      prompt: { visibility: "public", ...notArchivedWhere, owner: { followers: { some: { followerId: actor.id } } } },
+      prompt: { visibility: "public", ...notArchivedWhere, ownerId: { in: followed } },
       // The owner's own saves (a fork's first version is the forker's new prompt).
-      author: { followers: { some: { followerId: actor.id } } },
+      authorId: { in: followed },
       // Published versions only: proposals and rejected ones never reach a feed.
       status: "approved",
     },
