@@ -149,8 +149,25 @@ function load(): Env {
   return parsed.data;
 }
 
-/** Read lazily so scripts can set variables (AUTH_SECRET, the embedded URL) before first use. */
-export const env = new Proxy({} as Env, { get: (_t, key: string) => load()[key as keyof Env] });
+/** The environment as last parsed, and the raw value of each variable it was parsed from. */
+let parsed: { env: Env; raw: Map<string, string | undefined> } | undefined;
+
+/**
+ * Read lazily so scripts can set variables (AUTH_SECRET, the embedded URL) before first use, and
+ * parsed again when a variable read has changed since (tests set them as they go). Each variable's
+ * value depends on its own text only, so comparing the one asked for is enough; parsing all of
+ * them on every read cost ~27 µs, dozens of times per request.
+ */
+export const env = new Proxy({} as Env, {
+  get: (_t, key: string) => {
+    const raw = process.env[key];
+    if (!parsed || parsed.raw.get(key) !== raw) {
+      const fresh = load();
+      parsed = { env: fresh, raw: new Map(Object.keys(schema.shape).map((name) => [name, process.env[name]])) };
+    }
+    return parsed.env[key as keyof Env];
+  },
+});
 
 export const dataDir = () => resolve(env.DATA_DIR);
 export const githubSignInEnabled = () => Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
