@@ -45,6 +45,7 @@ export async function startHttpServer(opts: {
 
   const proxy = getProxyHandler(opts.spool);
   const trustedProxies = env.TRUST_PROXY;
+  const idleGc = startIdleGc();
   const pageCache = createPageCache({
     // Under `next dev` pages change as their files do: nothing is kept.
     ttlMs: opts.dev ? 0 : env.PAGE_CACHE_TTL_MS,
@@ -53,12 +54,13 @@ export async function startHttpServer(opts: {
     recordView: (view, req) => recordPageView(getDb(), view, { actorId: null, origin: { source: "web", viewerKey: viewerKeyOfNodeRequest(req) } }),
     onWrite: opts.onWrite,
     onStore: opts.onStore,
+    // An idle server's last pages are dropped after a TTL: give their memory back then, too.
+    onFreed: () => idleGc.released(),
     onError: (error) => console.error("[server]", error),
     // A cached anonymous API answer counts against its address's budget, as its render would.
     admit: admitCachedApiCall,
   });
 
-  const idleGc = startIdleGc();
   const server = createServer((req, res) => {
     idleGc.touch();
     // Security headers on every response; the client's address for per-IP limits (node-request.ts).

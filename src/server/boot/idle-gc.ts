@@ -1,7 +1,8 @@
 // Gives memory back after a burst of traffic. V8 grows its heap under load and, with no allocation
 // to prompt it, rarely collects fully once the traffic stops, so a server that served a peak kept
-// its peak's memory. After `idleMs` without a request (and only once per quiet spell), this runs a
-// full collection, which returns emptied heap pages to the system.
+// its peak's memory. After `idleMs` without a request (and only once per quiet spell, or once more
+// after `released`: the page cache dropping its last entries), this runs a full collection, which
+// returns emptied heap pages to the system.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
@@ -16,7 +17,8 @@ function fullCollection(): () => void {
   return collect;
 }
 
-export type IdleGc = { touch: () => void; stop: () => void };
+/** `touch`: a request came; `released`: memory was let go (the page cache's old entries), collect once idle. */
+export type IdleGc = { touch: () => void; released: () => void; stop: () => void };
 
 export function startIdleGc(opts: { idleMs?: number; checkMs?: number; now?: () => number; collect?: () => void } = {}): IdleGc {
   const idleMs = opts.idleMs ?? 10_000;
@@ -32,6 +34,9 @@ export function startIdleGc(opts: { idleMs?: number; checkMs?: number; now?: () 
   return {
     touch: () => {
       lastActivity = now();
+      busySinceCollection = true;
+    },
+    released: () => {
       busySinceCollection = true;
     },
     stop: () => clearInterval(timer),

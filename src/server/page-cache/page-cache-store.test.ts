@@ -21,8 +21,22 @@ describe("the page cache's entries", () => {
     // An idle server does not hold what it can no longer serve.
     s.set("/a", entry("a"), s.generation());
     clock = 20_000;
-    s.sweep();
+    expect(s.sweep()).toBe(1);
     expect(s.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  test("a sweep of an idle server drops what is past its TTL; under traffic the stale entry stays for the crowd", () => {
+    clock = 0;
+    const s = store();
+    s.set("/old", entry("older"), s.generation());
+    clock = 3_000;
+    s.set("/new", entry("new"), s.generation());
+    clock = 6_000;
+    expect(s.sweep()).toBe(0);
+    expect(s.stats().entries).toBe(2);
+    expect(s.sweep({ idle: true })).toBe("older".length);
+    expect(s.stats()).toMatchObject({ entries: 1, bytes: "new".length });
+    expect(s.get("/new")).toBeDefined();
   });
 
   test("a write empties it when it ends, here or in another worker, and a render that began before it is not kept", () => {

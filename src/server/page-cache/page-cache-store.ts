@@ -38,8 +38,12 @@ export type PageCacheStore = {
   generation(): number;
   /** A write in this process or another (`source`) started or ended; `changed`: the end of one that may have changed something. */
   write(phase: "start" | "end", source?: string, changed?: boolean): void;
-  /** Drops the entries too old to be served even stale (so an idle server does not hold them). */
-  sweep(): void;
+  /**
+   * Drops the entries too old to be served even stale, or with `idle` (nobody asked for a page for
+   * a TTL) those past their TTL: stale answers only spare a crowd the wait for one render, and an
+   * idle server should not hold its last burst's pages. Answers the bytes it dropped.
+   */
+  sweep(opts?: { idle?: boolean }): number;
   /** A worker that wrote is gone: its unfinished writes no longer hold the cache off. */
   forgetSource(source: string): void;
   stats(): { entries: number; bytes: number; hits: number; misses: number };
@@ -133,8 +137,11 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
         else remoteWrites.delete(source);
       }
     },
-    sweep() {
-      for (const [key, held] of entries) if (now() - held.entry.storedAt >= 2 * opts.ttlMs) evict(key);
+    sweep({ idle = false } = {}) {
+      const before = bytes;
+      const maxAge = idle ? opts.ttlMs : 2 * opts.ttlMs;
+      for (const [key, held] of entries) if (now() - held.entry.storedAt >= maxAge) evict(key);
+      return before - bytes;
     },
     forgetSource(source) {
       remoteWrites.delete(source);

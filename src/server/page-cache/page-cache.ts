@@ -31,6 +31,8 @@ export type PageCacheOptions = {
   onWrite?: (phase: "start" | "end", changed?: boolean) => void;
   /** This process rendered and kept an entry (to offer it to the other workers). */
   onStore?: (key: string, entry: CachedResponse) => void;
+  /** Entries were dropped as too old (`bytes` of them): memory to give back once the server is idle. */
+  onFreed?: (bytes: number) => void;
   onError?: (error: unknown) => void;
   /**
    * Asked before a hit is served: false when the request was answered otherwise (a rate limit's
@@ -87,7 +89,12 @@ function send(res: ServerResponse, entry: Pick<CachedResponse, "status" | "heade
 
 export function createPageCache(opts: PageCacheOptions): PageCache {
   const store = createPageCacheStore({ ttlMs: opts.ttlMs, maxBytes: opts.maxBytes ?? 64 * 1024 * 1024 });
-  if (opts.ttlMs > 0) setInterval(() => store.sweep(), opts.ttlMs).unref();
+  let lastRequestAt = Date.now();
+  if (opts.ttlMs > 0)
+    setInterval(() => {
+      const freed = store.sweep({ idle: Date.now() - lastRequestAt >= opts.ttlMs });
+      if (freed > 0) opts.onFreed?.(freed);
+    }, opts.ttlMs / 2).unref();
   /** Renders in flight per key: later requests for the same key wait for the first one. */
   const rendering = new Map<string, Promise<CachedResponse | null>>();
   const onError = opts.onError ?? ((error: unknown) => console.error("[page-cache]", error));
@@ -159,6 +166,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
   }
 
   function handle(req: IncomingMessage, res: ServerResponse) {
+    lastRequestAt = Date.now();
     if (isWrite(req)) {
       store.write("start");
       opts.onWrite?.("start");
