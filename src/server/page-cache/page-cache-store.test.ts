@@ -25,6 +25,20 @@ describe("the page cache's entries", () => {
     expect(s.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 
+  test("says a write is in flight from its start, here or in another worker, until it ends", () => {
+    clock = 0;
+    const s = store();
+    expect(s.writing()).toBe(false);
+    s.write("start");
+    expect(s.writing()).toBe(true);
+    s.write("end", undefined, false);
+    expect(s.writing()).toBe(false);
+    s.write("start", "2");
+    expect(s.writing()).toBe(true);
+    s.write("end", "2");
+    expect(s.writing()).toBe(false);
+  });
+
   test("a sweep of an idle server drops what is past its TTL; under traffic the stale entry stays for the crowd", () => {
     clock = 0;
     const s = store();

@@ -36,6 +36,8 @@ export type PageCacheStore = {
   setShared(key: string, entry: CachedResponse): boolean;
   /** Moves with every write that starts or ends; a render remembers it when it starts. */
   generation(): number;
+  /** A write is in flight here or in another worker (told of its start, not yet of its end). */
+  writing(): boolean;
   /** A write in this process or another (`source`) started or ended; `changed`: the end of one that may have changed something. */
   write(phase: "start" | "end", source?: string, changed?: boolean): void;
   /**
@@ -124,6 +126,7 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
       return put(key, entry);
     },
     generation: () => generation,
+    writing: () => writesInFlight(),
     write(phase, source, changed = true) {
       generation++;
       lastWriteAt = now();

@@ -4,7 +4,8 @@
 // an entry is past its TTL but not twice that, get it while one request renders it again). Only a
 // 200 without Set-Cookie is kept. Each response gets a fresh CSP nonce in its header and body
 // (nonce-body.ts), and a hit records the prompt page views its render recorded (render-context.ts).
-// Writes that may have changed something empty it (page-cache-store.ts); `onWrite` tells the other workers. What one worker renders
+// Writes that may have changed something empty it (page-cache-store.ts), and while one is in flight
+// anywhere requests are rendered rather than answered from it; `onWrite` tells the other workers. What one worker renders
 // and keeps, `onStore` offers to the others (`sharedEntry`), so a page is rendered once per TTL for
 // all of them rather than once per worker. Responses carry
 // `x-cache: hit | miss`, or `bypass` on a public page asked for by someone signed in (or with an
@@ -194,6 +195,11 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
       void render(req, res);
       return;
     }
+    // While a write is in flight anywhere, pages are rendered, not answered from the cache: the
+    // writer's answer can reach its client (who may ask again at once, on a connection another
+    // worker takes) before the other workers hear that the write ended, while its start reached
+    // them before it committed. Nothing is stored meanwhile (page-cache-store.ts).
+    if (store.writing()) return renderMiss(req, res, decision.key, false);
     const hit = store.get(decision.key);
     if (hit) return serveHit(req, res, hit);
     const pending = rendering.get(decision.key);
