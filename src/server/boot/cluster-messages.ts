@@ -4,7 +4,7 @@ import type { CachedResponse } from "@/server/page-cache/page-cache-store";
 import type { Authenticated } from "@/server/proxy/cached-authenticator";
 
 /** Worker → primary: a write started or ended there. Primary → other workers: the same, with its source. */
-export type PageCacheWriteMessage = { type: "promptuary:page-cache.write"; phase: "start" | "end"; source?: string; changed?: boolean };
+export type PageCacheWriteMessage = { type: "promptuary:page-cache.write"; phase: "start" | "end"; source?: string; changed?: boolean; signed?: boolean };
 /** Worker → primary → other workers: a page the sender rendered and kept (advanced serialization: its Buffers arrive as Buffers). */
 export type PageCacheEntryMessage = { type: "promptuary:page-cache.entry"; key: string; entry: CachedResponse };
 /** Primary → workers: a worker is gone; writes it left unfinished no longer hold the cache off. */

@@ -27,7 +27,7 @@ export async function runHttpWorker(opts: { workers: number }): Promise<void> {
       shareKeyAnswer: (keyHash, value) => send({ type: "promptuary:key-answer", keyHash, value }),
       logDatabaseState: (line, reachable) => send({ type: "promptuary:database-state", reachable, line }),
     },
-    onWrite: (phase, changed) => send({ type: "promptuary:page-cache.write", phase, changed }),
+    onWrite: (phase, changed, signed) => send({ type: "promptuary:page-cache.write", phase, changed, signed }),
     // A page one worker rendered serves all of them for its TTL.
     onStore: (key, entry) => send({ type: "promptuary:page-cache.entry", key, entry }),
   });
@@ -47,7 +47,7 @@ export async function runHttpWorker(opts: { workers: number }): Promise<void> {
     else if (message.type === "promptuary:page-cache.forget") http.pageCache.forgetSource(message.source);
     else if (message.type === "promptuary:key-answer") learnKeyAnswer(message.keyHash, message.value);
     else if (message.type === "promptuary:key-answers.recheck") recheckKeyAnswers();
-    else if (message.type === "promptuary:page-cache.write" && message.source) http.pageCache.remoteWrite(message.phase, message.source, message.changed);
+    else if (message.type === "promptuary:page-cache.write" && message.source) http.pageCache.remoteWrite(message.phase, message.source, message.changed, message.signed);
     else if (message.type === "promptuary:page-cache.entry") http.pageCache.sharedEntry(message.key, message.entry);
   });
   process.on("disconnect", () => {

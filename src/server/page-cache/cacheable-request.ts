@@ -103,6 +103,12 @@ export function isWrite(req: IncomingMessage): boolean {
   return true;
 }
 
+/** The request is someone's: a session cookie (however spelled) or an API key. */
+export function carriesCredentials(req: IncomingMessage): boolean {
+  const h = req.headers;
+  return SESSION_COOKIE.test(first(h.cookie)) || h.authorization !== undefined || h["x-api-key"] !== undefined || h["x-promptuary-key"] !== undefined;
+}
+
 /** Whether a write's response says it may have changed something: a refused or failed one (4xx, 5xx) did not. */
 export function writeMayHaveChanged(status: number): boolean {
   return status < 400;

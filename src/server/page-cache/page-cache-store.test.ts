@@ -25,17 +25,26 @@ describe("the page cache's entries", () => {
     expect(s.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 
-  test("says a write is in flight from its start, here or in another worker, until it ends", () => {
+  test("says a signed-in write is in flight from its start, here or in another worker, until it ends; anonymous writes never", () => {
     clock = 0;
     const s = store();
     expect(s.writing()).toBe(false);
-    s.write("start");
+    s.write("start", undefined, true, true);
     expect(s.writing()).toBe(true);
-    s.write("end", undefined, false);
+    s.write("end", undefined, false, true);
     expect(s.writing()).toBe(false);
-    s.write("start", "2");
+    s.write("start", "2", true, true);
     expect(s.writing()).toBe(true);
-    s.write("end", "2");
+    s.write("end", "2", true, true);
+    expect(s.writing()).toBe(false);
+    s.write("start");
+    s.write("start", "2");
+    expect(s.writing()).toBe(false);
+    s.write("end", undefined, false);
+    s.write("end", "2", false);
+    // A worker that died mid-write no longer holds it.
+    s.write("start", "3", true, true);
+    s.forgetSource("3");
     expect(s.writing()).toBe(false);
   });
 

@@ -36,10 +36,17 @@ export type PageCacheStore = {
   setShared(key: string, entry: CachedResponse): boolean;
   /** Moves with every write that starts or ends; a render remembers it when it starts. */
   generation(): number;
-  /** A write is in flight here or in another worker (told of its start, not yet of its end). */
+  /**
+   * A write by someone signed in (a session or an API key) is in flight here or in another worker:
+   * told of its start, not yet of its end. Anonymous writes are left out: they are refused (or
+   * change nothing public) and must not keep the cache from answering.
+   */
   writing(): boolean;
-  /** A write in this process or another (`source`) started or ended; `changed`: the end of one that may have changed something. */
-  write(phase: "start" | "end", source?: string, changed?: boolean): void;
+  /**
+   * A write in this process or another (`source`) started or ended; `changed`: the end of one that
+   * may have changed something; `signed`: made by someone signed in (see `writing`).
+   */
+  write(phase: "start" | "end", source?: string, changed?: boolean, signed?: boolean): void;
   /**
    * Drops the entries too old to be served even stale, or with `idle` (nobody asked for a page for
    * a TTL) those past their TTL: stale answers only spare a crowd the wait for one render, and an
@@ -60,7 +67,9 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
   const now = opts.now ?? Date.now;
   const entries = new Map<string, { entry: CachedResponse; bytes: number }>();
   const remoteWrites = new Map<string, { count: number; since: number }>();
+  const remoteSignedWrites = new Map<string, { count: number; since: number }>();
   let localWrites = 0;
+  let localSignedWrites = 0;
   let generation = 0;
   /** When this store last heard of a write starting or ending, here or elsewhere. */
   let lastWriteAt = Number.NEGATIVE_INFINITY;
@@ -72,13 +81,21 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
     entries.clear();
     bytes = 0;
   };
-  const writesInFlight = () => {
-    if (localWrites) return true;
-    for (const [source, w] of remoteWrites) {
+  const inFlight = (local: number, remote: Map<string, { count: number; since: number }>) => {
+    if (local) return true;
+    for (const [source, w] of remote) {
       if (now() - w.since < REMOTE_WRITE_LIMIT_MS) return true;
-      remoteWrites.delete(source);
+      remote.delete(source);
     }
     return false;
+  };
+  const writesInFlight = () => inFlight(localWrites, remoteWrites);
+  const count = (remote: Map<string, { count: number; since: number }>, source: string, phase: "start" | "end") => {
+    const w = remote.get(source) ?? { count: 0, since: now() };
+    w.count += phase === "start" ? 1 : -1;
+    w.since = now();
+    if (w.count > 0) remote.set(source, w);
+    else remote.delete(source);
   };
   const evict = (key: string) => {
     const held = entries.get(key);
@@ -126,18 +143,18 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
       return put(key, entry);
     },
     generation: () => generation,
-    writing: () => writesInFlight(),
-    write(phase, source, changed = true) {
+    writing: () => inFlight(localSignedWrites, remoteSignedWrites),
+    write(phase, source, changed = true, signed = false) {
       generation++;
       lastWriteAt = now();
       if (phase === "end" && changed) clear();
-      if (source === undefined) localWrites = Math.max(0, localWrites + (phase === "start" ? 1 : -1));
-      else {
-        const w = remoteWrites.get(source) ?? { count: 0, since: now() };
-        w.count += phase === "start" ? 1 : -1;
-        w.since = now();
-        if (w.count > 0) remoteWrites.set(source, w);
-        else remoteWrites.delete(source);
+      const step = phase === "start" ? 1 : -1;
+      if (source === undefined) {
+        localWrites = Math.max(0, localWrites + step);
+        if (signed) localSignedWrites = Math.max(0, localSignedWrites + step);
+      } else {
+        count(remoteWrites, source, phase);
+        if (signed) count(remoteSignedWrites, source, phase);
       }
     },
     sweep({ idle = false } = {}) {
@@ -148,6 +165,7 @@ export function createPageCacheStore(opts: { ttlMs: number; maxBytes: number; no
     },
     forgetSource(source) {
       remoteWrites.delete(source);
+      remoteSignedWrites.delete(source);
     },
     stats: () => ({ entries: entries.size, bytes, hits, misses }),
     countHit: () => void hits++,

@@ -12,7 +12,7 @@
 // API key, or by Next's client navigation).
 import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
 import { newNonce } from "@/server/http/security-headers";
-import { cacheDecision, isWrite, writeMayHaveChanged } from "./cacheable-request";
+import { cacheDecision, carriesCredentials, isWrite, writeMayHaveChanged } from "./cacheable-request";
 import { captureResponse, type CapturedResponse } from "./capture-response";
 import { gzipWithNonce, toNonceBody, withNonce } from "./nonce-body";
 import { createPageCacheStore, type CachedResponse, type PageCacheStore } from "./page-cache-store";
@@ -28,8 +28,8 @@ export type PageCacheOptions = {
   render: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** Records a prompt page view, as the page does when it renders, for the visitor of `req`. */
   recordView: (view: NotedView, req: IncomingMessage) => void;
-  /** A write started or ended in this process (to tell the other workers); `changed`: it may have changed something. */
-  onWrite?: (phase: "start" | "end", changed?: boolean) => void;
+  /** A write started or ended in this process (to tell the other workers); `changed`: it may have changed something; `signed`: by someone signed in. */
+  onWrite?: (phase: "start" | "end", changed?: boolean, signed?: boolean) => void;
   /** This process rendered and kept an entry (to offer it to the other workers). */
   onStore?: (key: string, entry: CachedResponse) => void;
   /** Entries were dropped as too old (`bytes` of them): memory to give back once the server is idle. */
@@ -45,7 +45,7 @@ export type PageCacheOptions = {
 export type PageCache = {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** A write in another worker (`source`) started or ended. */
-  remoteWrite: (phase: "start" | "end", source: string, changed?: boolean) => void;
+  remoteWrite: (phase: "start" | "end", source: string, changed?: boolean, signed?: boolean) => void;
   /** An entry another worker rendered and kept (kept here too unless a write here says otherwise). */
   sharedEntry: (key: string, entry: CachedResponse) => void;
   forgetSource: (source: string) => void;
@@ -169,16 +169,17 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
   function handle(req: IncomingMessage, res: ServerResponse) {
     lastRequestAt = Date.now();
     if (isWrite(req)) {
-      store.write("start");
-      opts.onWrite?.("start");
+      const signed = carriesCredentials(req);
+      store.write("start", undefined, true, signed);
+      opts.onWrite?.("start", true, signed);
       let ended = false;
       const end = () => {
         if (ended) return;
         ended = true;
         // A client that went away before the answer: the write may still have happened.
         const changed = res.writableFinished ? writeMayHaveChanged(res.statusCode) : true;
-        store.write("end", undefined, changed);
-        opts.onWrite?.("end", changed);
+        store.write("end", undefined, changed, signed);
+        opts.onWrite?.("end", changed, signed);
       };
       res.once("finish", end);
       res.once("close", end);
@@ -195,10 +196,11 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
       void render(req, res);
       return;
     }
-    // While a write is in flight anywhere, pages are rendered, not answered from the cache: the
-    // writer's answer can reach its client (who may ask again at once, on a connection another
+    // While someone signed in is writing, in any worker, pages are rendered, not answered from the
+    // cache: the writer's answer can reach them (who may ask again at once, on a connection another
     // worker takes) before the other workers hear that the write ended, while its start reached
-    // them before it committed. Nothing is stored meanwhile (page-cache-store.ts).
+    // them before it committed. Nothing is stored meanwhile (page-cache-store.ts). Anonymous
+    // writes (refused, or changing nothing public) do not hold it: they cannot keep it cold.
     if (store.writing()) return renderMiss(req, res, decision.key, false);
     const hit = store.get(decision.key);
     if (hit) return serveHit(req, res, hit);
@@ -212,7 +214,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
 
   return {
     handle,
-    remoteWrite: (phase, source, changed) => store.write(phase, source, changed),
+    remoteWrite: (phase, source, changed, signed) => store.write(phase, source, changed, signed),
     sharedEntry: (key, entry) => void store.setShared(key, entry),
     forgetSource: (source) => store.forgetSource(source),
     store,
