@@ -6,6 +6,7 @@ import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireSignedIn } from "@/server/auth/require-signed-in";
 import { serverApi } from "@/trpc/server";
+import { ReviewNoticeProvider } from "./_components/review-notice";
 import { ReviewQueueActions } from "./_components/review-queue-actions";
 
 export const metadata: Metadata = { title: "Reviews" };
@@ -24,6 +25,7 @@ export default async function ReviewsPage() {
         Versions proposed in your organisations that wait for your approval, oldest first. Approving publishes a version (global prompts need two approvals by
         different people); rejecting needs a comment. Your own proposals wait for someone else.
       </p>
+      <ReviewNoticeProvider>
       {items.length === 0 ? (
         <div className="mt-8">
           <EmptyState title="Nothing waits for you">When a contributor proposes a version in an organisation where you are an owner or admin, it appears here.</EmptyState>
@@ -58,6 +60,7 @@ export default async function ReviewsPage() {
           ))}
         </ol>
       )}
+      </ReviewNoticeProvider>
     </main>
   );
 }
