@@ -11,6 +11,7 @@ import next from "next";
 import { env } from "@/env";
 import { getDb } from "@/server/db/client";
 import { flushUsage } from "@/server/domain/analytics/record-usage";
+import { sharePublicReads, sweepPublicReads } from "@/server/domain/access/public-reads";
 import { recordPageView } from "@/server/domain/social/views";
 import { prepareNodeRequest } from "@/server/http/node-request";
 import { viewerKeyOfNodeRequest } from "@/server/http/viewer-key";
@@ -60,6 +61,12 @@ export async function startHttpServer(opts: {
     // A cached anonymous API answer counts against its address's budget, as its render would.
     admit: admitCachedApiCall,
   });
+
+  // Searches by everyone who sees only what anonymous visitors see share one answer for the page
+  // cache's TTL, dropped by the same writes (domain/access/public-reads.ts).
+  const sharedReadsTtl = opts.dev ? 0 : env.PAGE_CACHE_TTL_MS;
+  sharePublicReads({ generation: pageCache.store.generation, ttlMs: sharedReadsTtl });
+  if (sharedReadsTtl > 0) setInterval(sweepPublicReads, sharedReadsTtl / 2).unref();
 
   const server = createServer((req, res) => {
     idleGc.touch();

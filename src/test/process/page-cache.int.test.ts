@@ -142,6 +142,26 @@ describe("the anonymous page cache of the real server", () => {
     expect(search.body).not.toContain(`Secret ${marker}`);
   });
 
+  test("search answers shared by people who see what anonymous visitors see never reach an owner or a license holder", async () => {
+    const reader = await makeUser(db, { handle: `reader-${marker}` });
+    const readerCookie = await signIn(reader.user.email!);
+    const search = (cookie?: string) => get(`/api/trpc/prompt.search?input=${encodeURIComponent(JSON.stringify({ json: { q: marker, limit: 20 } }))}`, cookie ? { cookie } : {});
+    const card = (body: string, title: string) => (JSON.parse(body) as { result: { data: { json: { items: { title: string; bodyLocked: boolean }[] } } } }).result.data.json.items.find((i) => i.title === title);
+    // The reader asks twice (the second answer is the shared one), then the owner and the buyer.
+    for (let i = 0; i < 2; i++) {
+      const theirs = await search(readerCookie);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body).toContain(`Open ${marker}`);
+      expect(theirs.body).not.toContain(`Secret ${marker}`);
+      expect(card(theirs.body, `Paid ${marker}`)?.bodyLocked).toBe(true);
+    }
+    const owner = await search(sellerCookie);
+    expect(owner.body).toContain(`Secret ${marker}`);
+    const buyer = await search(buyerCookie);
+    expect(buyer.body).not.toContain(`Secret ${marker}`);
+    expect(card(buyer.body, `Paid ${marker}`)?.bodyLocked).toBe(false);
+  });
+
   test("a signed-in owner never gets the anonymous page", async () => {
     const anonymous = await hit(`/p/${slugs.open}`);
     expect(anonymous.body).toContain("Sign in");

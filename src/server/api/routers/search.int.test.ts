@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharePublicReads } from "@/server/domain/access/public-reads";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { createTestDatabase, type TestDatabase } from "@/test/test-db";
@@ -38,6 +39,32 @@ describe("prompt.search", () => {
     expect(mine.items.map((i) => i.id)).toContain(ids.secret);
     const theirs = await other.caller.prompt.search({ q: "kubernetes" });
     expect(theirs.items.map((i) => i.id)).not.toContain(ids.secret);
+  });
+
+  it("shares anonymous answers only with people who see what anonymous visitors see, until a write", async () => {
+    let generation = 0;
+    sharePublicReads({ generation: () => generation, ttlMs: 60_000 });
+    try {
+      const reader = await makeUser(t.db, { handle: "search-reader" });
+      const ask = { q: "kubernetes" };
+      const asAnonymous = await anonymous(t.db).prompt.search(ask);
+      expect(await reader.caller.prompt.search(ask)).toEqual(asAnonymous);
+      // The owner of a private match is never answered from what others were told.
+      expect((await author.caller.prompt.search(ask)).items.map((i) => i.id)).toContain(ids.secret);
+      // A new public match: shared answers stand until a write moves the generation, then it shows.
+      const added = await other.caller.prompt.create({ title: "Kubernetes shared answer", category: "productivity", body: "kubernetes" });
+      expect((await reader.caller.prompt.search(ask)).items.map((i) => i.id)).not.toContain(added.id);
+      generation++;
+      expect((await reader.caller.prompt.search(ask)).items.map((i) => i.id)).toContain(added.id);
+      // Once the reader owns a prompt they are answered for themselves: their private match shows.
+      const theirs = await reader.caller.prompt.create({ title: "Kubernetes reader notes", category: "productivity", body: "kubernetes", visibility: "private" });
+      expect((await reader.caller.prompt.search(ask)).items.map((i) => i.id)).toContain(theirs.id);
+      expect((await anonymous(t.db).prompt.search(ask)).items.map((i) => i.id)).not.toContain(theirs.id);
+      await other.caller.prompt.delete({ promptId: added.id });
+      await reader.caller.prompt.delete({ promptId: theirs.id });
+    } finally {
+      sharePublicReads(null);
+    }
   });
 
   it("matches stemmed words, tags, partial titles and typos", async () => {

@@ -2,22 +2,25 @@
 // memberships (organisation prompts) and active licenses (paid bodies). Most people have neither,
 // and the SQL that allows for them is the dearest part of a search for the embedded database (its
 // planning and per-row subqueries cost about twice the anonymous statement), so searches ask once
-// and leave out what cannot apply. Read in the same request as the search: a membership or license
-// granted between the two only shows on the next search, and nothing is ever shown that is not allowed.
+// and leave out what cannot apply; someone with none of them and no prompt of their own sees what
+// an anonymous visitor sees, and shares anonymous answers (public-reads.ts). Read in the same
+// request as the search: a membership or license granted between the two only shows on the next
+// search, and nothing is ever shown that is not allowed.
 import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 
-/** `orgs`: the viewer belongs to an organisation; `licenses`: they hold an active license. */
-export type ViewerReach = { orgs: boolean; licenses: boolean };
+/** `orgs`: the viewer belongs to an organisation; `licenses`: they hold an active license; `prompts`: they own a prompt. */
+export type ViewerReach = { orgs: boolean; licenses: boolean; prompts: boolean };
 
 /** Everything may apply: the SQL built with it is the full rule. */
-export const FULL_REACH: ViewerReach = { orgs: true, licenses: true };
+export const FULL_REACH: ViewerReach = { orgs: true, licenses: true, prompts: true };
 
 export async function viewerReach(db: DbOrTx, viewer: Viewer): Promise<ViewerReach> {
-  if (!viewer) return { orgs: false, licenses: false };
+  if (!viewer) return { orgs: false, licenses: false, prompts: false };
   const [row] = await db.$queryRaw<ViewerReach[]>`
     SELECT EXISTS (SELECT 1 FROM "Membership" WHERE "userId" = ${viewer.id}) AS orgs,
-      EXISTS (SELECT 1 FROM "License" WHERE "holderId" = ${viewer.id} AND status = 'active') AS licenses`;
+      EXISTS (SELECT 1 FROM "License" WHERE "holderId" = ${viewer.id} AND status = 'active') AS licenses,
+      EXISTS (SELECT 1 FROM "Prompt" WHERE "ownerId" = ${viewer.id}) AS prompts`;
   return row ?? FULL_REACH;
 }

@@ -14,7 +14,8 @@ import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
 import { latestBodyHiddenSql } from "../access/paid-access";
 import { listablePromptsSql } from "../access/prompt-access";
-import { viewerReach } from "../access/viewer-reach";
+import { publicRead, seesWhatAnonymousSees } from "../access/public-reads";
+import { viewerReach, type ViewerReach } from "../access/viewer-reach";
 import { toPromptCard, type PromptCardRow } from "./prompt-cards";
 import { categoriesNamedBy, suggestQuery } from "./search-suggestions";
 import { normalizeTag } from "@/shared/prompts/tags";
@@ -83,10 +84,15 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
   const asked = input.q?.trim() || undefined;
   const sort: SearchSort = input.sort ?? (asked ? "relevance" : "newest");
   if (sort === "relevance" && !asked) throw new ValidationError("sort: relevance needs a search query (q)", { sort: ["relevance needs q"] });
+  const reach = await viewerReach(db, viewer);
+  // Whoever sees only what anonymous visitors see gets the anonymous answer, shared (public-reads.ts).
+  if (seesWhatAnonymousSees(viewer, reach)) return publicRead(`search:${JSON.stringify(input)}`, () => searchAs(db, null, reach, input, asked, sort));
+  return searchAs(db, viewer, reach, input, asked, sort);
+}
 
+async function searchAs(db: DbOrTx, viewer: Viewer, reach: ViewerReach, input: SearchInput, asked: string | undefined, sort: SearchSort) {
   // Public prompts and the viewer's own, never archived ones (the same rule as every other list),
   // without the parts for memberships and licenses when the viewer has none (viewer-reach.ts).
-  const reach = await viewerReach(db, viewer);
   const where: Prisma.Sql[] = [listablePromptsSql(viewer, "p", reach)];
   const bodyHidden = latestBodyHiddenSql(viewer, "p", reach);
   // Full text on the weighted document; where the body is withheld, on the rest of it only (the
