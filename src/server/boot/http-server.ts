@@ -65,7 +65,7 @@ export async function startHttpServer(opts: {
   // Searches by everyone who sees only what anonymous visitors see share one answer for the page
   // cache's TTL, dropped by the same writes (domain/access/public-reads.ts).
   const sharedReadsTtl = opts.dev ? 0 : env.PAGE_CACHE_TTL_MS;
-  sharePublicReads({ generation: pageCache.store.generation, ttlMs: sharedReadsTtl });
+  sharePublicReads({ generation: pageCache.store.generation, writing: pageCache.store.writing, ttlMs: sharedReadsTtl });
   if (sharedReadsTtl > 0) setInterval(sweepPublicReads, sharedReadsTtl / 2).unref();
 
   const server = createServer((req, res) => {

@@ -43,7 +43,7 @@ describe("prompt.search", () => {
 
   it("shares anonymous answers only with people who see what anonymous visitors see, until a write", async () => {
     let generation = 0;
-    sharePublicReads({ generation: () => generation, ttlMs: 60_000 });
+    sharePublicReads({ generation: () => generation, writing: () => false, ttlMs: 60_000 });
     try {
       const reader = await makeUser(t.db, { handle: "search-reader" });
       const ask = { q: "kubernetes" };

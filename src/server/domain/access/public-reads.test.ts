@@ -33,7 +33,7 @@ describe("publicRead", () => {
   });
 
   it("answers a key once per generation, each caller with its own copy", async () => {
-    sharePublicReads({ generation: () => 0, ttlMs: 30_000 });
+    sharePublicReads({ generation: () => 0, writing: () => false, ttlMs: 30_000 });
     const compute = counter(() => ({ items: [{ title: "A", at: new Date(0) }] }));
     const first = await publicRead("k", compute);
     first.items[0].title = "changed by the first caller";
@@ -46,7 +46,7 @@ describe("publicRead", () => {
 
   it("computes again once a write has started or ended", async () => {
     let generation = 0;
-    sharePublicReads({ generation: () => generation, ttlMs: 30_000 });
+    sharePublicReads({ generation: () => generation, writing: () => false, ttlMs: 30_000 });
     let value = "before";
     const compute = counter(() => value);
     expect(await publicRead("k", compute)).toBe("before");
@@ -59,7 +59,7 @@ describe("publicRead", () => {
 
   it("keeps nothing computed while a write started or ended", async () => {
     let generation = 0;
-    sharePublicReads({ generation: () => generation, ttlMs: 30_000 });
+    sharePublicReads({ generation: () => generation, writing: () => false, ttlMs: 30_000 });
     let value = "read during the write";
     const compute = vi.fn(async () => {
       const v = value;
@@ -72,10 +72,30 @@ describe("publicRead", () => {
     expect(await publicRead("k", compute)).toBe("read after");
   });
 
+  it("neither answers from nor keeps anything while someone signed in is writing", async () => {
+    let writing = false;
+    sharePublicReads({ generation: () => 0, writing: () => writing, ttlMs: 30_000 });
+    let value = "before";
+    const compute = counter(() => value);
+    await publicRead("k", compute);
+    writing = true;
+    value = "during";
+    expect(await publicRead("k", compute)).toBe("during");
+    writing = false;
+    value = "after";
+    expect(await publicRead("k", compute)).toBe("before");
+    sharePublicReads({ generation: () => 0, writing: () => writing, ttlMs: 30_000 });
+    writing = true;
+    await publicRead("k", compute);
+    writing = false;
+    value = "later";
+    expect(await publicRead("k", compute)).toBe("later");
+  });
+
   it("computes again past the TTL, and the sweep drops what is past it", async () => {
     vi.useFakeTimers();
     vi.setSystemTime(0);
-    sharePublicReads({ generation: () => 0, ttlMs: 1_000 });
+    sharePublicReads({ generation: () => 0, writing: () => false, ttlMs: 1_000 });
     const compute = counter(() => "x");
     await publicRead("a", compute);
     await publicRead("b", compute);

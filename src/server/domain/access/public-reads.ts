@@ -10,8 +10,12 @@ import { processSingleton } from "@/server/process-singleton";
 import { isAdmin, type Viewer } from "../actor";
 import type { ViewerReach } from "./viewer-reach";
 
-/** What the page cache lends: its write generation and its TTL. */
-export type PublicReadsSource = { generation: () => number; ttlMs: number };
+/**
+ * What the page cache lends: its write generation, whether someone signed in is writing here or in
+ * another worker (their answer can reach them, and they can ask again elsewhere, before the write's
+ * end is heard there: nothing is shared meanwhile, as no page is), and its TTL.
+ */
+export type PublicReadsSource = { generation: () => number; writing: () => boolean; ttlMs: number };
 
 type Entry = { value: unknown; storedAt: number };
 
@@ -41,7 +45,7 @@ export function seesWhatAnonymousSees(viewer: Viewer, reach: ViewerReach): boole
 export async function publicRead<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const s = state();
   const source = s.source;
-  if (!source || source.ttlMs <= 0) return compute();
+  if (!source || source.ttlMs <= 0 || source.writing()) return compute();
   const generation = source.generation();
   if (generation !== s.generation) {
     s.entries.clear();
@@ -50,7 +54,7 @@ export async function publicRead<T>(key: string, compute: () => Promise<T>): Pro
   const held = s.entries.get(key);
   if (held && Date.now() - held.storedAt < source.ttlMs) return structuredClone(held.value) as T;
   const value = await compute();
-  if (source.generation() === generation && s.generation === generation) {
+  if (source.generation() === generation && s.generation === generation && !source.writing()) {
     s.entries.delete(key);
     // Oldest first (a Map keeps insertion order) until there is room.
     for (const old of s.entries.keys()) {
