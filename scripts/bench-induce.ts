@@ -1,18 +1,20 @@
-// Template induction benchmark over the evaluation set in scripts/bench-data/induction/.
+// Template induction benchmark over the evaluation sets of scripts/bench-data/induction/.
 //
 //   npm run bench:induce [-- --threshold 0.8] [--file some.jsonl] [--verbose]
 //
-// Scores each set (main, and the separately written holdout family) as log-template-mining
+// The sets (main, and the separately written holdout family) are generated from their seeds by
+// generate.ts on each run, the same rows every time, so they are not kept in git; `npx tsx
+// scripts/bench-data/induction/generate.ts` writes them as JSONL to read, and --file scores such
+// files instead. It scores each set as log-template-mining
 // benchmarks do: grouping accuracy (a prompt is right only when its predicted group, as a set of
 // prompts, equals its true group; one-offs and unclustered prompts are singleton groups), exact
 // template recovery (true templates whose shell some predicted shell equals, modulo variable names
 // and whitespace), variable-value accuracy (values of recovered templates, slot by slot, modulo
 // whitespace; prompts of unrecovered templates count as wrong), then times 1k and 10k prompts.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { generateSet, type Row } from "./bench-data/induction/generate";
+import { generateSet, SETS, type Row } from "./bench-data/induction/generate";
 import { MAIN } from "./bench-data/induction/templates";
 import { induceTemplates } from "../src/server/domain/templates/induction/induce-templates";
 import type { InductionResult } from "../src/server/domain/templates/induction/types";
@@ -120,10 +122,9 @@ function run(name: string, rows: Row[]): Score {
   return s;
 }
 
-const dir = join(import.meta.dirname, "bench-data", "induction");
 console.log(`threshold ${threshold}`);
-const files = args.file?.length ? args.file.map((f) => [f, f]) : [["main", join(dir, "main.jsonl")], ["holdout", join(dir, "holdout.jsonl")]];
-for (const [name, path] of files) run(name, readRows(path));
-if (!args.file?.length) {
+if (args.file?.length) for (const path of args.file) run(path, readRows(path));
+else {
+  for (const [name, make] of Object.entries(SETS)) run(name, make());
   for (const count of [1000, 10000]) run(`time ${count / 1000}k`, generateSet(MAIN, 7 + count, count));
 }

@@ -1,6 +1,7 @@
 // Generates the induction evaluation set: prompts rendered from the template families in
 // templates.ts with seeded random values, plus one-off prompts that belong to no template.
-//   npx tsx scripts/bench-data/induction/generate.ts   (rewrites main.jsonl and holdout.jsonl)
+//   npx tsx scripts/bench-data/induction/generate.ts   (writes main.jsonl and holdout.jsonl here, to read;
+//   not kept in git: `npm run bench:induce` generates the same rows from the seeds on each run)
 // Each JSONL row: {"text", "template" (id, or null for a one-off), "shell", "values"}.
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
