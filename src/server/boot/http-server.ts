@@ -66,7 +66,13 @@ export async function startHttpServer(opts: {
   // cache's TTL, dropped by the same writes (domain/access/public-reads.ts).
   const sharedReadsTtl = opts.dev ? 0 : env.PAGE_CACHE_TTL_MS;
   sharePublicReads({ generation: pageCache.store.generation, writing: pageCache.store.writing, ttlMs: sharedReadsTtl });
-  if (sharedReadsTtl > 0) setInterval(sweepPublicReads, sharedReadsTtl / 2).unref();
+  // Swept like the page cache's entries, and what an idle server lets go is collected the same way.
+  if (sharedReadsTtl > 0) {
+    const sweep = () => {
+      if (sweepPublicReads() > 0) idleGc.released();
+    };
+    setInterval(sweep, sharedReadsTtl / 2).unref();
+  }
 
   const server = createServer((req, res) => {
     idleGc.touch();
