@@ -162,6 +162,30 @@ describe("the anonymous page cache of the real server", () => {
     expect(card(buyer.body, `Paid ${marker}`)?.bodyLocked).toBe(false);
   });
 
+  test("prompt page parts shared by people who see what anonymous visitors see never reach an owner or a license holder, and a comment shows right after", async () => {
+    const reader = await makeUser(db, { handle: `page-reader-${marker}` });
+    const readerCookie = await signIn(reader.user.email!);
+    const openVersion = await db.promptVersion.findFirstOrThrow({ where: { prompt: { slug: slugs.open } } });
+    await mutate(sellerCookie, "prompt.fork", { versionId: openVersion.id, title: `Private fork ${marker}`, visibility: "private" });
+    // The reader asks each page twice (the second answer is made of shared parts), then the others.
+    for (let i = 0; i < 2; i++) {
+      const open = await get(`/p/${slugs.open}`, { cookie: readerCookie });
+      expect(open.status).toBe(200);
+      expect(open.body).toContain(`@${reader.user.handle}`);
+      expect(open.body).not.toContain(`Private fork ${marker}`);
+      const paid = await get(`/p/${slugs.paid}`, { cookie: readerCookie });
+      expect(paid.status).toBe(200);
+      expect(paid.body).not.toContain(`${marker}-PAID-BODY`);
+    }
+    expect((await get(`/p/${slugs.open}`, { cookie: sellerCookie })).body).toContain(`Private fork ${marker}`);
+    expect((await get(`/p/${slugs.paid}`, { cookie: buyerCookie })).body).toContain(`${marker}-PAID-BODY`);
+    expect((await get(`/p/${slugs.paid}`, { cookie: sellerCookie })).body).toContain(`${marker}-PAID-BODY`);
+    // A comment is a write: the next page, on either worker, has it.
+    const { id: openId } = await db.prompt.findUniqueOrThrow({ where: { slug: slugs.open } });
+    await mutate(readerCookie, "social.comment", { promptId: openId, body: `Shared comment ${marker}` });
+    for (let i = 0; i < 4; i++) expect((await get(`/p/${slugs.open}`, { cookie: readerCookie })).body).toContain(`Shared comment ${marker}`);
+  });
+
   test("a signed-in owner never gets the anonymous page", async () => {
     const anonymous = await hit(`/p/${slugs.open}`);
     expect(anonymous.body).toContain("Sign in");

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
+import { grantLicense, listForSale } from "@/test/paid-fixtures";
 import { embedAllPrompts } from "@/server/domain/embeddings/prompt-embeddings";
 import { localEmbedder } from "@/server/domain/embeddings/local-embedder";
 
@@ -20,45 +21,6 @@ const embedAll = () => embedAllPrompts(t.db, localEmbedder);
 
 const TEA = "You are a tea sommelier. Recommend three loose-leaf teas for {{mood}}, with brewing temperature, steeping time and tasting notes for each.";
 const TEA_TWIN = "You are a tea sommelier. Recommend three loose leaf teas for a {{occasion}}, giving brewing temperature, steeping time and tasting notes for each one.";
-
-/** A paid listing on the prompt (the checkout webhook creates these in production). */
-async function list(seller: User, promptId: string) {
-  return t.db.listing.create({ data: { promptId, sellerId: seller.user.id, priceCents: 900, terms: "Personal use only.", status: "active", coverage: "purchased_and_later" } });
-}
-
-async function license(buyer: User, seller: User, listing: Awaited<ReturnType<typeof list>>) {
-  const purchase = await t.db.purchase.create({
-    data: {
-      listingId: listing.id,
-      promptId: listing.promptId,
-      buyerId: buyer.user.id,
-      sellerId: seller.user.id,
-      amountCents: listing.priceCents,
-      currency: "usd",
-      status: "paid",
-      versionNumber: 1,
-      licenseType: listing.licenseType,
-      terms: listing.terms,
-      coverage: listing.coverage,
-      paidAt: new Date(),
-    },
-  });
-  await t.db.license.create({
-    data: {
-      key: `PQL-TEST-${purchase.id}`,
-      purchaseId: purchase.id,
-      listingId: listing.id,
-      promptId: listing.promptId,
-      holderId: buyer.user.id,
-      licenseType: "personal",
-      terms: listing.terms,
-      coverage: listing.coverage,
-      fromVersion: 1,
-      toVersion: null,
-      status: "active",
-    },
-  });
-}
 
 describe("prompt.similar", () => {
   it("finds near neighbours the viewer may list, never itself, another's private or an archived prompt", async () => {
@@ -116,8 +78,7 @@ describe("paid bodies never leak through discovery", () => {
     const buyer = await makeUser(t.db);
     const stranger = await makeUser(t.db);
     const paid = await seller.caller.prompt.create({ title: "Premium beverage advisor", description: "A curated pick for any afternoon", category: "productivity", body: PAID_BODY });
-    const listing = await list(seller, paid.id);
-    await license(buyer, seller, listing);
+    await grantLicense(t.db, buyer, await listForSale(t.db, seller, paid.id));
     const twin = await stranger.caller.prompt.create({ title: "Tea advice", category: "productivity", body: TEA_TWIN });
     await embedAll();
     return { seller, buyer, stranger, paid, twin };

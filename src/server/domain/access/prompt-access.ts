@@ -18,6 +18,7 @@ import { assertOrgAction, describeAction, orgRoleOf, type OrgActionOptions } fro
 import { assertCanReadBody, LOCKED_BODY_REASON } from "./paid-access";
 import { assertVersionVisible } from "./version-visibility";
 import { FULL_REACH, type ViewerReach } from "./viewer-reach";
+import { oncePerRender } from "./render-scope";
 import type { Visibility } from "@/shared/prompts/visibility";
 
 type PromptAccessFields = { ownerId: string; visibility: Visibility; orgId?: string | null };
@@ -120,30 +121,11 @@ export function readablePromptsWhere(viewer: Viewer): Prisma.PromptWhereInput {
   return { OR: [{ orgId: null, ownerId: viewer.id }, ...memberPromptsWhere(viewer.id), { AND: [shared, { OR: [notArchivedWhere, licensed] }] }] };
 }
 
-type ReadablePrompt = NonNullable<Awaited<ReturnType<typeof readablePromptRow>>>;
-
 const readablePromptRow = (db: DbOrTx, viewer: Viewer, promptId: string) => db.prompt.findFirst({ where: { AND: [{ id: promptId }, readablePromptsWhere(viewer)] } });
 
-/**
- * Viewers of one page render (src/trpc/server.ts), which only reads: a prompt page asks six
- * procedures about one prompt, each of which checks it may be read; for these viewers the check
- * runs once per prompt. Keyed by the viewer object, which lives as long as its render.
- */
-const renderChecks = new WeakMap<NonNullable<Viewer>, Map<string, Promise<ReadablePrompt | null>>>();
-
-/** Marks `viewer` (a page render's, never one that writes) as one whose readability checks are asked once per prompt. */
-export function checkReadsOncePerRender(viewer: NonNullable<Viewer>) {
-  renderChecks.set(viewer, new Map());
-}
-
 export async function findReadablePrompt(db: DbOrTx, viewer: Viewer, promptId: string) {
-  const checks = viewer ? renderChecks.get(viewer) : undefined;
-  let row = checks?.get(promptId);
-  if (!row) {
-    row = readablePromptRow(db, viewer, promptId);
-    checks?.set(promptId, row);
-  }
-  const prompt = await row;
+  // A page render asks this for every procedure about its prompt: once is enough (render-scope.ts).
+  const prompt = await oncePerRender(viewer, `readable:${promptId}`, () => readablePromptRow(db, viewer, promptId));
   if (!prompt) throw new NotFoundError("Prompt");
   return prompt;
 }

@@ -4,11 +4,14 @@
 // write exactly as those pages are: the page cache (src/server/page-cache) lends its write
 // generation, which moves when any write starts or ends here or in another HTTP worker. Without it
 // (tests, `npm run dev`, PAGE_CACHE_TTL_MS=0) every read is computed. Nothing viewer-specific may be
-// computed through here: callers pass the anonymous viewer to `compute`.
+// computed through here: callers pass the anonymous viewer to `compute` (`readAsAnonymousWhenSame`),
+// or share only what no viewer changes, after checking the viewer may read it at all (a prompt's
+// page of comments).
 import "server-only";
 import { processSingleton } from "@/server/process-singleton";
+import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
-import type { ViewerReach } from "./viewer-reach";
+import { viewerReach, type ViewerReach } from "./viewer-reach";
 
 /**
  * What the page cache lends: its write generation, whether someone signed in is writing here or in
@@ -35,6 +38,23 @@ export function sharePublicReads(source: PublicReadsSource | null): void {
 /** The viewer sees exactly what an anonymous visitor sees in lists and searches. */
 export function seesWhatAnonymousSees(viewer: Viewer, reach: ViewerReach): boolean {
   return !viewer || (!isAdmin(viewer) && !reach.orgs && !reach.licenses && !reach.prompts);
+}
+
+/** Answers are shared now (not in tests, `npm run dev`, or with the page cache off). */
+function sharing(): boolean {
+  const source = state().source;
+  return source !== null && source.ttlMs > 0;
+}
+
+/**
+ * `read` as an anonymous visitor, shared under `key`, when the viewer sees only what anonymous
+ * visitors see; otherwise `read` as the viewer. For reads that depend on the viewer only through
+ * what they may see (a prompt's lineage, its similar prompts, what the viewer may do with its
+ * versions). The viewer's reach is asked once per page render (render-scope.ts).
+ */
+export async function readAsAnonymousWhenSame<T>(db: DbOrTx, viewer: Viewer, key: string, read: (viewer: Viewer) => Promise<T>): Promise<T> {
+  if (!sharing() || (viewer && !seesWhatAnonymousSees(viewer, await viewerReach(db, viewer)))) return read(viewer);
+  return publicRead(key, () => read(null));
 }
 
 /**

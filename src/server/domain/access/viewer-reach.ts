@@ -9,6 +9,7 @@
 import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
+import { oncePerRender } from "./render-scope";
 
 /** `orgs`: the viewer belongs to an organisation; `licenses`: they hold an active license; `prompts`: they own a prompt. */
 export type ViewerReach = { orgs: boolean; licenses: boolean; prompts: boolean };
@@ -18,9 +19,14 @@ export const FULL_REACH: ViewerReach = { orgs: true, licenses: true, prompts: tr
 
 export async function viewerReach(db: DbOrTx, viewer: Viewer): Promise<ViewerReach> {
   if (!viewer) return { orgs: false, licenses: false, prompts: false };
+  // A page render asks it for several procedures: once is enough (render-scope.ts).
+  return oncePerRender(viewer, "reach", () => reachOf(db, viewer.id));
+}
+
+async function reachOf(db: DbOrTx, userId: string): Promise<ViewerReach> {
   const [row] = await db.$queryRaw<ViewerReach[]>`
-    SELECT EXISTS (SELECT 1 FROM "Membership" WHERE "userId" = ${viewer.id}) AS orgs,
-      EXISTS (SELECT 1 FROM "License" WHERE "holderId" = ${viewer.id} AND status = 'active') AS licenses,
-      EXISTS (SELECT 1 FROM "Prompt" WHERE "ownerId" = ${viewer.id}) AS prompts`;
+    SELECT EXISTS (SELECT 1 FROM "Membership" WHERE "userId" = ${userId}) AS orgs,
+      EXISTS (SELECT 1 FROM "License" WHERE "holderId" = ${userId} AND status = 'active') AS licenses,
+      EXISTS (SELECT 1 FROM "Prompt" WHERE "ownerId" = ${userId}) AS prompts`;
   return row ?? FULL_REACH;
 }

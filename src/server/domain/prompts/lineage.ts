@@ -2,6 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
 import { canReadPrompt, findReadablePrompt } from "../access/prompt-access";
+import { readAsAnonymousWhenSame } from "../access/public-reads";
 import type { Visibility } from "@/shared/prompts/visibility";
 
 export type LineageNode = {
@@ -45,6 +46,10 @@ const listedFork = (p: NodeRow, viewer: Viewer) => mayManage(p, viewer) || (p.vi
  * so is what lies beyond them.
  */
 export async function getLineage(db: DbOrTx, viewer: Viewer, promptId: string) {
+  return readAsAnonymousWhenSame(db, viewer, `lineage:${promptId}`, (as) => lineageAs(db, as, promptId));
+}
+
+async function lineageAs(db: DbOrTx, viewer: Viewer, promptId: string) {
   const prompt = await findReadablePrompt(db, viewer, promptId);
   const nodeSelect = {
     id: true,

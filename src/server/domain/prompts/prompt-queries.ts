@@ -7,6 +7,7 @@ import { presentVersion, versionSelect } from "../versions/version-queries";
 import { canReadPrompt, findReadablePrompt, forkSourceFor, forkSourceSelect, listablePromptsWhere, readablePromptsWhere } from "../access/prompt-access";
 import type { Category } from "@/shared/prompts/categories";
 import { isFollowing } from "../follows/follows";
+import { viewerRating } from "./viewer-rating";
 import { bodyAccessFor, bodyAccessOf, withBodyAccess } from "../access/paid-access";
 import { orgRoleOf } from "../governance/org-authorization";
 import { roleAllows } from "@/shared/governance/role-matrix";
@@ -68,7 +69,7 @@ export async function getPromptBySlug(db: DbOrTx, viewer: Viewer, slug: string) 
     visibleVersionsWhere(db, viewer, { ownerId: prompt.owner.id, orgId: prompt.orgId }).then((visible) => db.promptVersion.count({ where: { AND: [{ promptId: prompt.id }, visible] } })),
     viewer ? db.like.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } }) : null,
     viewer ? db.favorite.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { userId: true } }) : null,
-    viewer ? db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null,
+    viewerRating(db, viewer, prompt.id),
     bodyAccessOf(db, viewer, { id: prompt.id, ownerId: prompt.owner.id }),
     isFollowing(db, viewer, prompt.owner.id),
   ]);

@@ -9,6 +9,7 @@ import type { Db } from "@/server/db/prisma";
 import type { Viewer } from "../actor";
 import { latestBodyHiddenSql } from "../access/paid-access";
 import { findReadablePrompt, listablePromptsSql } from "../access/prompt-access";
+import { readAsAnonymousWhenSame } from "../access/public-reads";
 import { currentEmbedder } from "../embeddings/current-embedder";
 import { discoveryFloor } from "../embeddings/discovery-floor";
 import type { Embedder } from "../embeddings/embedder";
@@ -24,6 +25,10 @@ export type SimilarPrompt = PromptCard & { similarity: number };
 const publicFace = (p: { title: string; description: string; tags: string[] }) => [p.title, p.description, p.tags.join(" ")].filter(Boolean).join("\n");
 
 export async function similarPrompts(db: Db, viewer: Viewer, input: { promptId: string; limit?: number }, embedder: Embedder = currentEmbedder()): Promise<{ items: SimilarPrompt[] }> {
+  return readAsAnonymousWhenSame(db, viewer, `similar:${embedder.model}:${input.promptId}:${input.limit ?? SIMILAR_DEFAULT_LIMIT}`, (as) => similarAs(db, as, input, embedder));
+}
+
+async function similarAs(db: Db, viewer: Viewer, input: { promptId: string; limit?: number }, embedder: Embedder): Promise<{ items: SimilarPrompt[] }> {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
   const limit = input.limit ?? SIMILAR_DEFAULT_LIMIT;
   // The stored embedding is read alongside (used only when the viewer may read the body it is of).

@@ -4,6 +4,7 @@ import { isAdmin, type Actor, type Viewer } from "../actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { page, pageResult } from "../pagination";
 import { findReadablePrompt } from "../access/prompt-access";
+import { publicRead } from "../access/public-reads";
 import { recordUsage } from "../analytics/record-usage";
 import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { notifyComment } from "../notifications/event-notifications";
@@ -69,8 +70,13 @@ const MAX_REPLIES_SHOWN = 50;
 /** Top-level comments oldest first, each with its replies (oldest first). */
 export async function listComments(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
+  // The same for everyone who may read the prompt: shared (public-reads.ts).
+  return publicRead(`comments:${prompt.id}:${input.limit}:${input.cursor ?? ""}`, () => commentsPage(db, prompt.id, input));
+}
+
+async function commentsPage(db: DbOrTx, promptId: string, input: { cursor?: string | null; limit: number }) {
   const rows = await db.comment.findMany({
-    where: { promptId: prompt.id, parentId: null },
+    where: { promptId, parentId: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { ...commentSelect, replies: { select: commentSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_REPLIES_SHOWN } },
     ...page(input),
@@ -80,7 +86,7 @@ export async function listComments(db: DbOrTx, viewer: Viewer, input: { promptId
   // total read after the page, as before, but together.
   const [counts, total] = await Promise.all([
     items.length ? db.comment.groupBy({ by: ["parentId"], where: { parentId: { in: items.map((c) => c.id) } }, _count: { _all: true } }) : [],
-    db.prompt.findUniqueOrThrow({ where: { id: prompt.id }, select: { commentCount: true } }),
+    db.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { commentCount: true } }),
   ]);
   const replyCount = new Map(counts.map((c) => [c.parentId, c._count._all]));
   return {

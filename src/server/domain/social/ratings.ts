@@ -4,10 +4,12 @@ import type { Actor, Viewer } from "../actor";
 import { ForbiddenError } from "../errors";
 import { page, pageResult } from "../pagination";
 import { findReadablePrompt } from "../access/prompt-access";
+import { publicRead } from "../access/public-reads";
 import { averageOf } from "../prompts/prompt-queries";
 import { recordUsage } from "../analytics/record-usage";
 import { originFields, type UsageOrigin } from "../analytics/usage-origin";
 import { ratingRefusal } from "./rating-eligibility";
+import { viewerRating } from "../prompts/viewer-rating";
 import { notifyRating } from "../notifications/event-notifications";
 import { RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from "@/shared/social/rating-score";
 
@@ -77,26 +79,31 @@ async function verifiedBuyers(db: DbOrTx, promptId: string, userIds: string[]): 
 /** Reviews, newest first, with the summary on every page; reviews by buyers are `verifiedPurchase`. */
 export async function listRatings(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
-  // The page of reviews (then their buyers), the viewer's own rating, whether they may rate and the
-  // summary depend only on the prompt: asked together.
-  const reviews = async () => {
-    const rows = await db.rating.findMany({
-      where: { promptId: prompt.id },
-      orderBy: [{ updatedAt: "desc" }, { userId: "desc" }],
-      select: { userId: true, stars: true, review: true, createdAt: true, updatedAt: true, user: { select: { id: true, handle: true, name: true, image: true } } },
-      ...page(input, (userId) => ({ userId_promptId: { userId, promptId: prompt.id } })),
-    });
-    const onPage = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
-    const verified = await verifiedBuyers(db, prompt.id, onPage.items.map((r) => r.userId));
-    return { items: onPage.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) })), nextCursor: onPage.nextCursor };
-  };
-  const [{ items, nextCursor }, mine, cannotRateReason, summary] = await Promise.all([
-    reviews(),
-    viewer ? db.rating.findUnique({ where: { userId_promptId: { userId: viewer.id, promptId: prompt.id } }, select: { stars: true, review: true } }) : null,
+  // The page of reviews and the summary are the same for everyone who may read the prompt (shared:
+  // public-reads.ts); the viewer's own rating and whether they may rate are theirs. Asked together.
+  const [reviews, mine, cannotRateReason] = await Promise.all([
+    publicRead(`ratings:${prompt.id}:${input.limit}:${input.cursor ?? ""}`, () => reviewsPage(db, prompt.id, input)),
+    viewerRating(db, viewer, prompt.id),
     /** Why the viewer may not rate (own prompt, or a paid prompt they hold no license for); null when they may or are signed out. */
     ratingRefusal(db, viewer, prompt),
-    ratingSummary(db, prompt.id),
   ]);
+  const { items, nextCursor, summary } = reviews;
   return { items, nextCursor, mine, cannotRateReason, ...summary };
+}
+
+async function reviewsPage(db: DbOrTx, promptId: string, input: { cursor?: string | null; limit: number }) {
+  const reviews = async () => {
+    const rows = await db.rating.findMany({
+      where: { promptId },
+      orderBy: [{ updatedAt: "desc" }, { userId: "desc" }],
+      select: { userId: true, stars: true, review: true, createdAt: true, updatedAt: true, user: { select: { id: true, handle: true, name: true, image: true } } },
+      ...page(input, (userId) => ({ userId_promptId: { userId, promptId } })),
+    });
+    const onPage = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
+    const verified = await verifiedBuyers(db, promptId, onPage.items.map((r) => r.userId));
+    return { items: onPage.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) })), nextCursor: onPage.nextCursor };
+  };
+  const [{ items, nextCursor }, summary] = await Promise.all([reviews(), ratingSummary(db, promptId)]);
+  return { items, nextCursor, summary };
 }
 

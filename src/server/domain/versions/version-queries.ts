@@ -10,6 +10,7 @@ import type { PromptVariable } from "@/shared/prompts/variables";
 import type { VersionRef } from "./schemas";
 import { page, pageResult } from "../pagination";
 import { bodyAccessOf, withBodyAccess } from "../access/paid-access";
+import { readAsAnonymousWhenSame } from "../access/public-reads";
 
 /** The number of a prompt's latest version (versions are numbered 1..n; the `latest` label marks n). */
 export async function latestVersionNumber(db: DbOrTx, promptId: string) {
@@ -51,6 +52,10 @@ export const presentVersion = <T extends RawVersion>({ variables, labels, ...res
  * back as `body: null, bodyLocked: true`.
  */
 export async function listVersions(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
+  return readAsAnonymousWhenSame(db, viewer, `versions:${JSON.stringify(input)}`, (as) => listVersionsAs(db, as, input));
+}
+
+async function listVersionsAs(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
   const prompt = await findReadablePrompt(db, viewer, input.promptId);
   const seesUnapproved = await canSeeUnapprovedVersions(db, viewer, prompt);
   const [rows, access] = await Promise.all([
@@ -70,6 +75,10 @@ export async function listVersions(db: DbOrTx, viewer: Viewer, input: { promptId
  * server checks each action again). Publishing is never offered on a global organisation prompt.
  */
 export async function versionAbilities(db: DbOrTx, viewer: Viewer, promptId: string) {
+  return readAsAnonymousWhenSame(db, viewer, `version-abilities:${promptId}`, (as) => versionAbilitiesAs(db, as, promptId));
+}
+
+async function versionAbilitiesAs(db: DbOrTx, viewer: Viewer, promptId: string) {
   const prompt = await findReadablePrompt(db, viewer, promptId);
   const may = (action: Parameters<typeof mayPromptAction>[3]) => mayPromptAction(db, viewer, prompt, action);
   const [publish, propose, approve, reject, deprecate, moveLabels, seeUnapproved] = await Promise.all([
