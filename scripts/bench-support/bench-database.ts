@@ -1,13 +1,14 @@
 // The database a benchmark that calls domain code directly runs on: an in-memory PGlite with the
-// migrations applied, or a throw-away database on a PostgreSQL server (dropped at the end unless
-// `keep`). Both come with a Prisma client and a plain SQL connection for bulk loading.
+// migrations applied, reached as the server reaches its embedded database (Prisma's pg adapter
+// through the socket server, with its kept prepared statements), or a throw-away database on a
+// PostgreSQL server (dropped at the end unless `keep`). Both come with a Prisma client and a plain
+// SQL connection for bulk loading.
 import { PGlite } from "@electric-sql/pglite";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { migrate, type SqlConnection } from "../../src/server/db/migrator";
 import { pgliteExtensions } from "../../src/server/db/pglite-extensions";
-import { createPgPrismaClient, createPrismaClient, type Db } from "../../src/server/db/prisma";
+import { EmbeddedSocketServer } from "../../src/server/db/embedded-socket-server";
+import { createPgPrismaClient, type Db } from "../../src/server/db/prisma";
 import { pgConnection, pgliteConnection } from "../../src/server/db/sql-connection";
 import { createScratchDatabase } from "../../src/test/scratch-database";
 
@@ -17,13 +18,15 @@ export async function openPglite(): Promise<BenchDatabase> {
   const pglite = await PGlite.create({ extensions: pgliteExtensions });
   const sql = pgliteConnection(pglite);
   await migrate(sql);
-  const db = createPrismaClient(new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory);
+  const server = new EmbeddedSocketServer(pglite, { host: "127.0.0.1", port: 0, maxConnections: 64 });
+  const db = createPgPrismaClient(`postgresql://postgres@127.0.0.1:${await server.start()}/postgres`, { max: 4 });
   return {
     kind: "PGlite",
     db,
     sql,
     close: async () => {
       await db.$disconnect();
+      await server.stop();
       await pglite.close();
     },
   };

@@ -65,3 +65,69 @@ describe("EmbeddedSocketServer", () => {
     await other.end();
   });
 });
+
+describe("EmbeddedSocketServer's kept prepared statements", () => {
+  let small: EmbeddedSocketServer;
+  let smallUrl: string;
+  const kept = async () => (await db.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'pq%' ORDER BY prepare_time")).rows.map((r) => r.name);
+
+  beforeAll(async () => {
+    await db.exec("DEALLOCATE ALL");
+    small = new EmbeddedSocketServer(db, { host: "127.0.0.1", port: 0, maxConnections: 16, maxStatements: 3 });
+    smallUrl = `postgresql://postgres@127.0.0.1:${await small.start()}/postgres`;
+  });
+  afterAll(async () => {
+    await small.stop();
+  });
+
+  it("prepares each parameterised text once for every connection, and answers each with its own values", async () => {
+    const clients = await Promise.all(Array.from({ length: 3 }, async () => {
+      const c = new pg.Client({ connectionString: smallUrl });
+      await c.connect();
+      return c;
+    }));
+    for (let i = 0; i < 20; i++) {
+      const answers = await Promise.all(clients.map((c, who) => c.query<{ v: number }>("SELECT $1::int + 0 AS v", [who * 100 + i])));
+      expect(answers.map((a) => a.rows[0].v)).toEqual([i, 100 + i, 200 + i]);
+    }
+    expect(await kept()).toHaveLength(1);
+    // A bad value fails that query only; bad SQL is not kept; the kept statement goes on working.
+    await expect(clients[0].query("SELECT $1::int + 0 AS v", ["not a number"])).rejects.toThrow(/invalid input syntax/);
+    await expect(clients[1].query("SELEKT $1::int", [1])).rejects.toThrow(/syntax error/);
+    expect((await clients[2].query("SELECT $1::int + 0 AS v", [7])).rows).toEqual([{ v: 7 }]);
+    expect(await kept()).toHaveLength(1);
+    // Inside a transaction, and after one that failed.
+    await clients[0].query("BEGIN");
+    await clients[0].query("INSERT INTO t (who, v) VALUES ($1, $2)", [500, 1]);
+    expect((await clients[0].query("SELECT count(*)::int AS c FROM t WHERE who = $1", [500])).rows).toEqual([{ c: 1 }]);
+    await clients[0].query("ROLLBACK");
+    await clients[0].query("BEGIN");
+    await expect(clients[0].query("SELECT $1::int + 0 AS v", ["x"])).rejects.toThrow();
+    await expect(clients[0].query("SELECT $1::int + 0 AS v", [1])).rejects.toThrow(/aborted/);
+    await clients[0].query("ROLLBACK");
+    expect((await clients[0].query("SELECT $1::int + 0 AS v", [2])).rows).toEqual([{ v: 2 }]);
+    await Promise.all(clients.map((c) => c.end()));
+  });
+
+  it("closes the least recently used beyond its limit, and prepares again what someone deallocated or a table change invalidated", async () => {
+    const client = new pg.Client({ connectionString: smallUrl });
+    await client.connect();
+    for (const n of [1, 2, 3, 4, 5]) expect((await client.query(`SELECT $1::int + ${n} AS v`, [1])).rows).toEqual([{ v: 1 + n }]);
+    // The closes run before the next request.
+    await client.query("SELECT $1::int + 5 AS v", [1]);
+    expect((await kept()).length).toBeLessThanOrEqual(3);
+
+    await client.query("DEALLOCATE ALL");
+    expect(await kept()).toEqual([]);
+    expect((await client.query("SELECT $1::int + 5 AS v", [2])).rows).toEqual([{ v: 7 }]);
+    await db.exec("DEALLOCATE ALL"); // behind the server's back this time
+    expect((await client.query("SELECT $1::int + 5 AS v", [3])).rows).toEqual([{ v: 8 }]);
+
+    await db.exec("CREATE TABLE shape (a int)");
+    await db.exec("INSERT INTO shape VALUES (1)");
+    expect((await client.query("SELECT * FROM shape WHERE a = $1", [1])).rows).toEqual([{ a: 1 }]);
+    await db.exec("ALTER TABLE shape ADD COLUMN b int DEFAULT 2");
+    expect((await client.query("SELECT * FROM shape WHERE a = $1", [1])).rows).toEqual([{ a: 1, b: 2 }]);
+    await client.end();
+  });
+});

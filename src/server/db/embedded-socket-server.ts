@@ -9,6 +9,7 @@
 //   the others' requests wait. A connection that goes away inside a transaction is rolled back.
 import { createServer, type Server, type Socket } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
+import { StatementCache } from "./statement-cache";
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -44,8 +45,14 @@ export class EmbeddedSocketServer {
   private holder: Connection | null = null;
   private nextId = 1;
   private stopped = false;
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: PGlite, private readonly opts: { host: string; port: number; maxConnections: number }) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly opts: { host: string; port: number; maxConnections: number; maxStatements?: number },
+  ) {
+    this.statements = new StatementCache(opts.maxStatements);
+  }
 
   async start(): Promise<number> {
     await this.db.waitReady;
@@ -142,18 +149,8 @@ export class EmbeddedSocketServer {
         const { connection, bytes, endsWith } = unit;
         if (!connection.open) continue;
         try {
-          // PGlite hands the answer over message by message; one socket write per message was a
-          // system call each (a seventh of this process's time under load), so the answer is
-          // gathered and written once. Copies: `data` is a view of PGlite's memory, reused.
-          const answer: Buffer[] = [];
-          await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-              onRawData: (data) => {
-                if (data.length) answer.push(Buffer.from(data));
-              },
-            }),
-          );
-          if (connection.open && answer.length) connection.socket.write(answer.length === 1 ? answer[0] : Buffer.concat(answer));
+          const answer = endsWith === STARTUP ? await this.exec(bytes) : await this.answer(bytes);
+          if (connection.open && answer.length) connection.socket.write(answer);
         } catch (error) {
           console.error("[embedded database]", error);
           connection.socket.destroy();
@@ -163,6 +160,39 @@ export class EmbeddedSocketServer {
     } finally {
       this.running = false;
     }
+  }
+
+  /**
+   * Runs one request on the session and answers it, through a kept prepared statement when it is one
+   * parameterised query (statement-cache.ts): once again, as it came, when the kept one was gone and
+   * nothing of the request ran.
+   */
+  private async answer(bytes: Buffer): Promise<Buffer> {
+    if (!this.db.isInTransaction()) {
+      const closing = this.statements.takeClosing();
+      if (closing) await this.execDiscarding(closing);
+    }
+    const request = this.statements.prepare(bytes);
+    if (!request) return this.exec(bytes);
+    const settled = this.statements.settle(request, await this.exec(request.bytes));
+    if (settled.retry && !this.db.isInTransaction()) return this.answer(bytes);
+    return settled.answer;
+  }
+
+  /** The session's whole answer to protocol bytes. */
+  private async exec(bytes: Buffer): Promise<Buffer> {
+    // PGlite hands the answer over message by message; one socket write per message was a system
+    // call each (a seventh of this process's time under load), so the answer is gathered and
+    // written once. Copies: `data` is a view of PGlite's memory, reused.
+    const answer: Buffer[] = [];
+    await this.db.runExclusive(() =>
+      this.db.execProtocolRawStream(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        onRawData: (data) => {
+          if (data.length) answer.push(Buffer.from(data));
+        },
+      }),
+    );
+    return answer.length === 1 ? answer[0] : Buffer.concat(answer);
   }
 
   /** Runs protocol bytes on the session and throws the answer away (through the same raw path as
