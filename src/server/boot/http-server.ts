@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import { answerClientError } from "./client-error";
 import { admitCachedApiCall } from "./cached-api-limit";
 import { startIdleGc } from "./idle-gc";
+import { hasMalformedPath } from "@/server/http/malformed-path";
 import next from "next";
 import { env } from "@/env";
 import { getDb } from "@/server/db/client";
@@ -79,6 +80,7 @@ export async function startHttpServer(opts: {
     // Security headers on every response; the client's address for per-IP limits (node-request.ts).
     prepareNodeRequest(req, res, { trustedProxies });
     if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
+    if (hasMalformedPath(req.url ?? "/")) return void res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad Request: the path has a percent-escape that does not decode (such as %ZZ or a lone %).");
     pageCache.handle(req, res);
   });
   server.on("clientError", answerClientError);

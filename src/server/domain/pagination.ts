@@ -1,6 +1,10 @@
 // Cursor pagination over a unique id: every list takes { cursor?, limit? } and answers
-// { items, nextCursor }; fetch one extra row to know whether there is a next page.
+// { items, nextCursor }; fetch one extra row to know whether there is a next page. The page starts
+// at the cursor's own row, which must be in the list: a cursor that is not (made up, another list's,
+// or a row the viewer may not see) is refused rather than read as "the end", and it never tells
+// where a row outside the list would stand.
 import { z } from "zod";
+import { ValidationError } from "./errors";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -13,11 +17,21 @@ export const paginationSchema = z.object({
 export function page<Cursor = { id: string }>(
   input: { cursor?: string | null; limit: number },
   cursorOf: (cursor: string) => Cursor = (id) => ({ id }) as Cursor,
-) {
-  return { take: input.limit + 1, ...(input.cursor ? { cursor: cursorOf(input.cursor), skip: 1 } : {}) };
+): { take: number; cursor?: Cursor } {
+  // With a cursor, its own row first (pageResult checks and drops it), then the page and one more.
+  return input.cursor ? { take: input.limit + 2, cursor: cursorOf(input.cursor) } : { take: input.limit + 1 };
 }
 
-export function pageResult<T extends { id: string }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+/** What a list says of a cursor that is not one of its rows. */
+export const FOREIGN_CURSOR_MESSAGE = "cursor: is not in this list (it may have been removed since); start again from the first page";
+
+/** The page of rows `page(input)` fetched, `id` being what the cursor names (in the same order). */
+export function pageResult<T extends { id: string }>(rows: T[], input: { cursor?: string | null; limit: number }): { items: T[]; nextCursor: string | null } {
+  let after = rows;
+  if (input.cursor) {
+    if (rows[0]?.id !== input.cursor) throw new ValidationError(FOREIGN_CURSOR_MESSAGE, { cursor: ["is not in this list"] });
+    after = rows.slice(1);
+  }
+  const items = after.slice(0, input.limit);
+  return { items, nextCursor: after.length > input.limit ? items[items.length - 1].id : null };
 }

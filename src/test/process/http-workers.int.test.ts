@@ -130,6 +130,15 @@ test("two workers serve; events reach the primary's runner; proxied calls spool 
   expect(server!.output()).toMatch(new RegExp(`HTTP worker \\d \\(pid ${victim}\\) exited \\(SIGKILL\\); starting it again`));
 }, 240_000);
 
+test("a path whose percent-escapes do not decode is a 400, not a 500", async () => {
+  for (const path of ["/p/%", "/p/%ZZ", "/u/%E0%A4%A", "/c/%"]) {
+    const res = await fetch(`${server!.url}${path}`);
+    expect(res.status, path).toBe(400);
+    expect(await res.text()).toMatch(/percent-escape/);
+  }
+  expect((await fetch(`${server!.url}/p/%25`)).status).toBe(404);
+});
+
 test("kill -9 of the primary leaves no worker serving", async () => {
   const workers = childrenOf(server!.pid);
   expect(workers.length).toBe(2);

@@ -171,7 +171,7 @@ export async function presentAuditRows(db: DbOrTx, actor: Actor, rows: AuditRow[
 export async function listAuditEntries(db: DbOrTx, actor: Actor, input: AuditListInput, request?: RequestMeta | null) {
   const { where, org } = await auditWhere(db, actor, input, request);
   const rows = await db.auditEntry.findMany({ where, orderBy: AUDIT_ORDER, ...page(input), select: auditEntrySelect });
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   return { items: await presentAuditRows(db, actor, items), nextCursor, org };
 }
 

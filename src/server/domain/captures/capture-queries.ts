@@ -82,7 +82,7 @@ export async function listCaptures(db: DbOrTx, actor: Actor, input: ListCaptures
     select: listSelect,
     ...page(input),
   });
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   return { items: items.map((c) => ({ ...c, costUsd: toNumber(c.costUsd), decision: decisionOf(c.decision) })), nextCursor };
 }
 export type CaptureListItem = Awaited<ReturnType<typeof listCaptures>>["items"][number];

@@ -24,5 +24,5 @@ export async function collectionFeed(db: DbOrTx, actor: Actor, input: { cursor?:
     },
     ...page(input),
   });
-  return pageResult(rows, input.limit);
+  return pageResult(rows, input);
 }

@@ -109,7 +109,7 @@ export async function listCollections(db: DbOrTx, viewer: Viewer, input: ListInp
     select: summarySelect(viewer),
     ...page(input),
   });
-  return pageResult(rows.map(presentSummary), input.limit);
+  return pageResult(rows.map(presentSummary), input);
 }
 
 /** The collections the viewer may add this prompt to, each saying whether it is there and pinned to which version (the prompt page's "Add to collection"). */

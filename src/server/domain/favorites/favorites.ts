@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "@/server/db/prisma";
 import type { Actor, Viewer } from "../actor";
 import { findReadablePrompt, notArchivedWhere, readablePromptsWhere } from "../access/prompt-access";
 import { promptCardsByIds } from "../prompts/prompt-cards";
-import { pageResult } from "../pagination";
+import { page, pageResult } from "../pagination";
 
 /**
  * A person's favourites: one row per user and prompt they can read. The row and
@@ -52,10 +52,9 @@ export async function listFavorites(db: DbOrTx, actor: Actor, input: { cursor?: 
     where: { userId: actor.id, prompt: { AND: [readablePromptsWhere(actor), notArchivedWhere] } },
     orderBy: [{ createdAt: "desc" }, { promptId: "desc" }],
     select: { promptId: true, createdAt: true },
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { userId_promptId: { userId: actor.id, promptId: input.cursor } }, skip: 1 } : {}),
+    ...page(input, (promptId) => ({ userId_promptId: { userId: actor.id, promptId } })),
   });
-  const { items, nextCursor } = pageResult(rows.map((r) => ({ id: r.promptId, favoritedAt: r.createdAt })), input.limit);
+  const { items, nextCursor } = pageResult(rows.map((r) => ({ id: r.promptId, favoritedAt: r.createdAt })), input);
   const cards = new Map((await promptCardsByIds(db, actor, items.map((i) => i.id), undefined, { byLink: true })).map((c) => [c.id, c]));
   return {
     items: items.flatMap((i) => {

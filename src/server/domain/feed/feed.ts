@@ -34,7 +34,7 @@ export async function myFeed(db: DbOrTx, actor: Actor, input: { cursor?: string 
     },
     ...page(input),
   });
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   const access = await bodyAccessFor(db, actor, items.map((v) => ({ id: v.prompt.id, ownerId: v.prompt.ownerId })));
   return {
     items: items.map(({ prompt: { ownerId: _owner, forkedFromVersion, ...fields }, ...v }) => {

@@ -45,7 +45,7 @@ export async function listFollowers(db: DbOrTx, viewer: Viewer, input: FollowPag
     select: { createdAt: true, follower: { select: userCardSelect } },
     ...page(input, (followerId) => ({ followerId_followeeId: { followerId, followeeId: user.id } })),
   });
-  return withViewerFollows(db, viewer, rows.map((r) => ({ ...r.follower, followedAt: r.createdAt })), input.limit);
+  return withViewerFollows(db, viewer, rows.map((r) => ({ ...r.follower, followedAt: r.createdAt })), input);
 }
 
 /** People `handle` follows, newest first; the cursor is the followee's id. */
@@ -57,12 +57,12 @@ export async function listFollowing(db: DbOrTx, viewer: Viewer, input: FollowPag
     select: { createdAt: true, followee: { select: userCardSelect } },
     ...page(input, (followeeId) => ({ followerId_followeeId: { followerId: user.id, followeeId } })),
   });
-  return withViewerFollows(db, viewer, rows.map((r) => ({ ...r.followee, followedAt: r.createdAt })), input.limit);
+  return withViewerFollows(db, viewer, rows.map((r) => ({ ...r.followee, followedAt: r.createdAt })), input);
 }
 
 /** One page of people, each marked with whether the viewer follows them (for follow buttons in lists). */
-async function withViewerFollows<T extends { id: string }>(db: DbOrTx, viewer: Viewer, rows: T[], limit: number) {
-  const result = pageResult(rows, limit);
+async function withViewerFollows<T extends { id: string }>(db: DbOrTx, viewer: Viewer, rows: T[], input: FollowPage) {
+  const result = pageResult(rows, input);
   const ids = result.items.map((i) => i.id);
   const followed = viewer && ids.length
     ? new Set((await db.follow.findMany({ where: { followerId: viewer.id, followeeId: { in: ids } }, select: { followeeId: true } })).map((f) => f.followeeId))

@@ -119,7 +119,7 @@ export async function listRuns(db: Db, actor: Actor, input: z.output<typeof list
       results: { select: { position: true, provider: true, model: true, status: true, assertions: true, costUsd: true, latencyMs: true }, orderBy: { position: "asc" } },
     },
   });
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   return {
     items: items.map(({ version, results, candidateBody, ...run }) => {
       const models = results.map((r) => {

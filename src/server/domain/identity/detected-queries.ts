@@ -64,7 +64,7 @@ export async function listDetected(db: DbOrTx, actor: Actor, input: ListDetected
     }),
     detectedCounts(db, actor),
   ]);
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   return { items: items.map((row) => present(row, actor)), nextCursor, counts };
 }
 export type DetectedList = Awaited<ReturnType<typeof listDetected>>;

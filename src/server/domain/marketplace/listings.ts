@@ -286,7 +286,7 @@ export async function listListings(
     ...page(input),
     select: listingSelect,
   });
-  const { items: onPage, nextCursor } = pageResult(rows, input.limit);
+  const { items: onPage, nextCursor } = pageResult(rows, input);
   const held = viewer
     ? new Set((await db.license.findMany({ where: { holderId: viewer.id, status: "active", promptId: { in: onPage.map((r) => r.promptId) } }, select: { promptId: true } })).map((l) => l.promptId))
     : new Set<string>();

@@ -30,7 +30,7 @@ export async function listNotifications(db: DbOrTx, actor: Actor, input: { curso
     },
     ...page(input),
   });
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   const forkIds = items.flatMap((n) => (n.kind === "prompt_fork" && typeof (n.data as Data).forkId === "string" ? [(n.data as Data).forkId as string] : []));
   const forks = new Map(
     (forkIds.length ? await db.prompt.findMany({ where: { id: { in: forkIds } }, select: promptFields }) : []).map((p) => [p.id, p]),

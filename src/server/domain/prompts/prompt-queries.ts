@@ -145,7 +145,7 @@ export async function listPrompts(
     ...page(input),
   });
   const locked = await latestBodyLocked(db, viewer, rows);
-  return pageResult(rows.map((r) => ({ ...presentCard(r, viewer), bodyLocked: locked(r) })), input.limit);
+  return pageResult(rows.map((r) => ({ ...presentCard(r, viewer), bodyLocked: locked(r) })), input);
 }
 
 export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: string; cursor?: string | null; limit: number }) {
@@ -159,7 +159,7 @@ export async function listForks(db: DbOrTx, viewer: Viewer, input: { promptId: s
   const locked = await latestBodyLocked(db, viewer, rows);
   return pageResult(
     rows.map((r) => ({ ...presentCard(r, viewer), bodyLocked: locked(r) })),
-    input.limit,
+    input,
   );
 }
 

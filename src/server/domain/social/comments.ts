@@ -81,7 +81,7 @@ async function commentsPage(db: DbOrTx, promptId: string, input: { cursor?: stri
     select: { ...commentSelect, replies: { select: commentSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_REPLIES_SHOWN } },
     ...page(input),
   });
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   // Reply counts for this page only (a relation _count would aggregate the whole table), and the
   // total read after the page, as before, but together.
   const [counts, total] = await Promise.all([

@@ -99,7 +99,7 @@ async function reviewsPage(db: DbOrTx, promptId: string, input: { cursor?: strin
       select: { userId: true, stars: true, review: true, createdAt: true, updatedAt: true, user: { select: { id: true, handle: true, name: true, image: true } } },
       ...page(input, (userId) => ({ userId_promptId: { userId, promptId } })),
     });
-    const onPage = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input.limit);
+    const onPage = pageResult(rows.map((r) => ({ ...r, id: r.userId, author: r.user })), input);
     const verified = await verifiedBuyers(db, promptId, onPage.items.map((r) => r.userId));
     return { items: onPage.items.map((r) => ({ ...r, verifiedPurchase: verified.has(r.userId) })), nextCursor: onPage.nextCursor };
   };

@@ -62,7 +62,7 @@ export async function listTemplates(db: DbOrTx, actor: Actor, input: ListTemplat
     templateCaptureTotal(db, actor.id),
     latestJob(db, RECLUSTER_JOB, actor.id),
   ]);
-  const { items, nextCursor } = pageResult(rows, input.limit);
+  const { items, nextCursor } = pageResult(rows, input);
   return { items: items.map((row) => present(row, actor, totalCaptures)), nextCursor, totalCaptures, job: jobSummary(job) };
 }
 export type TemplateList = Awaited<ReturnType<typeof listTemplates>>;
@@ -80,7 +80,7 @@ export async function templateById(db: DbOrTx, actor: Actor, input: TemplateById
     }),
     templateCaptureTotal(db, actor.id),
   ]);
-  const { items, nextCursor } = pageResult(captures, input.limit);
+  const { items, nextCursor } = pageResult(captures, input);
   return {
     template: present(row, actor, totalCaptures),
     captures: items.map(({ templateValues, ...c }) => ({ ...c, values: valuesOf(templateValues) })),

@@ -67,7 +67,7 @@ async function listVersionsAs(db: DbOrTx, viewer: Viewer, input: { promptId: str
     }),
     bodyAccessOf(db, viewer, prompt),
   ]);
-  return pageResult(rows.map((row) => withBodyAccess(presentVersion(row), access)), input.limit);
+  return pageResult(rows.map((row) => withBodyAccess(presentVersion(row), access)), input);
 }
 
 /**

@@ -31,7 +31,7 @@ export async function listWebhookDeliveries(db: Db, actor: Actor, input: { endpo
       attemptLog: { orderBy: { number: "asc" }, select: { id: true, number: true, trigger: true, statusCode: true, responseMs: true, error: true, createdAt: true } },
     },
   });
-  return pageResult(rows, input.limit);
+  return pageResult(rows, input);
 }
 
 export async function replayWebhookDelivery(db: Db, actor: Actor, input: { deliveryId: string }, options: { request?: RequestMeta | null } = {}) {

@@ -1,0 +1,44 @@
+// Every cursor-paged list continues exactly where its last page ended, and refuses a cursor that is
+// not one of its own rows (made up, from another list, or a row the caller may not see): 400 naming
+// the cursor, never an empty "last" page, and never a page that tells where a hidden row stands.
+import { describe, expect, it } from "vitest";
+import { anonymous, makeUser } from "@/test/callers";
+import { rejects } from "@/test/expect-trpc-error";
+import { setUpTestDatabase } from "@/test/set-up-test-database";
+
+const t = setUpTestDatabase();
+
+describe("cursor pages", () => {
+  it("continue without gaps or repeats, and refuse cursors that are not in the list", async () => {
+    const author = await makeUser(t.db);
+    const stranger = await makeUser(t.db);
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) made.push((await author.caller.prompt.create({ title: `Paged ${i}`, category: "writing", body: `Body ${i}` })).id);
+    const secret = await stranger.caller.prompt.create({ title: "Stranger's secret", category: "writing", body: "x", visibility: "private" });
+    const list = (cursor?: string) => anonymous(t.db).prompt.list({ author: author.user.handle, limit: 2, cursor });
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 5; i++) {
+      const page = await list(cursor);
+      seen.push(...page.items.map((p) => p.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen.sort()).toEqual([...made].sort());
+
+    for (const bad of ["x", "null", "eyJ4IjoxfQ==", secret.id]) await rejects(list(bad), "BAD_REQUEST", /^cursor: is not in this list/);
+    // The stranger's private prompt is in their own list, not in the author's.
+    await rejects(stranger.caller.prompt.list({ author: author.user.handle, limit: 2, cursor: secret.id }), "BAD_REQUEST", /^cursor:/);
+
+    const target = made[0];
+    await author.caller.social.comment({ promptId: target, body: "First" });
+    await author.caller.social.comment({ promptId: target, body: "Second" });
+    const first = await anonymous(t.db).social.comments({ promptId: target, limit: 1 });
+    expect((await anonymous(t.db).social.comments({ promptId: target, limit: 1, cursor: first.nextCursor })).items.map((c) => c.body)).toEqual(["Second"]);
+    await rejects(anonymous(t.db).social.comments({ promptId: target, limit: 1, cursor: "x" }), "BAD_REQUEST", /^cursor:/);
+    await rejects(anonymous(t.db).version.list({ promptId: target, limit: 1, cursor: "x" }), "BAD_REQUEST", /^cursor:/);
+    await rejects(anonymous(t.db).social.ratings({ promptId: target, limit: 1, cursor: "x" }), "BAD_REQUEST", /^cursor:/);
+    await rejects(anonymous(t.db).prompt.forks({ promptId: target, limit: 1, cursor: secret.id }), "BAD_REQUEST", /^cursor:/);
+  });
+});
