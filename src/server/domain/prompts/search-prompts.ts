@@ -103,13 +103,15 @@ async function searchAs(db: DbOrTx, viewer: Viewer, reach: ViewerReach, input: S
   const visible = Prisma.join(where, " AND ");
 
   const filters = searchFilterSql(input);
+  // Someone who may see prompts that are not public (their own, their organisations'): their tags are words too.
+  const beyondPublic = viewer !== null && (reach.prompts || reach.orgs);
 
   // Typo tolerance: when nothing matches the query as typed (full text, or the title containing it),
   // search for the closest known words instead and say so (didYouMean). Relevance learns that from
   // its own statement, so a search that matches pays no extra query.
   let q = asked;
   let didYouMean: string | null = null;
-  const correction = async () => (!asked || (await hasExactMatch(db, visible, ftsMatchFor, asked)) ? null : suggestQuery(db, { visible, matches: ftsMatchFor }, asked));
+  const correction = async () => (!asked || (await hasExactMatch(db, visible, ftsMatchFor, asked)) ? null : suggestQuery(db, { visible, matches: ftsMatchFor, beyondPublic }, asked));
 
   const text = (query: string) => {
     const tsquery = Prisma.sql`websearch_to_tsquery('english', ${query})`;
@@ -231,7 +233,7 @@ async function searchAs(db: DbOrTx, viewer: Viewer, reach: ViewerReach, input: S
     const [probe] = await db.$queryRaw<{ hit: boolean; n: number }[]>`
       SELECT ${exact} AS hit,
         (SELECT count(*) FROM (SELECT 1 FROM "Prompt" p WHERE ${Prisma.join([...where, ...filters], " AND ")} AND ${text(asked).ftsMatch} LIMIT ${TEXT_TOTAL_CAP + 1}) f)::int AS n`;
-    if (!probe?.hit) didYouMean = await suggestQuery(db, { visible, matches: ftsMatchFor }, asked);
+    if (!probe?.hit) didYouMean = await suggestQuery(db, { visible, matches: ftsMatchFor, beyondPublic }, asked);
     if (!didYouMean) ftsCount = probe?.n ?? 0;
   }
   if (didYouMean) q = didYouMean;

@@ -1,6 +1,8 @@
 // "Did you mean …?": when a search finds nothing as typed, each word that no visible prompt
 // contains is replaced by the closest word (pg_trgm similarity) from a vocabulary of what the viewer
-// may see: words of titles (narrowed by the title trigram index), of tags, and the category names.
+// may see: words of titles (narrowed by the title trigram index), of tags (those of public prompts
+// from "PublicTag", kept by triggers, plus those of the non-public prompts the viewer may see), and
+// the category names.
 // Bodies are left out of the vocabulary so a paid or private body never suggests a word.
 // Runs only on the no-exact-match path, so ordinary searches pay nothing for it.
 import "server-only";
@@ -26,8 +28,12 @@ export function categoriesNamedBy(q: string): string[] {
 /** The words of a query as the suggester sees them: letters and digits, lower case. */
 const wordsOf = (q: string) => q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
-/** SQL conditions on a prompt (alias p): the viewer may see it; its searchable text matches a tsquery. */
-export type SuggestionScope = { visible: Prisma.Sql; matches: (tsquery: Prisma.Sql) => Prisma.Sql };
+/**
+ * SQL conditions on a prompt (alias p): the viewer may see it; its searchable text matches a
+ * tsquery. `beyondPublic`: the viewer may see prompts that are not public (their own, their
+ * organisations'), whose tags join the vocabulary.
+ */
+export type SuggestionScope = { visible: Prisma.Sql; matches: (tsquery: Prisma.Sql) => Prisma.Sql; beyondPublic: boolean };
 
 /**
  * The query with unknown words replaced by their closest known word, or null when nothing would
@@ -47,7 +53,7 @@ export async function suggestQuery(db: DbOrTx, scope: SuggestionScope, q: string
 }
 
 /** The closest vocabulary word to `word`, or null when `word` is already known (or nothing is close). */
-async function closestUnknownWord(db: DbOrTx, { visible, matches }: SuggestionScope, word: string): Promise<string | null> {
+async function closestUnknownWord(db: DbOrTx, { visible, matches, beyondPublic }: SuggestionScope, word: string): Promise<string | null> {
   const tsquery = Prisma.sql`plainto_tsquery('english', ${word})`;
   const [row] = await db.$queryRaw<{ known: boolean; best: string | null }[]>`
     WITH vocabulary AS (
@@ -55,7 +61,15 @@ async function closestUnknownWord(db: DbOrTx, { visible, matches }: SuggestionSc
         SELECT lower(regexp_split_to_table(p.title, '[^[:alnum:]]+')) AS w FROM "Prompt" p WHERE ${visible} AND ${word} <% p.title
         UNION ALL
         -- Each distinct tag split once (most prompts share their tags).
-        SELECT lower(regexp_split_to_table(t, '[^[:alnum:]]+')) FROM (SELECT DISTINCT t FROM "Prompt" p CROSS JOIN LATERAL unnest(p.tags) t WHERE ${visible}) tags
+        SELECT lower(regexp_split_to_table(t, '[^[:alnum:]]+')) FROM (
+          SELECT pt.tag AS t FROM "PublicTag" pt${
+            beyondPublic
+              ? Prisma.sql`
+          UNION
+          SELECT DISTINCT t FROM "Prompt" p CROSS JOIN LATERAL unnest(p.tags) t WHERE ${visible} AND p.visibility <> 'public'`
+              : Prisma.empty
+          }
+        ) tags
         UNION ALL
         SELECT unnest(${CATEGORY_WORDS}::text[])
       ) x WHERE length(w) >= 3
