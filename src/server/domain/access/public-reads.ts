@@ -11,7 +11,7 @@ import "server-only";
 import { processSingleton } from "@/server/process-singleton";
 import type { DbOrTx } from "@/server/db/prisma";
 import { isAdmin, type Viewer } from "../actor";
-import { viewerReach, type ViewerReach } from "./viewer-reach";
+import { NO_REACH, viewerReach, type ViewerReach } from "./viewer-reach";
 
 /**
  * What the page cache lends: its write generation, whether someone signed in is writing here or in
@@ -49,12 +49,14 @@ function sharing(): boolean {
 /**
  * `read` as an anonymous visitor, shared under `key`, when the viewer sees only what anonymous
  * visitors see; otherwise `read` as the viewer. For reads that depend on the viewer only through
- * what they may see (a prompt's lineage, its similar prompts, what the viewer may do with its
- * versions). The viewer's reach is asked once per page render (render-scope.ts).
+ * what they may see (searches, a prompt's lineage, its similar prompts, what the viewer may do with
+ * its versions). `read` gets the reach of the viewer it reads as (viewer-reach.ts), asked once per
+ * page render (render-scope.ts).
  */
-export async function readAsAnonymousWhenSame<T>(db: DbOrTx, viewer: Viewer, key: string, read: (viewer: Viewer) => Promise<T>): Promise<T> {
-  if (!sharing() || (viewer && !seesWhatAnonymousSees(viewer, await viewerReach(db, viewer)))) return read(viewer);
-  return publicRead(key, () => read(null));
+export async function readAsAnonymousWhenSame<T>(db: DbOrTx, viewer: Viewer, key: string, read: (viewer: Viewer, reach: ViewerReach) => Promise<T>): Promise<T> {
+  const reach = await viewerReach(db, viewer);
+  if (!sharing() || !seesWhatAnonymousSees(viewer, reach)) return read(viewer, reach);
+  return publicRead(key, () => read(null, NO_REACH));
 }
 
 /**

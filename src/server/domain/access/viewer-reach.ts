@@ -17,8 +17,11 @@ export type ViewerReach = { orgs: boolean; licenses: boolean; prompts: boolean }
 /** Everything may apply: the SQL built with it is the full rule. */
 export const FULL_REACH: ViewerReach = { orgs: true, licenses: true, prompts: true };
 
+/** Nothing applies: an anonymous visitor's. */
+export const NO_REACH: ViewerReach = { orgs: false, licenses: false, prompts: false };
+
 export async function viewerReach(db: DbOrTx, viewer: Viewer): Promise<ViewerReach> {
-  if (!viewer) return { orgs: false, licenses: false, prompts: false };
+  if (!viewer) return NO_REACH;
   // A page render asks it for several procedures: once is enough (render-scope.ts).
   return oncePerRender(viewer, "reach", () => reachOf(db, viewer.id));
 }

@@ -14,8 +14,8 @@ import type { Viewer } from "../actor";
 import { ValidationError } from "../errors";
 import { latestBodyHiddenSql } from "../access/paid-access";
 import { listablePromptsSql } from "../access/prompt-access";
-import { publicRead, seesWhatAnonymousSees } from "../access/public-reads";
-import { viewerReach, type ViewerReach } from "../access/viewer-reach";
+import { readAsAnonymousWhenSame } from "../access/public-reads";
+import type { ViewerReach } from "../access/viewer-reach";
 import { toPromptCard, type PromptCardRow } from "./prompt-cards";
 import { categoriesNamedBy, suggestQuery } from "./search-suggestions";
 import { normalizeTag } from "@/shared/prompts/tags";
@@ -84,10 +84,8 @@ export async function searchPrompts(db: DbOrTx, viewer: Viewer, input: SearchInp
   const asked = input.q?.trim() || undefined;
   const sort: SearchSort = input.sort ?? (asked ? "relevance" : "newest");
   if (sort === "relevance" && !asked) throw new ValidationError("sort: relevance needs a search query (q)", { sort: ["relevance needs q"] });
-  const reach = await viewerReach(db, viewer);
   // Whoever sees only what anonymous visitors see gets the anonymous answer, shared (public-reads.ts).
-  if (seesWhatAnonymousSees(viewer, reach)) return publicRead(`search:${JSON.stringify(input)}`, () => searchAs(db, null, reach, input, asked, sort));
-  return searchAs(db, viewer, reach, input, asked, sort);
+  return readAsAnonymousWhenSame(db, viewer, `search:${JSON.stringify(input)}`, (as, reach) => searchAs(db, as, reach, input, asked, sort));
 }
 
 async function searchAs(db: DbOrTx, viewer: Viewer, reach: ViewerReach, input: SearchInput, asked: string | undefined, sort: SearchSort) {
