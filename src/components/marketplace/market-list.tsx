@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useTRPCClient } from "@/trpc/react";
+import { nextPageAfter } from "@/shared/pagination/next-page-after";
 import { ListingCard } from "./listing-card";
 import type { ListingSummary } from "./types";
 import type { ListingSort } from "@/shared/marketplace/listing-sorts";
@@ -20,7 +21,9 @@ export function MarketList({ initial, sort, pageSize }: { initial: { items: List
     setLoading(true);
     setError(null);
     try {
-      const page = await client.listing.list.query({ sort, cursor, limit: pageSize });
+      // After the last listing shown, or the one before it if that one has left the Market since.
+      const shown = items.map((i) => i.id);
+      const page = await nextPageAfter(shown[shown.length - 1] === cursor ? shown : [...shown, cursor], (after) => client.listing.list.query({ sort, cursor: after, limit: pageSize }));
       setItems((prev) => [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))]);
       setCursor(page.nextCursor);
     } catch (e) {

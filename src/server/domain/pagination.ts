@@ -5,6 +5,7 @@
 // where a row outside the list would stand.
 import { z } from "zod";
 import { ValidationError } from "./errors";
+import { CURSOR_GONE } from "@/shared/pagination/next-page-after";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -23,7 +24,7 @@ export function page<Cursor = { id: string }>(
 }
 
 /** What a list says of a cursor that is not one of its rows. */
-export const FOREIGN_CURSOR_MESSAGE = "cursor: is not in this list (it may have been removed since); start again from the first page";
+export const FOREIGN_CURSOR_MESSAGE = `${CURSOR_GONE} (it may have been removed since); start again from the first page`;
 
 /** The page of rows `page(input)` fetched, `id` being what the cursor names (in the same order). */
 export function pageResult<T extends { id: string }>(rows: T[], input: { cursor?: string | null; limit: number }): { items: T[]; nextCursor: string | null } {

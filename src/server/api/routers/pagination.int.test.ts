@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { anonymous, makeUser } from "@/test/callers";
 import { rejects } from "@/test/expect-trpc-error";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
+import { listForSale } from "@/test/paid-fixtures";
+import { nextPageAfter } from "@/shared/pagination/next-page-after";
 
 const t = setUpTestDatabase();
 
@@ -40,5 +42,29 @@ describe("cursor pages", () => {
     await rejects(anonymous(t.db).version.list({ promptId: target, limit: 1, cursor: "x" }), "BAD_REQUEST", /^cursor:/);
     await rejects(anonymous(t.db).social.ratings({ promptId: target, limit: 1, cursor: "x" }), "BAD_REQUEST", /^cursor:/);
     await rejects(anonymous(t.db).prompt.forks({ promptId: target, limit: 1, cursor: secret.id }), "BAD_REQUEST", /^cursor:/);
+  });
+});
+
+describe("Load more after a row that left the list", () => {
+  it("continues after the row before it (the Market's listings, one paused between pages)", async () => {
+    const seller = await makeUser(t.db);
+    // Newest first: the Market's default order, on a scratch database shared with other tests, so sellerHandle keeps it to these.
+    const listings = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await seller.caller.prompt.create({ title: `For sale ${i}`, category: "writing", body: `Body ${i}` });
+      listings.push(await listForSale(t.db, seller, p.id));
+    }
+    const list = (cursor?: string) => anonymous(t.db).listing.list({ sort: "newest", sellerHandle: seller.user.handle, limit: 2, cursor });
+    const first = await list();
+    const shown = first.items.map((l) => l.id);
+    expect(shown).toHaveLength(2);
+    expect(first.nextCursor).toBe(shown[1]);
+    // The last listing shown leaves the Market (its seller pauses it).
+    await t.db.listing.update({ where: { id: shown[1] }, data: { status: "paused" } });
+    await rejects(list(shown[1]), "BAD_REQUEST", /^cursor: is not in this list/);
+    const next = await nextPageAfter(shown, (cursor) => list(cursor));
+    const all = (await anonymous(t.db).listing.list({ sort: "newest", sellerHandle: seller.user.handle, limit: 10 })).items.map((l) => l.id);
+    expect(all).toHaveLength(4);
+    expect(next.items.map((l) => l.id)).toEqual(all.slice(1, 3));
   });
 });
