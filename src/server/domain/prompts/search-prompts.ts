@@ -180,7 +180,9 @@ async function searchAs(db: DbOrTx, viewer: Viewer, reach: ViewerReach, input: S
           ORDER BY p."trending7d" DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES}
         ), candidates AS MATERIALIZED (
           SELECT p.id, p.title, ${rank} AS rank FROM "Prompt" p
-          WHERE p.id IN (${
+          -- An array, not IN (subquery): the candidates are read by id (one index probe each), where a
+          -- semi-join would read the whole table to find them.
+          WHERE p.id = ANY(ARRAY(${
             withTitles
               ? Prisma.sql`SELECT id FROM fts UNION SELECT id FROM (
                   SELECT p.id FROM "Prompt" p
@@ -189,7 +191,7 @@ async function searchAs(db: DbOrTx, viewer: Viewer, reach: ViewerReach, input: S
                 ) titles`
               : // Too few to fill the page: nothing to rank here, the statement with titles follows.
                 Prisma.sql`SELECT id FROM fts WHERE (SELECT count(*) FROM fts) >= ${input.limit + 1}`
-          })
+          }))
         ), seeds AS MATERIALIZED (
           -- Similarity only once the seeds are chosen (in the same SELECT, it would be computed for every candidate).
           SELECT r.id, (r.rank + ${similarity})::float8 AS s FROM (SELECT * FROM candidates ORDER BY rank DESC, id DESC LIMIT ${seeds}) r
