@@ -1,8 +1,8 @@
 // "Did you mean …?": when a search finds nothing as typed, each word that no visible prompt
 // contains is replaced by the closest word (pg_trgm similarity) from a vocabulary of what the viewer
-// may see: words of titles (narrowed by the title trigram index), of tags (those of public prompts
-// from "PublicTag", kept by triggers, plus those of the non-public prompts the viewer may see), and
-// the category names.
+// may see: words of titles and of tags (those of public prompts from "PublicTitleWord" and
+// "PublicTag", kept by triggers, plus those of the non-public prompts the viewer may see), and the
+// category names.
 // Bodies are left out of the vocabulary so a paid or private body never suggests a word.
 // Runs only on the no-exact-match path, so ordinary searches pay nothing for it.
 import "server-only";
@@ -58,8 +58,15 @@ async function closestUnknownWord(db: DbOrTx, { visible, matches, beyondPublic }
   const [row] = await db.$queryRaw<{ known: boolean; best: string | null }[]>`
     WITH vocabulary AS (
       SELECT DISTINCT w FROM (
-        SELECT lower(regexp_split_to_table(p.title, '[^[:alnum:]]+')) AS w FROM "Prompt" p WHERE ${visible} AND ${word} <% p.title
-        UNION ALL
+        -- Words of public titles that resemble it (trigram similarity at least pg_trgm's 0.3, on the word table's index).
+        SELECT pw.word AS w FROM "PublicTitleWord" pw WHERE pw.word % ${word}
+        UNION ALL${
+          beyondPublic
+            ? Prisma.sql`
+        SELECT w FROM "Prompt" p CROSS JOIN LATERAL title_words(p.title) w WHERE ${visible} AND p.visibility <> 'public'
+        UNION ALL`
+            : Prisma.empty
+        }
         -- Each distinct tag split once (most prompts share their tags).
         SELECT lower(regexp_split_to_table(t, '[^[:alnum:]]+')) FROM (
           SELECT pt.tag AS t FROM "PublicTag" pt${
