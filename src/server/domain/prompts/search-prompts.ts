@@ -101,7 +101,7 @@ async function searchAs(db: DbOrTx, viewer: Viewer, reach: ViewerReach, input: S
   const visible = Prisma.join(where, " AND ");
 
   const filters = searchFilterSql(input);
-  // Someone who may see prompts that are not public (their own, their organisations'): their tags are words too.
+  // Someone who may see prompts that are not public (their own, their organisations'): their title words and tags are words too.
   const beyondPublic = viewer !== null && (reach.prompts || reach.orgs);
 
   // Typo tolerance: when nothing matches the query as typed (full text, or the title containing it),

@@ -31,7 +31,7 @@ const wordsOf = (q: string) => q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(B
 /**
  * SQL conditions on a prompt (alias p): the viewer may see it; its searchable text matches a
  * tsquery. `beyondPublic`: the viewer may see prompts that are not public (their own, their
- * organisations'), whose tags join the vocabulary.
+ * organisations'), whose title words and tags join the vocabulary.
  */
 export type SuggestionScope = { visible: Prisma.Sql; matches: (tsquery: Prisma.Sql) => Prisma.Sql; beyondPublic: boolean };
 
