@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import { answerClientError } from "./client-error";
 import { admitCachedApiCall } from "./cached-api-limit";
 import { startIdleGc } from "./idle-gc";
+import { createRenderGate } from "@/server/http/render-gate";
 import { hasMalformedPath } from "@/server/http/malformed-path";
 import next from "next";
 import { env } from "@/env";
@@ -48,10 +49,13 @@ export async function startHttpServer(opts: {
   const proxy = getProxyHandler(opts.spool);
   const trustedProxies = env.TRUST_PROXY;
   const idleGc = startIdleGc();
+  const renderGate = createRenderGate({ concurrency: opts.dev ? 0 : env.RENDER_CONCURRENCY, releaseAfterMs: 500 });
   const pageCache = createPageCache({
     // Under `next dev` pages change as their files do: nothing is kept.
     ttlMs: opts.dev ? 0 : env.PAGE_CACHE_TTL_MS,
-    render: (req, res) => handle(req, res),
+    // Reads wait their turn (http/render-gate.ts); writes go straight through: they are rarer, and
+    // many wait on something else (a model, Stripe, a job step).
+    render: (req, res) => (req.method === "GET" || req.method === "HEAD" ? renderGate.admit(req, res, () => handle(req, res)) : handle(req, res)),
     // Cached pages are anonymous: the hit's visitor is known by a hash of address and agent.
     recordView: (view, req) => recordPageView(getDb(), view, { actorId: null, origin: { source: "web", viewerKey: viewerKeyOfNodeRequest(req) } }),
     onWrite: opts.onWrite,

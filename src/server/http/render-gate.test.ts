@@ -1,0 +1,141 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, test } from "vitest";
+import { createRenderGate, type RenderGate } from "./render-gate";
+
+type Held = { id: string; finish: (body?: string) => void; hang: () => void };
+
+/** A real HTTP server whose every request goes through `gate`; each render waits until the test lets it answer. */
+async function serverBehind(gate: RenderGate) {
+  const started: string[] = [];
+  const held = new Map<string, Held>();
+  const context = new AsyncLocalStorage<string>();
+  const server = createServer((req, res) => {
+    const id = new URL(req.url!, "http://x").searchParams.get("id")!;
+    context.run(id, () => {
+      void gate.admit(req, res, async () => {
+        // Run in the async context of its own request, even when it waited for a place.
+        started.push(`${id}:${context.getStore()}`);
+        await new Promise<void>((resolve) => held.set(id, { id, finish: (body = id) => (res.end(body), resolve()), hang: () => resolve() }));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.push(server);
+  const port = (server.address() as AddressInfo).port;
+  const get = (id: string) => {
+    let abort = () => {};
+    const body = new Promise<string>((resolve, reject) => {
+      const req = request({ port, path: `/?id=${id}`, agent: false }, (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk));
+        res.on("end", () => resolve(text));
+      });
+      req.on("error", reject);
+      req.end();
+      abort = () => req.destroy();
+    });
+    return { body, abort };
+  };
+  return { started, held, get };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => (s.closeAllConnections(), s.close(resolve)))));
+});
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+describe("the render gate", () => {
+  test("renders as many at once as it allows and the rest in the order they came, each in its own request's context", async () => {
+    const gate = createRenderGate({ concurrency: 2, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const a = get("a");
+    const b = get("b");
+    await until(() => started.length === 2);
+    const c = get("c");
+    await until(() => gate.load().waiting === 1);
+    const d = get("d");
+    await until(() => gate.load().waiting === 2);
+    await settle();
+    expect(started).toEqual(["a:a", "b:b"]);
+    expect(gate.load()).toEqual({ running: 2, waiting: 2 });
+
+    held.get("b")!.finish();
+    expect(await b.body).toBe("b");
+    await until(() => started.length === 3);
+    expect(started[2]).toBe("c:c");
+    held.get("a")!.finish();
+    await until(() => started.length === 4);
+    expect(started[3]).toBe("d:d");
+    held.get("c")!.finish();
+    held.get("d")!.finish();
+    expect(await Promise.all([a.body, c.body, d.body])).toEqual(["a", "c", "d"]);
+    expect(gate.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  test("a visitor who leaves while waiting is never rendered for, and one who leaves mid-render frees the place", async () => {
+    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const a = get("a");
+    await until(() => started.length === 1);
+    const gone = get("gone");
+    await until(() => gate.load().waiting === 1);
+    gone.abort();
+    await gone.body.catch(() => null);
+    const c = get("c");
+    await until(() => gate.load().waiting === 2);
+    a.abort(); // mid-render: the response closes, the place is free
+    await a.body.catch(() => null);
+    await until(() => started.length === 2);
+    expect(started).toEqual(["a:a", "c:c"]);
+    held.get("a")!.hang();
+    held.get("c")!.finish();
+    expect(await c.body).toBe("c");
+    await until(() => gate.load().running === 0 && gate.load().waiting === 0);
+  });
+
+  test("a response still going after releaseAfterMs no longer holds its place", async () => {
+    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 100 });
+    const { started, held, get } = await serverBehind(gate);
+    const slow = get("slow");
+    await until(() => started.length === 1);
+    const next = get("next");
+    await until(() => gate.load().waiting === 1);
+    await until(() => started.length === 2);
+    expect(started).toEqual(["slow:slow", "next:next"]);
+    held.get("next")!.finish();
+    held.get("slow")!.finish();
+    expect(await Promise.all([slow.body, next.body])).toEqual(["slow", "next"]);
+    expect(gate.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  test("concurrency 0 lets everything through at once", async () => {
+    const gate = createRenderGate({ concurrency: 0, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const calls = ["a", "b", "c", "d", "e"].map(get);
+    await until(() => started.length === 5);
+    expect(gate.load().waiting).toBe(0);
+    for (const h of held.values()) h.finish();
+    expect(await Promise.all(calls.map((c) => c.body))).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
+  test("a render that fails frees its place and the failure reaches the caller", async () => {
+    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const server = createServer((req, res) => {
+      gate.admit(req, res, () => Promise.reject(new Error("render failed"))).catch((error: Error) => res.writeHead(500).end(error.message));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push(server);
+    const { port } = server.address() as AddressInfo;
+    const answers = await Promise.all([1, 2, 3].map(() => fetch(`http://127.0.0.1:${port}/`).then(async (r) => `${r.status} ${await r.text()}`)));
+    expect(answers).toEqual(["500 render failed", "500 render failed", "500 render failed"]);
+    expect(gate.load()).toEqual({ running: 0, waiting: 0 });
+  });
+});
