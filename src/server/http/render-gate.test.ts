@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { createRenderGate, type RenderGate } from "./render-gate";
 
-type Held = { id: string; finish: (body?: string) => void; hang: () => void };
+type Held = { id: string; finish: (body?: string) => void; finishWhenFlushed: (body: string) => void; hang: () => void };
 
 /** A real HTTP server whose every request goes through `gate`; each render waits until the test lets it answer. */
 async function serverBehind(gate: RenderGate) {
@@ -17,7 +17,15 @@ async function serverBehind(gate: RenderGate) {
       void gate.admit(req, res, async () => {
         // Run in the async context of its own request, even when it waited for a place.
         started.push(`${id}:${context.getStore()}`);
-        await new Promise<void>((resolve) => held.set(id, { id, finish: (body = id) => (res.end(body), resolve()), hang: () => resolve() }));
+        await new Promise<void>((resolve) =>
+          held.set(id, {
+            id,
+            finish: (body = id) => (res.end(body), resolve()),
+            // As Next's streamed pages do: the render settles once the client has taken it all.
+            finishWhenFlushed: (body) => (res.once("close", resolve), res.end(body)),
+            hang: () => resolve(),
+          }),
+        );
       });
     });
   });
@@ -114,6 +122,27 @@ describe("the render gate", () => {
     held.get("slow")!.finish();
     expect(await Promise.all([slow.body, next.body])).toEqual(["slow", "next"]);
     expect(gate.load()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  test("a client slow to read what was written in full does not hold the place", async () => {
+    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const big = "x".repeat(32 * 1024 * 1024);
+    // A client that reads nothing: the 32 MB answer stays in the buffers, so "finish" cannot come.
+    const stalled = await new Promise<ReturnType<typeof request>>((resolve) => {
+      const req = request({ port: (servers.at(-1)!.address() as AddressInfo).port, path: "/?id=slow", agent: false }, (res) => res.pause());
+      req.end();
+      resolve(req);
+    });
+    await until(() => started.length === 1);
+    const next = get("next");
+    await until(() => gate.load().waiting === 1);
+    held.get("slow")!.finishWhenFlushed(big);
+    await until(() => started.length === 2);
+    expect(started).toEqual(["slow:slow", "next:next"]);
+    held.get("next")!.finish();
+    expect(await next.body).toBe("next");
+    stalled.destroy();
   });
 
   test("concurrency 0 lets everything through at once", async () => {

@@ -5,7 +5,7 @@
 // served in turn. With a few at once (enough to keep the CPU busy while one waits on the database)
 // each request waits its turn once and then runs nearly alone.
 //
-// A request holds its place until its response ends or is cut, or for `releaseAfterMs` at most: a
+// A request holds its place until its response is written in full or cut, or for `releaseAfterMs` at most: a
 // response still going after that waits on something other than this process (a model, a stream
 // the client reads slowly) and no longer stops the others.
 import { AsyncResource } from "node:async_hooks";
@@ -38,6 +38,8 @@ export function createRenderGate(opts: { concurrency: number; releaseAfterMs: nu
     };
     const timer = setTimeout(release, opts.releaseAfterMs);
     timer.unref();
+    // "prefinish": the app has written all of it; a client slow to read it must not hold the place.
+    res.once("prefinish", release);
     res.once("finish", release);
     res.once("close", release);
     return render().finally(release);
