@@ -3,11 +3,11 @@
 // (src/server/page-cache) to Next. Its stop() is the HTTP half of the shutdown: proxied calls in
 // flight finish (each is in the spool before its response completes), the spool is sealed and
 // written, buffered usage events (page views among them) are flushed; the database is stopped afterwards by its owner.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { answerClientError } from "./client-error";
 import { admitCachedApiCall } from "./cached-api-limit";
 import { startIdleGc } from "./idle-gc";
-import { createRenderGate } from "@/server/http/render-gate";
+import { createReadGate } from "@/server/http/read-gate";
 import { hasMalformedPath } from "@/server/http/malformed-path";
 import next from "next";
 import { env } from "@/env";
@@ -20,6 +20,17 @@ import { viewerKeyOfNodeRequest } from "@/server/http/viewer-key";
 import { createPageCache, type PageCache, type PageCacheOptions } from "@/server/page-cache/page-cache";
 import { PROXY_PREFIX } from "@/server/proxy/proxy-route";
 import { closeCaptureRuntime, drainProxy, getProxyHandler, type CaptureRuntimeOptions } from "./capture-runtime";
+
+/**
+ * Reads that wait their turn: pages, tRPC queries and the REST API's. The build's static files, the
+ * MCP endpoint's streams, exports and the like are not renders and never wait behind one.
+ */
+function takesTurns(req: IncomingMessage): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const url = req.url ?? "/";
+  if (url.startsWith("/api/")) return url.startsWith("/api/trpc/") || url.startsWith("/api/v1/");
+  return !url.startsWith("/_next/");
+}
 
 export type HttpServer = {
   server: Server;
@@ -49,13 +60,11 @@ export async function startHttpServer(opts: {
   const proxy = getProxyHandler(opts.spool);
   const trustedProxies = env.TRUST_PROXY;
   const idleGc = startIdleGc();
-  const renderGate = createRenderGate({ concurrency: opts.dev ? 0 : env.RENDER_CONCURRENCY, releaseAfterMs: 500 });
+  const readGate = createReadGate({ concurrency: opts.dev ? 0 : env.READ_CONCURRENCY, releaseAfterMs: 5_000 });
   const pageCache = createPageCache({
     // Under `next dev` pages change as their files do: nothing is kept.
     ttlMs: opts.dev ? 0 : env.PAGE_CACHE_TTL_MS,
-    // Reads wait their turn (http/render-gate.ts); writes go straight through: they are rarer, and
-    // many wait on something else (a model, Stripe, a job step).
-    render: (req, res) => (req.method === "GET" || req.method === "HEAD" ? renderGate.admit(req, res, () => handle(req, res)) : handle(req, res)),
+    render: (req, res) => handle(req, res),
     // Cached pages are anonymous: the hit's visitor is known by a hash of address and agent.
     recordView: (view, req) => recordPageView(getDb(), view, { actorId: null, origin: { source: "web", viewerKey: viewerKeyOfNodeRequest(req) } }),
     onWrite: opts.onWrite,
@@ -85,6 +94,13 @@ export async function startHttpServer(opts: {
     prepareNodeRequest(req, res, { trustedProxies });
     if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
     if (hasMalformedPath(req.url ?? "/")) return void res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad Request: the path has a percent-escape that does not decode (such as %ZZ or a lone %).");
+    // Reads take turns, hits and renders alike (http/read-gate.ts). Writes go straight through:
+    // they are rarer, and many wait on something else (a model, Stripe, a job step).
+    if (takesTurns(req))
+      return void readGate.admit(req, res, () => {
+        pageCache.handle(req, res);
+        return new Promise<void>((resolve) => res.once("close", resolve));
+      });
     pageCache.handle(req, res);
   });
   server.on("clientError", answerClientError);

@@ -1,13 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
-import { createRenderGate, type RenderGate } from "./render-gate";
+import { createReadGate, type ReadGate } from "./read-gate";
 
-type Held = { id: string; finish: (body?: string) => void; finishWhenFlushed: (body: string) => void; hang: () => void };
+type Held = { id: string; finish: (body?: string) => void; finishWhenFlushed: (body: string) => void; stream: (contentType: string) => void; hang: () => void };
 
 /** A real HTTP server whose every request goes through `gate`; each render waits until the test lets it answer. */
-async function serverBehind(gate: RenderGate) {
+async function serverBehind(gate: ReadGate) {
   const started: string[] = [];
   const held = new Map<string, Held>();
   const context = new AsyncLocalStorage<string>();
@@ -23,6 +23,9 @@ async function serverBehind(gate: RenderGate) {
             finish: (body = id) => (res.end(body), resolve()),
             // As Next's streamed pages do: the render settles once the client has taken it all.
             finishWhenFlushed: (body) => (res.once("close", resolve), res.end(body)),
+            // Headers and a first chunk out, more to come (the render has not settled); set one by
+            // one, as Next sends a route's response.
+            stream: (contentType) => (res.setHeader("content-type", contentType), res.writeHead(200), res.write("data: first\n\n")),
             hang: () => resolve(),
           }),
         );
@@ -60,9 +63,9 @@ const until = async (check: () => boolean) => {
 };
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
-describe("the render gate", () => {
+describe("the read gate", () => {
   test("renders as many at once as it allows and the rest in the order they came, each in its own request's context", async () => {
-    const gate = createRenderGate({ concurrency: 2, releaseAfterMs: 60_000 });
+    const gate = createReadGate({ concurrency: 2, releaseAfterMs: 60_000 });
     const { started, held, get } = await serverBehind(gate);
     const a = get("a");
     const b = get("b");
@@ -88,8 +91,8 @@ describe("the render gate", () => {
     expect(gate.load()).toEqual({ running: 0, waiting: 0 });
   });
 
-  test("a visitor who leaves while waiting is never rendered for, and one who leaves mid-render frees the place", async () => {
-    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 60_000 });
+  test("a visitor who leaves while waiting is never rendered for; one who leaves mid-render holds the place until the render settles", async () => {
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 60_000 });
     const { started, held, get } = await serverBehind(gate);
     const a = get("a");
     await until(() => started.length === 1);
@@ -99,18 +102,104 @@ describe("the render gate", () => {
     await gone.body.catch(() => null);
     const c = get("c");
     await until(() => gate.load().waiting === 2);
-    a.abort(); // mid-render: the response closes, the place is free
+    a.abort(); // mid-render: its render still takes the CPU
     await a.body.catch(() => null);
+    await settle();
+    expect(started).toEqual(["a:a"]);
+    held.get("a")!.hang(); // the render settles
     await until(() => started.length === 2);
     expect(started).toEqual(["a:a", "c:c"]);
-    held.get("a")!.hang();
     held.get("c")!.finish();
     expect(await c.body).toBe("c");
     await until(() => gate.load().running === 0 && gate.load().waiting === 0);
   });
 
+  test("an event stream lets go once its headers are out; a plain response still being written does not", async () => {
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const plain = get("plain");
+    await until(() => started.length === 1);
+    const events = get("events");
+    await until(() => gate.load().waiting === 1);
+    held.get("plain")!.stream("text/html; charset=utf-8");
+    await settle();
+    expect(started).toEqual(["plain:plain"]);
+    held.get("plain")!.finish();
+    await until(() => started.length === 2);
+    const after = get("after");
+    await until(() => gate.load().waiting === 1);
+    held.get("events")!.stream("text/event-stream");
+    await until(() => started.length === 3);
+    expect(started).toEqual(["plain:plain", "events:events", "after:after"]);
+    held.get("after")!.finish();
+    expect(await after.body).toBe("after");
+    held.get("events")!.finish("");
+    await Promise.all([plain.body, events.body]);
+  });
+
+  test("a pipelined request queued behind an answer its client does not read lets go once it has answered", async () => {
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const port = (servers.at(-1)!.address() as AddressInfo).port;
+    // Two requests in one write, and nothing read back.
+    const socket = connect(port, "127.0.0.1");
+    socket.pause();
+    socket.write("GET /?id=p1 HTTP/1.1\r\nHost: x\r\n\r\nGET /?id=p2 HTTP/1.1\r\nHost: x\r\n\r\n");
+    await until(() => started.length === 1);
+    // p1 answers more than the connection takes; p2 (parsed already) waits for its place.
+    held.get("p1")!.finishWhenFlushed("x".repeat(32 * 1024 * 1024));
+    await until(() => started.length === 2);
+    const normal = get("normal");
+    await until(() => gate.load().waiting === 1);
+    // p2's answer cannot leave before p1's: it waits on the client, not on this process.
+    held.get("p2")!.stream("text/html; charset=utf-8");
+    await until(() => started.length === 3);
+    expect(started).toEqual(["p1:p1", "p2:p2", "normal:normal"]);
+    held.get("normal")!.finish();
+    expect(await normal.body).toBe("normal");
+    socket.destroy();
+  });
+
+  test("a visitor whose connection is gone is not rendered for, even when its response heard nothing", async () => {
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const port = (servers.at(-1)!.address() as AddressInfo).port;
+    const first = get("first");
+    await until(() => started.length === 1);
+    const socket = connect(port, "127.0.0.1");
+    socket.write("GET /?id=q1 HTTP/1.1\r\nHost: x\r\n\r\nGET /?id=q2 HTTP/1.1\r\nHost: x\r\n\r\n");
+    await until(() => gate.load().waiting >= 1);
+    socket.destroy();
+    await settle();
+    const last = get("last");
+    held.get("first")!.finish();
+    await until(() => started.includes("last:last"));
+    expect(started).toEqual(["first:first", "last:last"]);
+    held.get("last")!.finish();
+    expect(await Promise.all([first.body, last.body])).toEqual(["first", "last"]);
+  });
+
+  test("a visitor who closed their side of the connection after asking is not rendered for", async () => {
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const port = (servers.at(-1)!.address() as AddressInfo).port;
+    const first = get("first");
+    await until(() => started.length === 1);
+    const socket = connect(port, "127.0.0.1");
+    socket.end("GET /?id=half HTTP/1.1\r\nHost: x\r\n\r\n");
+    await until(() => gate.load().waiting === 1);
+    await settle();
+    const last = get("last");
+    held.get("first")!.finish();
+    await until(() => started.includes("last:last"));
+    expect(started).toEqual(["first:first", "last:last"]);
+    held.get("last")!.finish();
+    expect(await Promise.all([first.body, last.body])).toEqual(["first", "last"]);
+    socket.destroy();
+  });
+
   test("a response still going after releaseAfterMs no longer holds its place", async () => {
-    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 100 });
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 100 });
     const { started, held, get } = await serverBehind(gate);
     const slow = get("slow");
     await until(() => started.length === 1);
@@ -125,7 +214,7 @@ describe("the render gate", () => {
   });
 
   test("a client slow to read what was written in full does not hold the place", async () => {
-    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 60_000 });
     const { started, held, get } = await serverBehind(gate);
     const big = "x".repeat(32 * 1024 * 1024);
     // A client that reads nothing: the 32 MB answer stays in the buffers, so "finish" cannot come.
@@ -146,7 +235,7 @@ describe("the render gate", () => {
   });
 
   test("concurrency 0 lets everything through at once", async () => {
-    const gate = createRenderGate({ concurrency: 0, releaseAfterMs: 60_000 });
+    const gate = createReadGate({ concurrency: 0, releaseAfterMs: 60_000 });
     const { started, held, get } = await serverBehind(gate);
     const calls = ["a", "b", "c", "d", "e"].map(get);
     await until(() => started.length === 5);
@@ -156,7 +245,7 @@ describe("the render gate", () => {
   });
 
   test("a render that fails frees its place and the failure reaches the caller", async () => {
-    const gate = createRenderGate({ concurrency: 1, releaseAfterMs: 60_000 });
+    const gate = createReadGate({ concurrency: 1, releaseAfterMs: 60_000 });
     const server = createServer((req, res) => {
       gate.admit(req, res, () => Promise.reject(new Error("render failed"))).catch((error: Error) => res.writeHead(500).end(error.message));
     });
