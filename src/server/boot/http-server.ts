@@ -3,9 +3,10 @@
 // (src/server/page-cache) to Next. Its stop() is the HTTP half of the shutdown: proxied calls in
 // flight finish (each is in the spool before its response completes), the spool is sealed and
 // written, buffered usage events (page views among them) are flushed; the database is stopped afterwards by its owner.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { answerClientError } from "./client-error";
 import { admitCachedApiCall } from "./cached-api-limit";
+import { refusedPageKey } from "./page-api-key";
 import { startIdleGc } from "./idle-gc";
 import { createReadGate } from "@/server/http/read-gate";
 import { hasMalformedPath } from "@/server/http/malformed-path";
@@ -94,6 +95,19 @@ export async function startHttpServer(opts: {
     prepareNodeRequest(req, res, { trustedProxies });
     if (req.url?.startsWith(PROXY_PREFIX)) return proxy(req, res);
     if (hasMalformedPath(req.url ?? "/")) return void res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad Request: the path has a percent-escape that does not decode (such as %ZZ or a lone %).");
+    // A page asked with a wrong API key: 401, not a failed render (page-api-key.ts).
+    if (req.headers.authorization) return void answerWithPageKey(req, res);
+    answer(req, res);
+  });
+  const answerWithPageKey = (req: IncomingMessage, res: ServerResponse) =>
+    refusedPageKey(req, res).then(
+      (refused) => void (refused || answer(req, res)),
+      (error: unknown) => {
+        console.error("[server]", error);
+        if (!res.headersSent) res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" }).end("Service Unavailable: the API key could not be checked; try again.\n");
+      },
+    );
+  function answer(req: IncomingMessage, res: ServerResponse) {
     // Reads take turns, hits and renders alike (http/read-gate.ts). Writes go straight through:
     // they are rarer, and many wait on something else (a model, Stripe, a job step).
     if (takesTurns(req))
@@ -102,7 +116,7 @@ export async function startHttpServer(opts: {
         return new Promise<void>((resolve) => res.once("close", resolve));
       });
     pageCache.handle(req, res);
-  });
+  }
   server.on("clientError", answerClientError);
   const listening = new Promise<number>((resolve, reject) => {
     server.once("error", reject);

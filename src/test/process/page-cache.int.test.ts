@@ -186,6 +186,24 @@ describe("the anonymous page cache of the real server", () => {
     for (let i = 0; i < 4; i++) expect((await get(`/p/${slugs.open}`, { cookie: readerCookie })).body).toContain(`Shared comment ${marker}`);
   });
 
+  test("a page asked with an API key renders as its owner; a wrong key is a 401 that says so, not an error page", async () => {
+    const { key } = await seller.caller.apiKey.create({ name: "page reader", scopes: ["read"] });
+    const asOwner = await fetch(`${server!.url}/p/${slugs.secret}`, { headers: { authorization: `Bearer ${key}` } });
+    expect(asOwner.status).toBe(200);
+    expect(await asOwner.text()).toContain(`${marker}-SECRET-BODY`);
+    for (const wrong of ["pq_nope", `${key}x`]) {
+      for (const path of ["/", `/p/${slugs.open}`, "/explore?q=open"]) {
+        const res = await fetch(`${server!.url}${path}`, { headers: { authorization: `Bearer ${wrong}` } });
+        expect(res.status, `${path} with ${wrong}`).toBe(401);
+        expect(res.headers.get("www-authenticate")).toContain("invalid_token");
+        expect(await res.text()).toContain("Invalid or revoked API key");
+      }
+    }
+    // The API answers a wrong key itself, as before.
+    const api = await fetch(`${server!.url}/api/trpc/prompt.search?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { q: "open", limit: 5 } } }))}`, { headers: { authorization: "Bearer pq_nope" } });
+    expect(api.status).toBe(401);
+  });
+
   test("a signed-in owner never gets the anonymous page", async () => {
     const anonymous = await hit(`/p/${slugs.open}`);
     expect(anonymous.body).toContain("Sign in");
