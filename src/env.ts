@@ -41,8 +41,9 @@ const schema = z.object({
   APP_URL: z.string().url("APP_URL must be a URL like http://localhost:3000").optional(),
   /** HTTP worker processes `npm start` runs (default: one per core); 1 serves from the one process that owns the database. */
   WEB_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number({ error: "WEB_CONCURRENCY must be a whole number of workers" }).int("WEB_CONCURRENCY must be a whole number of workers").min(1, "WEB_CONCURRENCY must be at least 1").max(64, "WEB_CONCURRENCY must be at most 64").optional()),
-  /** How long what anonymous visitors see is served from the page cache, in ms (0: off). Writes through this server empty it at once. */
+  /** Reads (pages, API queries, cache hits) one HTTP process handles at once; the rest wait in line (http/read-gate.ts; 0: no limit). */
   READ_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number({ error: "READ_CONCURRENCY must be a whole number of requests" }).int("READ_CONCURRENCY must be a whole number of requests").min(0, "READ_CONCURRENCY must be 0 (no limit) or more").max(1000, "READ_CONCURRENCY must be at most 1000").default(4)),
+  /** How long what anonymous visitors see is served from the page cache, in ms (0: off). Writes through this server empty it at once. */
   PAGE_CACHE_TTL_MS: z.preprocess(emptyAsUnset, z.coerce.number({ error: "PAGE_CACHE_TTL_MS must be a number of milliseconds" }).int("PAGE_CACHE_TTL_MS must be a whole number of milliseconds").min(0, "PAGE_CACHE_TTL_MS must be 0 (off) or more").max(60_000, "PAGE_CACHE_TTL_MS must be at most 60000 (the cache is meant to be short-lived)").default(30_000)),
   /** How many reverse proxies in front of the server append to X-Forwarded-For (0: the socket's address is the client's). */
   TRUST_PROXY: z.coerce.number({ error: "TRUST_PROXY must be a whole number of proxies (0, 1, …)" }).int("TRUST_PROXY must be a whole number of proxies (0, 1, …)").min(0, "TRUST_PROXY must be a whole number of proxies (0, 1, …)").default(0),
