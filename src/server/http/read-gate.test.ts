@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, request, type Server } from "node:http";
-import { connect, type AddressInfo, type Socket } from "node:net";
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { createReadGate, type ReadGate } from "./read-gate";
 
@@ -62,6 +62,17 @@ const until = async (check: () => boolean) => {
   for (const deadline = Date.now() + 5_000; !check() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
   expect(check()).toBe(true);
 };
+/** A connection accepted but not read yet, on which a client asked for `/?id=<id>` and hung up. */
+const askedAndHungUp = (id: string) =>
+  new Promise<Socket>((resolve) => {
+    const acceptor = createNetServer({ pauseOnConnect: true }, resolve);
+    acceptor.listen(0, "127.0.0.1", () => {
+      const client = connect((acceptor.address() as AddressInfo).port, "127.0.0.1", () => client.end(`GET /?id=${id} HTTP/1.1\r\nHost: x\r\n\r\n`));
+      client.on("error", () => {}); // the server may reset a connection it will not answer
+      client.on("close", () => acceptor.close());
+      client.resume();
+    });
+  });
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe("the read gate", () => {
@@ -183,6 +194,29 @@ describe("the read gate", () => {
     held.get("last")!.finish();
     expect(await Promise.all([first.body, last.body])).toEqual(["first", "last"]);
     socket.destroy();
+  });
+
+  test("visitors who asked and hung up before the server read their connections are not rendered for, even with places free", async () => {
+    const gate = createReadGate({ concurrency: 4, releaseAfterMs: 60_000 });
+    const { started, held, get } = await serverBehind(gate);
+    const httpServer = servers.at(-1)!;
+    // As the cluster's primary hands a worker connections it accepted earlier: by the time the
+    // worker reads one, the request and the client's hang-up are both there. Each is handed over
+    // one turn after the one before arrived, so every one arrives while the one before still waits.
+    const gone = await Promise.all(["gone1", "gone2", "gone3"].map(askedAndHungUp));
+    await settle(); // each request and its FIN are in the server's receive buffer
+    const handOver = (socket: Socket) => (httpServer.emit("connection", socket), socket.resume());
+    let handed = 0;
+    httpServer.on("request", () => handed < gone.length && setImmediate(() => handOver(gone[handed++])));
+    handOver(gone[handed++]);
+    await until(() => handed === gone.length);
+    await settle();
+    const last = get("last");
+    await until(() => started.includes("last:last"));
+    expect(started).toEqual(["last:last"]);
+    held.get("last")!.finish();
+    expect(await last.body).toBe("last");
+    expect(gate.load()).toEqual({ running: 0, waiting: 0 });
   });
 
   test("a response still going after releaseAfterMs no longer holds its place", async () => {

@@ -38,10 +38,11 @@ function waitsOnItsClient(res: ServerResponse): boolean {
 
 export function createReadGate(opts: { concurrency: number; releaseAfterMs: number }): ReadGate {
   let running = 0;
-  const waiting: (() => void)[] = [];
+  // In arrival order; `ready` once two turns of the event loop have passed since the request came.
+  const waiting: { ready: boolean; run: () => void }[] = [];
 
   const next = () => {
-    while (running < opts.concurrency && waiting.length > 0) waiting.shift()!();
+    while (running < opts.concurrency && waiting[0]?.ready) waiting.shift()!.run();
   };
 
   const start = (res: ServerResponse, render: () => Promise<void>) => {
@@ -67,20 +68,33 @@ export function createReadGate(opts: { concurrency: number; releaseAfterMs: numb
 
   return {
     admit(req, res, render) {
-      if (opts.concurrency <= 0 || (running < opts.concurrency && waiting.length === 0)) return start(res, render);
+      if (opts.concurrency <= 0) return start(res, render);
       return new Promise<void>((resolve, reject) => {
         let left = false;
         const leave = () => (left = true);
         res.once("close", leave);
-        // Run later in this request's own async context (the page cache's render context is in it).
-        waiting.push(
-          AsyncResource.bind(() => {
+        const waiter = {
+          ready: false,
+          // Run later in this request's own async context (the page cache's render context is in it).
+          run: AsyncResource.bind(() => {
             res.off("close", leave);
             // A visitor who gave up while waiting is not rendered for: the response closed, or the
             // connection is gone or ended from the client's side (as nginx, a client that closes its
             // half after asking has left; a pipelined request's response hears nothing of either).
             if (left || req.socket?.destroyed || req.socket?.readableEnded) return resolve();
             start(res, render).then(resolve, reject);
+          }),
+        };
+        waiting.push(waiter);
+        // Even with a place free, a request starts two turns of the event loop after it came: a read
+        // that brings a request stops there, and a hang-up right behind it is read on the next turn.
+        // So a client that asked and hung up at once is known to have left and costs no render. (A
+        // flood of connections each dropped after a few ms is queued by the cluster's primary and
+        // handed to the workers long after; rendered one by one, it kept the site busy for minutes.)
+        setImmediate(() =>
+          setImmediate(() => {
+            waiter.ready = true;
+            next();
           }),
         );
       });
