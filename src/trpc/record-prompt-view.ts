@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/server/db/client";
 import { recordPageView, type PageView } from "@/server/domain/social/views";
 import { viewerKeyFromHeaders } from "@/server/http/viewer-key";
+import { isHeadRequest } from "@/server/http/head-request";
 import { notePageView } from "@/server/page-cache/render-context";
 
 type ShownPrompt = { id: string; owner: { id: string }; latestVersion: { id: string } | null; forSale: boolean; isOwner: boolean };
@@ -18,6 +19,9 @@ export function recordPromptView(prompt: ShownPrompt, viewerId: string | null) {
   // A cached copy of this render records the view again on every hit, as its own visitor (src/server/page-cache).
   notePageView(view);
   void headers()
-    .then((h) => recordPageView(getDb(), view, { actorId: viewerId, origin: { source: "web", viewerKey: viewerId ?? viewerKeyFromHeaders(h) } }))
+    .then((h) => {
+      // A HEAD (a link checker, an uptime monitor) is no view.
+      if (!isHeadRequest(h)) recordPageView(getDb(), view, { actorId: viewerId, origin: { source: "web", viewerKey: viewerId ?? viewerKeyFromHeaders(h) } });
+    })
     .catch((error: unknown) => console.error("[views]", error));
 }

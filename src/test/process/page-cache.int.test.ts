@@ -292,6 +292,23 @@ describe("the anonymous page cache of the real server", () => {
     for (let i = 0; i < 4; i++) expect((await get(path)).cache).toBe("hit");
   });
 
+  test("a HEAD of a prompt page counts no view, whatever the client says it is", async () => {
+    const { id } = await db.prompt.findUniqueOrThrow({ where: { slug: slugs.paid } });
+    const viewCount = async () => (await db.prompt.findUniqueOrThrow({ where: { id }, select: { viewCount: true } })).viewCount;
+    await new Promise((r) => setTimeout(r, 3_000)); // views are written every 2 s: let earlier ones land
+    const before = await viewCount();
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${server!.url}/p/${slugs.paid}`, { method: "HEAD", headers: { "user-agent": `checker-${marker}-${i}` } });
+      expect(res.status).toBe(200);
+    }
+    // A GET that claims to be a HEAD is a view all the same; it is the one view expected.
+    expect((await get(`/p/${slugs.paid}`, { "user-agent": `reader-${marker}`, "x-promptuary-head": "1" })).status).toBe(200);
+    const deadline = Date.now() + 15_000;
+    while ((await viewCount()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 2_500)); // and no more
+    expect((await viewCount()) - before).toBe(1);
+  });
+
   test("a hit records the prompt view as a render does, for its own visitor (reloads within the window count once)", async () => {
     const { id } = await db.prompt.findUniqueOrThrow({ where: { slug: slugs.paid } });
     const viewCount = async () => (await db.prompt.findUniqueOrThrow({ where: { id }, select: { viewCount: true } })).viewCount;
