@@ -13,6 +13,7 @@ import { rejects } from "@/test/expect-trpc-error";
 import { setUpTestDatabase } from "@/test/set-up-test-database";
 import { BIDI_CONTROL_MESSAGE, INVISIBLE_TEXT_MESSAGE } from "@/shared/text/visible-text";
 import { serveTrpcHttp, TRPC_ENDPOINT } from "./http-handler";
+import { NOT_SUPERJSON_MESSAGE } from "./input-transformer";
 import { MAX_BATCH_CALLS, MAX_TRPC_BODY_BYTES, trpcBatchOptions } from "./request-limits";
 import { NUL_MESSAGE, UNPAIRED_SURROGATE_MESSAGE } from "@/shared/text/storable-text";
 
@@ -254,6 +255,27 @@ describe("over HTTP", () => {
     const search = await httpApi().handle(new Request(url("prompt.search", `?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ q: "a\u0000" })))}`)));
     expect(search.status).toBe(400);
     expect(((await search.json()) as ErrorBody).error.json.data.fieldErrors).toEqual({ q: [NUL_MESSAGE] });
+  });
+
+  it("refuses an input not in superjson's encoding with 400 saying what to send, instead of running as if asked nothing", async () => {
+    const api = httpApi();
+    const bare = (input: unknown) => url("prompt.search", `?input=${encodeURIComponent(JSON.stringify(input))}`);
+    // A client without the transformer: its words would have been dropped and everything listed.
+    for (const input of [{ q: "tutor" }, "tutor", [1], { json: { q: "tutor" }, extra: 1 }]) {
+      const res = await api.handle(new Request(bare(input)));
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as ErrorBody;
+      expect(body.error.json.message).toBe(NOT_SUPERJSON_MESSAGE);
+      expect(body.error.json.data).toMatchObject({ httpStatus: 400, code: "BAD_REQUEST" });
+    }
+    const { actor } = await makeUser(t.db);
+    const bareMutation = await httpApi(actor).handle(new Request(url("prompt.create"), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Bare", category: "writing", body: "x" }) }));
+    expect(bareMutation.status).toBe(400);
+    expect(((await bareMutation.json()) as ErrorBody).error.json.message).toBe(NOT_SUPERJSON_MESSAGE);
+    // What the client sends: superjson's encoding, also of an absent input ({}), and no input at all.
+    for (const query of [`?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ q: "tutor" })))}`, `?input=${encodeURIComponent("{}")}`, ""]) {
+      expect((await api.handle(new Request(url("prompt.search", query)))).status).toBe(200);
+    }
   });
 
   it("answers invisible text with 400 and the field, like any validation error", async () => {

@@ -1,7 +1,7 @@
 // tRPC context, error mapping and procedure tiers. Routers stay thin: input schema + one domain call.
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
+import { apiTransformer } from "./input-transformer";
 import { ZodError, ZodRealError } from "zod";
 import type { Db } from "@/server/db/prisma";
 import type { Viewer } from "@/server/domain/actor";
@@ -60,7 +60,7 @@ function fieldErrorsOf(error: unknown): Record<string, string[]> | null {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: apiTransformer,
   errorFormatter({ shape, error }) {
     const fieldErrors = fieldErrorsOf(error.cause);
     let message = shape.message;
