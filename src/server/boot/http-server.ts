@@ -9,6 +9,7 @@ import { admitCachedApiCall } from "./cached-api-limit";
 import { refusedPageKey } from "./page-api-key";
 import { startIdleGc } from "./idle-gc";
 import { createReadGate } from "@/server/http/read-gate";
+import { answerUnlessLeft } from "@/server/http/visitor-presence";
 import { hasMalformedPath } from "@/server/http/malformed-path";
 import next from "next";
 import { env } from "@/env";
@@ -26,8 +27,10 @@ import { closeCaptureRuntime, drainProxy, getProxyHandler, type CaptureRuntimeOp
  * Reads that wait their turn: pages, tRPC queries and the REST API's. The build's static files, the
  * MCP endpoint's streams, exports and the like are not renders and never wait behind one.
  */
+const isReadMethod = (method: string | undefined) => method === "GET" || method === "HEAD";
+
 function takesTurns(req: IncomingMessage): boolean {
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (!isReadMethod(req.method)) return false;
   const url = req.url ?? "/";
   if (url.startsWith("/api/")) return url.startsWith("/api/trpc/") || url.startsWith("/api/v1/");
   return !url.startsWith("/_next/");
@@ -115,7 +118,11 @@ export async function startHttpServer(opts: {
         pageCache.handle(req, res);
         return new Promise<void>((resolve) => res.once("close", resolve));
       });
-    pageCache.handle(req, res);
+    // Pages take no writes (the app has no server actions): refused before Next renders one.
+    if (!isReadMethod(req.method) && req.method !== "OPTIONS" && !req.url?.startsWith("/api/") && !req.url?.startsWith("/_next/"))
+      return void res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end(`Method Not Allowed: pages answer GET and HEAD, not ${req.method}.\n`);
+    // A write whose client asked and hung up at once is not made (http/visitor-presence.ts).
+    answerUnlessLeft(req, res, () => pageCache.handle(req, res));
   }
   server.on("clientError", answerClientError);
   const listening = new Promise<number>((resolve, reject) => {

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, request, type Server } from "node:http";
-import { connect, createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { connect, type AddressInfo, type Socket } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
+import { askedAndHungUp } from "@/test/asked-and-hung-up";
 import { createReadGate, type ReadGate } from "./read-gate";
 
 type Held = { id: string; finish: (body?: string) => void; finishWhenFlushed: (body: string) => void; stream: (contentType: string) => void; hang: () => void };
@@ -62,17 +63,6 @@ const until = async (check: () => boolean) => {
   for (const deadline = Date.now() + 5_000; !check() && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
   expect(check()).toBe(true);
 };
-/** A connection accepted but not read yet, on which a client asked for `/?id=<id>` and hung up. */
-const askedAndHungUp = (id: string) =>
-  new Promise<Socket>((resolve) => {
-    const acceptor = createNetServer({ pauseOnConnect: true }, resolve);
-    acceptor.listen(0, "127.0.0.1", () => {
-      const client = connect((acceptor.address() as AddressInfo).port, "127.0.0.1", () => client.end(`GET /?id=${id} HTTP/1.1\r\nHost: x\r\n\r\n`));
-      client.on("error", () => {}); // the server may reset a connection it will not answer
-      client.on("close", () => acceptor.close());
-      client.resume();
-    });
-  });
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe("the read gate", () => {
@@ -203,8 +193,7 @@ describe("the read gate", () => {
     // As the cluster's primary hands a worker connections it accepted earlier: by the time the
     // worker reads one, the request and the client's hang-up are both there. Each is handed over
     // one turn after the one before arrived, so every one arrives while the one before still waits.
-    const gone = await Promise.all(["gone1", "gone2", "gone3"].map(askedAndHungUp));
-    await settle(); // each request and its FIN are in the server's receive buffer
+    const gone = await Promise.all(["gone1", "gone2", "gone3"].map((id) => askedAndHungUp(`GET /?id=${id} HTTP/1.1\r\nHost: x\r\n\r\n`)));
     const handOver = (socket: Socket) => (httpServer.emit("connection", socket), socket.resume());
     let handed = 0;
     httpServer.on("request", () => handed < gone.length && setImmediate(() => handOver(gone[handed++])));

@@ -14,6 +14,7 @@
 // rest. A visitor who left while waiting is not rendered for.
 import { AsyncResource } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterArrivalSettles, watchVisitor } from "./visitor-presence";
 
 export type ReadGate = {
   /** Runs `render` now or once a place is free; settles as it does (at once for a visitor who left while waiting). */
@@ -70,33 +71,24 @@ export function createReadGate(opts: { concurrency: number; releaseAfterMs: numb
     admit(req, res, render) {
       if (opts.concurrency <= 0) return start(res, render);
       return new Promise<void>((resolve, reject) => {
-        let left = false;
-        const leave = () => (left = true);
-        res.once("close", leave);
+        const visitor = watchVisitor(req, res);
         const waiter = {
           ready: false,
           // Run later in this request's own async context (the page cache's render context is in it).
           run: AsyncResource.bind(() => {
-            res.off("close", leave);
-            // A visitor who gave up while waiting is not rendered for: the response closed, or the
-            // connection is gone or ended from the client's side (as nginx, a client that closes its
-            // half after asking has left; a pipelined request's response hears nothing of either).
-            if (left || req.socket?.destroyed || req.socket?.readableEnded) return resolve();
+            visitor.stop();
+            // A visitor who gave up while waiting is not rendered for.
+            if (visitor.left()) return resolve();
             start(res, render).then(resolve, reject);
           }),
         };
         waiting.push(waiter);
-        // Even with a place free, a request starts two turns of the event loop after it came: a read
-        // that brings a request stops there, and a hang-up right behind it is read on the next turn.
-        // So a client that asked and hung up at once is known to have left and costs no render. (A
-        // flood of connections each dropped after a few ms is queued by the cluster's primary and
-        // handed to the workers long after; rendered one by one, it kept the site busy for minutes.)
-        setImmediate(() =>
-          setImmediate(() => {
-            waiter.ready = true;
-            next();
-          }),
-        );
+        // Even with a place free, a request starts once its arrival has settled, so a client that
+        // asked and hung up at once is known to have left and costs no render (visitor-presence.ts).
+        afterArrivalSettles(() => {
+          waiter.ready = true;
+          next();
+        });
       });
     },
     load: () => ({ running, waiting: waiting.length }),

@@ -139,6 +139,18 @@ test("a path whose percent-escapes do not decode is a 400, not a 500", async () 
   expect((await fetch(`${server!.url}/p/%25`)).status).toBe(404);
 });
 
+test("a page asked with a write method is a 405 naming GET and HEAD, not a render; the API still takes writes", async () => {
+  for (const [method, path] of [["POST", "/"], ["POST", "/p/pr-code-review"], ["PUT", "/explore"], ["DELETE", "/u/amara-nwosu"]]) {
+    const res = await fetch(`${server!.url}${path}`, { method, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "x=1" });
+    expect(res.status, `${method} ${path}`).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(await res.text()).toMatch(new RegExp(`pages answer GET and HEAD, not ${method}`));
+  }
+  // The sign-in endpoint is an API route: a POST reaches it (and is refused there for its own reasons).
+  const api = await fetch(`${server!.url}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=nobody%40example.com&password=wrong" });
+  expect(api.status).not.toBe(405);
+});
+
 test("kill -9 of the primary leaves no worker serving", async () => {
   const workers = childrenOf(server!.pid);
   expect(workers.length).toBe(2);
