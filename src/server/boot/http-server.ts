@@ -29,13 +29,11 @@ import { closeCaptureRuntime, drainProxy, getProxyHandler, type CaptureRuntimeOp
  */
 const isReadMethod = (method: string | undefined) => method === "GET" || method === "HEAD";
 
-/** A page of the app: neither an API route nor one of the build's files. */
-const isPagePath = (url: string) => !url.startsWith("/api/") && !url.startsWith("/_next/");
-
 function takesTurns(req: IncomingMessage): boolean {
   if (!isReadMethod(req.method)) return false;
   const url = req.url ?? "/";
-  return isPagePath(url) || url.startsWith("/api/trpc/") || url.startsWith("/api/v1/");
+  if (url.startsWith("/api/")) return url.startsWith("/api/trpc/") || url.startsWith("/api/v1/");
+  return !url.startsWith("/_next/");
 }
 
 export type HttpServer = {
@@ -113,7 +111,7 @@ export async function startHttpServer(opts: {
       },
     );
   function answer(req: IncomingMessage, res: ServerResponse) {
-    // Reads take turns, hits and renders alike (http/read-gate.ts). Writes do not wait in line:
+    // Reads take turns, hits and renders alike (http/read-gate.ts). Writes go straight through:
     // they are rarer, and many wait on something else (a model, Stripe, a job step).
     if (takesTurns(req))
       return void readGate.admit(req, res, () => {
@@ -121,7 +119,7 @@ export async function startHttpServer(opts: {
         return new Promise<void>((resolve) => res.once("close", resolve));
       });
     // Pages take no writes (the app has no server actions): refused before Next renders one.
-    if (!isReadMethod(req.method) && req.method !== "OPTIONS" && isPagePath(req.url ?? "/"))
+    if (!isReadMethod(req.method) && req.method !== "OPTIONS" && !req.url?.startsWith("/api/") && !req.url?.startsWith("/_next/"))
       return void res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" }).end(`Method Not Allowed: pages answer GET and HEAD, not ${req.method}.\n`);
     // A write whose client asked and hung up at once is not made (http/visitor-presence.ts).
     answerUnlessLeft(req, res, () => pageCache.handle(req, res));
